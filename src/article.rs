@@ -1,0 +1,1190 @@
+//! Article parsing: the text of a Q&A article (plain text or Markdown; HTML
+//! arrives already converted to Markdown by `html`) becomes a title, an intro
+//! and question sections with their answer blocks.
+//!
+//! Owns the decision of which lines are questions, made from the shape of the
+//! whole document (numbering continuity, indentation, heading level, what
+//! follows a line), not from one line alone. Pure: no I/O, no clock, and it
+//! knows nothing of sentences, cards or YAML.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// How to read the text: Markdown adds indented code blocks, backslash
+/// escapes and inline markup that plain text does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    pub title: Option<Located>,
+    pub intro: Vec<Block>,
+    pub sections: Vec<Section>,
+}
+
+/// A piece of text with the 1-based line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub text: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The question verbatim: trimmed, inner whitespace collapsed, markup removed.
+    pub question: String,
+    /// 1-based line of the question.
+    pub line: usize,
+    /// The numbering as written (`1`, `1.2`), when the question had one.
+    pub number: Option<String>,
+    /// The category heading the section stands under, if any.
+    pub category: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph of running text.
+    Prose,
+    /// A list item (its marker kept).
+    Item,
+    /// A code block, verbatim; never scanned for questions or sentences.
+    Code,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    pub line: usize,
+}
+
+impl Section {
+    /// The whole answer as text: blocks separated by blank lines.
+    pub fn answer_text(&self) -> String {
+        join_blocks(&self.blocks)
+    }
+}
+
+pub fn join_blocks(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<BlockKind> = None;
+    for b in blocks {
+        if let Some(p) = prev {
+            // Consecutive list items stay one list.
+            out.push_str(if p == BlockKind::Item && b.kind == BlockKind::Item {
+                "\n"
+            } else {
+                "\n\n"
+            });
+        }
+        out.push_str(&b.text);
+        prev = Some(b.kind);
+    }
+    out
+}
+
+impl Article {
+    pub fn word_count(&self) -> usize {
+        let count = |bs: &[Block]| {
+            bs.iter()
+                .filter(|b| b.kind != BlockKind::Code)
+                .map(|b| b.text.split_whitespace().count())
+                .sum::<usize>()
+        };
+        count(&self.intro) + self.sections.iter().map(|s| count(&s.blocks)).sum::<usize>()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Deco {
+    Plain,
+    Heading(u8),
+    Bold,
+}
+
+/// What a line's opening says about it.
+#[derive(Debug, Clone, Default)]
+struct Marker {
+    heading: Option<u8>,
+    bold: bool,
+    bullet: bool,
+    /// `Q1.`, `Question 1:`: numbered and explicitly a question.
+    q_prefix: bool,
+    /// `Q: ...` without a number.
+    qa: bool,
+    number: Option<Vec<u32>>,
+    lettered: bool,
+    text: String,
+    inline_answer: Option<String>,
+}
+
+impl Marker {
+    fn deco(&self) -> Deco {
+        match (self.heading, self.bold) {
+            (Some(l), _) => Deco::Heading(l),
+            (None, true) => Deco::Bold,
+            _ => Deco::Plain,
+        }
+    }
+    fn is_list_item(&self) -> bool {
+        self.heading.is_none() && !self.bold && (self.bullet || self.lettered || self.number.is_some())
+    }
+    fn ends_with_q(&self) -> bool {
+        self.text.ends_with('?') || self.text.ends_with('？')
+    }
+}
+
+struct Line<'a> {
+    /// The line as written (code keeps its indentation).
+    raw: &'a str,
+    /// Trimmed, Markdown escapes resolved; `raw` for code.
+    text: Cow<'a, str>,
+    indent: usize,
+    code: bool,
+    blank: bool,
+}
+
+/// Parses an article. Never fails: text with no recognisable questions gives
+/// an article with an intro and no sections.
+pub fn parse(text: &str, format: Format) -> Article {
+    let lines = scan_lines(text, format);
+    let (title, body_start) = find_title(&lines, format);
+    let markers: Vec<Option<Marker>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i < body_start || l.code || l.blank {
+                None
+            } else {
+                parse_marker(&l.text, format)
+            }
+        })
+        .collect();
+
+    let mut cands: Vec<Cand> = Vec::new();
+    for (i, m) in markers.iter().enumerate() {
+        let Some(m) = m else { continue };
+        if m.lettered || (m.bullet && m.number.is_none() && m.heading.is_none() && !m.bold) {
+            continue;
+        }
+        if let Some(t) = &title {
+            // The HTML <title> and the page's <h1> often repeat each other.
+            if m.heading == Some(1) && m.text == t.text {
+                continue;
+            }
+        }
+        let mut c = Cand {
+            line: i,
+            end: i,
+            indent: lines[i].indent,
+            marker: m.clone(),
+            prev_blank: i == body_start || i == 0 || lines[i - 1].blank,
+            answered: false,
+        };
+        join_continuation(&mut c, &lines, &markers);
+        cands.push(c);
+    }
+    let answered: Vec<bool> = cands.iter().map(|c| has_answer(c, &lines, &markers)).collect();
+    for (c, a) in cands.iter_mut().zip(answered) {
+        c.answered = a;
+    }
+
+    let accepted = select_questions(&cands, &lines, &markers);
+    build(&lines, &markers, &cands, &accepted, title, body_start, format)
+}
+
+fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
+    let mut out: Vec<Line<'_>> = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    for raw in text.split('\n') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let indent = indent_width(raw);
+        let trimmed = raw.trim();
+        let blank = trimmed.is_empty();
+        let mut code = false;
+        if let Some((ch, n)) = fence {
+            code = true;
+            if trimmed.chars().take_while(|&c| c == ch).count() >= n && trimmed.chars().all(|c| c == ch) {
+                fence = None;
+            }
+        } else if let Some((ch, n)) = fence_open(trimmed) {
+            code = true;
+            fence = Some((ch, n));
+        }
+        let text = if code {
+            Cow::Borrowed(raw)
+        } else if format == Format::Text {
+            Cow::Borrowed(trimmed)
+        } else {
+            unescape_markdown(trimmed)
+        };
+        out.push(Line {
+            raw,
+            text,
+            indent,
+            code,
+            blank: blank && !code,
+        });
+    }
+    if format == Format::Markdown {
+        mark_indented_code(&mut out);
+    }
+    out
+}
+
+fn fence_open(trimmed: &str) -> Option<(char, usize)> {
+    let ch = trimmed.chars().next()?;
+    if ch != '`' && ch != '~' {
+        return None;
+    }
+    let n = trimmed.chars().take_while(|&c| c == ch).count();
+    (n >= 3).then_some((ch, n))
+}
+
+/// Markdown's indented code: a run indented by four or more after a blank
+/// line, unless it continues a list item (whose text is indented too).
+fn mark_indented_code(lines: &mut [Line<'_>]) {
+    let mut i = 0;
+    let mut in_list = false;
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.code || l.blank {
+            i += 1;
+            continue;
+        }
+        if l.indent < 4 {
+            in_list = list_marker_len(&l.text).is_some();
+            i += 1;
+            continue;
+        }
+        let after_blank = i > 0 && lines[i - 1].blank;
+        if after_blank && !in_list {
+            let mut j = i;
+            while j < lines.len() && (lines[j].blank || lines[j].indent >= 4) && !lines[j].code {
+                j += 1;
+            }
+            // Trailing blank lines are not part of the block.
+            let mut end = j;
+            while end > i && lines[end - 1].blank {
+                end -= 1;
+            }
+            for l in &mut lines[i..end] {
+                l.code = true;
+                l.blank = false;
+                l.text = Cow::Borrowed(l.raw);
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn indent_width(raw: &str) -> usize {
+    let mut w = 0;
+    for c in raw.chars() {
+        match c {
+            ' ' => w += 1,
+            '\t' => w += 4 - w % 4,
+            '\u{a0}' | '\u{3000}' => w += 1,
+            _ => break,
+        }
+    }
+    w
+}
+
+/// CommonMark backslash escapes (`1\.` as HTML converters write it).
+fn unescape_markdown(s: &str) -> Cow<'_, str> {
+    if !s.contains('\\') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&n) = chars.peek()
+            && n.is_ascii_punctuation()
+        {
+            out.push(n);
+            chars.next();
+            continue;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
+    let mut start = 0;
+    let mut front_title = None;
+    if format == Format::Markdown
+        && lines.first().is_some_and(|l| l.text == "---")
+        && let Some(end) = lines
+            .iter()
+            .skip(1)
+            .take(200)
+            .position(|l| l.text == "---" || l.text == "...")
+    {
+        let end = end + 1;
+        for (i, l) in lines[1..end].iter().enumerate() {
+            if let Some(v) = l.text.strip_prefix("title:") {
+                let v = v.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+                if !v.is_empty() {
+                    front_title = Some(Located {
+                        text: collapse_ws(v),
+                        line: i + 2,
+                    });
+                }
+            }
+        }
+        start = end + 1;
+    }
+    let Some(t) = (start..lines.len()).find(|&i| !lines[i].blank && !lines[i].code) else {
+        return (front_title, lines.len());
+    };
+    let text = &lines[t].text;
+    let marker = parse_marker(text, format);
+    if let Some(m) = &marker
+        && m.heading == Some(1)
+    {
+        return (
+            Some(Located {
+                text: m.text.clone(),
+                line: t + 1,
+            }),
+            t + 1,
+        );
+    }
+    if let Some(next) = lines.get(t + 1) {
+        let n = next.text.trim();
+        if n.len() >= 2 && (n.chars().all(|c| c == '=') || (n.chars().all(|c| c == '-') && format == Format::Markdown))
+        {
+            let text = marker.map_or_else(|| clean_inline(text, format), |m| m.text);
+            return (Some(Located { text, line: t + 1 }), t + 2);
+        }
+    }
+    if front_title.is_some() {
+        return (front_title, start);
+    }
+    if let Some(m) = &marker
+        && (m.number.is_some() || m.qa || m.q_prefix || m.heading.is_some())
+    {
+        return (None, start);
+    }
+    let text = marker.map_or_else(|| clean_inline(text, format), |m| m.text);
+    (Some(Located { text, line: t + 1 }), t + 1)
+}
+
+// ---------------------------------------------------------------- markers
+
+fn strip_heading(s: &str) -> Option<(u8, &str)> {
+    let n = s.bytes().take_while(|&b| b == b'#').count();
+    if n == 0 || n > 6 {
+        return None;
+    }
+    let rest = &s[n..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let rest = rest.trim();
+    // Closing hashes of an ATX heading are decoration.
+    let rest = rest.trim_end_matches('#').trim_end();
+    Some((n as u8, rest))
+}
+
+fn strip_bullet(s: &str) -> Option<&str> {
+    for b in ["* ", "- ", "+ ", "• ", "*\t", "-\t", "+\t"] {
+        if let Some(r) = s.strip_prefix(b) {
+            return Some(r.trim_start());
+        }
+    }
+    None
+}
+
+/// `**inner** rest` or `__inner__ rest`.
+fn strip_bold(s: &str) -> Option<(&str, &str)> {
+    let delim = if s.starts_with("**") {
+        "**"
+    } else if s.starts_with("__") {
+        "__"
+    } else {
+        return None;
+    };
+    let close = s[2..].find(delim)? + 2;
+    let inner = s[2..close].trim();
+    if inner.is_empty() {
+        return None;
+    }
+    Some((inner, s[close + 2..].trim()))
+}
+
+/// `1.`, `1)`, `(1)`, `1:`, `1.2.`, `1.2`, `1.2.3`: the numbering, then the
+/// rest after the delimiter and whitespace.
+fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let paren = b.first() == Some(&b'(');
+    if paren {
+        i += 1;
+    }
+    let mut path = Vec::new();
+    loop {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() && i - start < 4 {
+            i += 1;
+        }
+        if i == start || (i < b.len() && b[i].is_ascii_digit()) {
+            return None;
+        }
+        path.push(s[start..i].parse().ok()?);
+        if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() && path.len() < 6 {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let delimited = if paren {
+        if b.get(i) != Some(&b')') {
+            return None;
+        }
+        i += 1;
+        true
+    } else if matches!(b.get(i), Some(b'.' | b')' | b':')) {
+        i += 1;
+        true
+    } else {
+        false
+    };
+    let rest = &s[i..];
+    if !rest.starts_with([' ', '\t', '\u{a0}']) {
+        return None;
+    }
+    if !delimited && path.len() < 2 {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("- ").unwrap_or(rest).trim_start();
+    (!rest.is_empty()).then_some((path, rest))
+}
+
+/// `Q1.`, `Q1:`, `Q 1)`, `Question 1:`, `FAQ 1.` followed by the question.
+fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
+    let lower_starts =
+        |p: &str| s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p);
+    let after = if lower_starts("question") {
+        &s[8..]
+    } else if lower_starts("faq") {
+        &s[3..]
+    } else if s.starts_with(['Q', 'q']) {
+        &s[1..]
+    } else {
+        return None;
+    };
+    let after = after.trim_start_matches([' ', '#', '\u{a0}']);
+    if !after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits_end = after
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(after.len());
+    let num = after[..digits_end].trim_end_matches('.');
+    let path: Option<Vec<u32>> = num.split('.').map(|p| p.parse().ok()).collect();
+    let path = path?;
+    let rest = after[digits_end..].trim_start_matches([')', ':', '-', '–', '—', '.']);
+    if rest.len() == after[digits_end..].len() && !after[..digits_end].ends_with('.') && !rest.starts_with([' ', '\t'])
+    {
+        return None;
+    }
+    let rest = rest.trim();
+    (!rest.is_empty()).then_some((path, rest))
+}
+
+/// `Q: ...`, `Q. ...`, `Question: ...` without a number.
+fn parse_qa_prefix(s: &str) -> Option<&str> {
+    strip_label(s, &["question", "q"])
+}
+
+/// `A: ...`, `Answer: ...`, `A. ...`.
+fn parse_answer_prefix(s: &str) -> Option<&str> {
+    let s = match strip_bold(s) {
+        Some((inner, rest)) if strip_label(&format!("{inner} "), &["answer", "ans", "a"]).is_some() => {
+            return Some(rest);
+        }
+        _ => s,
+    };
+    strip_label(s, &["answer", "ans", "a"])
+}
+
+fn strip_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
+    for label in labels {
+        let n = label.len();
+        if s.len() > n && s.is_char_boundary(n) && s[..n].eq_ignore_ascii_case(label) {
+            let rest = &s[n..];
+            let rest = rest
+                .strip_prefix(':')
+                .or_else(|| rest.strip_prefix(" :"))
+                .or_else(|| if n == 1 { rest.strip_prefix(". ") } else { None })
+                .or_else(|| rest.strip_prefix(" -"))
+                .or_else(|| rest.strip_prefix(" –"))?;
+            return Some(rest.trim());
+        }
+    }
+    None
+}
+
+/// `a)`, `a.`, `(a)`, `iv.`: lettered or roman items, never questions.
+fn is_lettered(s: &str) -> bool {
+    let s = s.strip_prefix('(').unwrap_or(s);
+    let head: String = s.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    if head.is_empty() {
+        return false;
+    }
+    let rest = &s[head.len()..];
+    let delim = rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with(".\t") || rest.starts_with(")\t");
+    let roman = head.len() <= 4 && head.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'));
+    delim && (head.len() == 1 || roman)
+}
+
+/// Width of a list marker at the start of `s`, if it opens with one.
+fn list_marker_len(s: &str) -> Option<usize> {
+    if let Some(r) = strip_bullet(s) {
+        return Some(s.len() - r.len());
+    }
+    if let Some((_, r)) = parse_number(s) {
+        return Some(s.len() - r.len());
+    }
+    is_lettered(s).then_some(0)
+}
+
+const QUESTION_WORDS: &[&str] = &[
+    "what", "how", "why", "when", "where", "who", "whom", "whose", "which", "can", "could", "do", "does", "did", "is",
+    "are", "was", "were", "should", "will", "would", "may", "might", "must", "have", "has", "shall", "am", "if", "in",
+    "i", "my",
+];
+
+fn parse_marker(line: &str, format: Format) -> Option<Marker> {
+    let mut m = Marker::default();
+    let mut s = line;
+    if let Some((level, rest)) = strip_heading(s) {
+        if rest.is_empty() {
+            return None;
+        }
+        m.heading = Some(level);
+        s = rest;
+    }
+    if m.heading.is_none()
+        && let Some(rest) = strip_bullet(s)
+    {
+        m.bullet = true;
+        s = rest;
+    }
+    let mut rest_after_bold: Option<String> = None;
+    if let Some((inner, rest)) = strip_bold(s) {
+        let inner_q = inner.ends_with('?') || inner.ends_with('？');
+        if rest.is_empty() || rest == ":" || inner_q || parse_number(inner).is_some() || parse_q_number(inner).is_some()
+        {
+            m.bold = true;
+            s = inner;
+            if !rest.is_empty() && rest != ":" {
+                rest_after_bold = Some(rest.to_string());
+            }
+        }
+    }
+    if parse_answer_prefix(s).is_some() {
+        return None;
+    }
+    let body: &str;
+    if let Some((path, rest)) = parse_q_number(s) {
+        m.q_prefix = true;
+        m.number = Some(path);
+        body = rest;
+    } else if let Some(rest) = parse_qa_prefix(s) {
+        m.qa = true;
+        body = rest;
+    } else if let Some((path, rest)) = parse_number(s) {
+        m.number = Some(path);
+        body = rest;
+    } else if is_lettered(s) {
+        m.lettered = true;
+        body = s;
+    } else {
+        body = s;
+    }
+    let mut body = body.to_string();
+    if !m.bold
+        && m.heading.is_none()
+        && let Some((inner, rest)) = strip_bold(&body)
+        && (rest.is_empty() || inner.ends_with('?'))
+    {
+        m.bold = m.number.is_some() || m.qa;
+        let inner = inner.to_string();
+        if !rest.is_empty() {
+            rest_after_bold = Some(rest.to_string());
+        }
+        body = inner;
+    }
+    // `Q: How? A: Like this.` on one line.
+    if let Some(pos) = find_inline_answer_label(&body) {
+        let answer = body[pos..].to_string();
+        let answer = parse_answer_prefix(&answer).unwrap_or(&answer).to_string();
+        body.truncate(pos);
+        if !answer.is_empty() {
+            m.inline_answer = Some(answer);
+        }
+    }
+    if let Some(r) = rest_after_bold.as_deref() {
+        let r = parse_answer_prefix(r).unwrap_or(r);
+        m.inline_answer = Some(r.to_string());
+    }
+    m.text = clean_inline(&body, format);
+    if m.text.is_empty() {
+        return None;
+    }
+    // `1. What is X? X is a thing that ...`: the question ends at its last
+    // question mark when what follows reads as an answer, not another question.
+    if (m.number.is_some() || m.qa)
+        && m.inline_answer.is_none()
+        && !m.ends_with_q()
+        && let Some(q) = m.text.rfind("? ")
+    {
+        let after = m.text[q + 2..].trim().to_string();
+        if after.split_whitespace().count() >= 3 {
+            m.text.truncate(q + 1);
+            m.inline_answer = Some(after);
+        }
+    }
+    let plain_question = m.ends_with_q() && !m.bullet;
+    if m.heading.is_some() || m.bold || m.number.is_some() || m.qa || m.lettered || m.bullet || plain_question {
+        Some(m)
+    } else {
+        None
+    }
+}
+
+fn find_inline_answer_label(s: &str) -> Option<usize> {
+    for pat in [" A: ", " A. ", " Answer: ", " **A:**", " **Answer:**"] {
+        if let Some(p) = s.find(pat)
+            && s[..p].trim_end().ends_with(['?', '.', '!', '*'])
+        {
+            return Some(p + 1);
+        }
+    }
+    None
+}
+
+// ------------------------------------------------------------ candidates
+
+#[derive(Debug, Clone)]
+struct Cand {
+    line: usize,
+    /// Last line of the question (wrapped questions span lines).
+    end: usize,
+    indent: usize,
+    marker: Marker,
+    prev_blank: bool,
+    answered: bool,
+}
+
+/// Plain-text FAQs wrap long questions; join a numbered line with the lines
+/// right under it when they end the question with a question mark.
+fn join_continuation(c: &mut Cand, lines: &[Line<'_>], markers: &[Option<Marker>]) {
+    let m = &c.marker;
+    if m.ends_with_q() || m.inline_answer.is_some() || m.heading.is_some() || m.bold {
+        return;
+    }
+    if m.number.is_none() && !m.qa {
+        return;
+    }
+    let mut text = m.text.clone();
+    for j in c.line + 1..(c.line + 4).min(lines.len()) {
+        let l = &lines[j];
+        // The last line of a wrapped question reads as a plain `...?` line.
+        let plain = markers[j]
+            .as_ref()
+            .is_none_or(|n| n.deco() == Deco::Plain && n.number.is_none() && !n.qa && !n.bullet && !n.lettered);
+        if l.blank || l.code || !plain || text.len() > 400 {
+            return;
+        }
+        text.push(' ');
+        text.push_str(l.text.trim());
+        if text.ends_with('?') {
+            c.marker.text = collapse_ws(&text);
+            c.end = j;
+            return;
+        }
+    }
+}
+
+fn next_nonblank(lines: &[Line<'_>], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&j| !lines[j].blank)
+}
+
+/// Whether `next` may come right after `prev` in a numbered sequence:
+/// the next sibling, the first child, or the next item of an ancestor.
+fn follows(prev: &[u32], next: &[u32]) -> bool {
+    let n = next.len();
+    if n == prev.len() + 1 && next[..prev.len()] == *prev && next[n - 1] == 1 {
+        return true;
+    }
+    (0..prev.len().min(n))
+        .any(|k| next[..k] == prev[..k] && next[k] == prev[k] + 1 && next[k + 1..].iter().all(|&x| x == 1))
+}
+
+/// A question opens a section followed by answer text; a line followed at
+/// once by the next question (a table of contents, a category) does not.
+fn has_answer(c: &Cand, lines: &[Line<'_>], markers: &[Option<Marker>]) -> bool {
+    if c.marker.inline_answer.is_some() {
+        return true;
+    }
+    let Some(j) = next_nonblank(lines, c.end + 1) else {
+        return false;
+    };
+    if lines[j].code {
+        return true;
+    }
+    if parse_answer_prefix(&lines[j].text).is_some() {
+        return true;
+    }
+    let Some(n) = &markers[j] else {
+        return true;
+    };
+    if n.lettered || (n.bullet && n.number.is_none() && !n.bold) {
+        return true;
+    }
+    if n.heading.is_some() || n.qa || n.q_prefix {
+        return false;
+    }
+    if let Some(np) = &n.number {
+        return match &c.marker.number {
+            Some(cp) => !(follows(cp, np) || (np.len() > cp.len() && np[..cp.len()] == cp[..])),
+            None => !n.ends_with_q(),
+        };
+    }
+    if n.bold {
+        return c.marker.deco() != Deco::Bold && !n.ends_with_q();
+    }
+    // A plain line ending with `?` right after a plain question reads as the
+    // next question; after anything else it is answer text.
+    !(c.marker.deco() == Deco::Plain && c.marker.number.is_none() && !c.marker.qa)
+}
+
+fn weight(c: &Cand, min_indent: usize, lines: &[Line<'_>], markers: &[Option<Marker>]) -> f64 {
+    let m = &c.marker;
+    let mut w = 1.0;
+    if m.ends_with_q() {
+        w += 0.6;
+    }
+    let first = m
+        .text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if QUESTION_WORDS.contains(&first.as_str()) {
+        w += 0.3;
+    }
+    if c.prev_blank || m.heading.is_some() {
+        w += 0.3;
+    }
+    if m.q_prefix {
+        w += 2.0;
+    }
+    w -= 0.4 * ((c.indent.saturating_sub(min_indent)) as f64 / 2.0).min(3.0);
+    // An item in a tight list (the line above is another list item) is a
+    // step, not a question.
+    if c.line > 0
+        && !lines[c.line - 1].blank
+        && let Some(p) = &markers[c.line - 1]
+        && p.is_list_item()
+    {
+        w -= 0.8;
+    }
+    w
+}
+
+/// Picks the question lines. Returns candidate indices.
+fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker>]) -> Vec<usize> {
+    let mut accepted: Vec<usize> = Vec::new();
+
+    // Unambiguous: `Q: ...` and `Q1.` lines that have an answer.
+    for (k, c) in cands.iter().enumerate() {
+        if c.answered && (c.marker.qa || c.marker.q_prefix) {
+            accepted.push(k);
+        }
+    }
+
+    // Numbered lines: per style, the best-scoring chain of numbers that
+    // continue each other through the document. Lists inside answers restart
+    // their numbering, so they cannot extend the chain of questions.
+    let mut families: HashMap<(Deco, bool), Vec<usize>> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        if c.marker.number.is_some() && !c.marker.q_prefix && c.answered {
+            families.entry((c.marker.deco(), c.marker.bullet)).or_default().push(k);
+        }
+    }
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    let mut keys: Vec<_> = families.keys().copied().collect();
+    keys.sort_by_key(|(d, b)| (format!("{d:?}"), *b));
+    for key in keys {
+        let members = &families[&key];
+        let min_indent = members.iter().map(|&k| cands[k].indent).min().unwrap_or(0);
+        let chain = best_chain(cands, members, min_indent, lines, markers);
+        if chain.0 >= 1.0 && best.as_ref().is_none_or(|b| chain.0 > b.0) {
+            best = Some(chain);
+        }
+    }
+    let numbered_found = best.is_some();
+    if let Some((_, chain)) = best {
+        accepted.extend(chain);
+    }
+
+    // Unnumbered headings: the level whose headings are questions with answers.
+    let mut levels: HashMap<u8, (f64, usize)> = HashMap::new();
+    for c in cands {
+        if let (Some(l), None, false) = (c.marker.heading, &c.marker.number, c.marker.qa)
+            && c.answered
+        {
+            let e = levels.entry(l).or_default();
+            e.0 += if c.marker.ends_with_q() { 2.0 } else { 1.0 };
+            e.1 += usize::from(c.marker.ends_with_q());
+        }
+    }
+    let level = levels
+        .iter()
+        .filter(|(_, (_, q))| *q > 0)
+        .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(a.0)))
+        .map(|(l, _)| *l);
+    if let Some(level) = level {
+        for (k, c) in cands.iter().enumerate() {
+            if c.answered && c.marker.heading == Some(level) && c.marker.number.is_none() && !c.marker.qa {
+                accepted.push(k);
+            }
+        }
+    }
+
+    // Unnumbered bold lines (and HTML <dt>, <summary>) that ask something.
+    for (k, c) in cands.iter().enumerate() {
+        let m = &c.marker;
+        if c.answered && m.bold && m.heading.is_none() && m.number.is_none() && !m.qa && m.ends_with_q() {
+            accepted.push(k);
+        }
+    }
+
+    // Last resort: standalone lines ending with a question mark.
+    if accepted.is_empty() && !numbered_found {
+        for (k, c) in cands.iter().enumerate() {
+            let m = &c.marker;
+            if c.answered
+                && m.deco() == Deco::Plain
+                && m.number.is_none()
+                && !m.qa
+                && !m.bullet
+                && c.prev_blank
+                && c.indent <= 3
+                && m.text.len() < 300
+            {
+                accepted.push(k);
+            }
+        }
+    }
+    accepted.sort_unstable();
+    accepted.dedup();
+    accepted
+}
+
+/// Longest-path over the numbered candidates of one style: each candidate
+/// extends the best chain that ends with a number it can follow.
+fn best_chain(
+    cands: &[Cand],
+    members: &[usize],
+    min_indent: usize,
+    lines: &[Line<'_>],
+    markers: &[Option<Marker>],
+) -> (f64, Vec<usize>) {
+    // Best chain ending at a path with this prefix: (score, member position).
+    let mut under: HashMap<Vec<u32>, (f64, usize)> = HashMap::new();
+    let mut exact: HashMap<Vec<u32>, (f64, usize)> = HashMap::new();
+    let mut score = vec![0.0; members.len()];
+    let mut back: Vec<Option<usize>> = vec![None; members.len()];
+    for (pos, &k) in members.iter().enumerate() {
+        let c = &cands[k];
+        let Some(path) = &c.marker.number else { continue };
+        let w = weight(c, min_indent, lines, markers);
+        let mut best_prev: Option<(f64, usize)> = None;
+        let mut consider = |p: Option<&(f64, usize)>| {
+            if let Some(&(s, i)) = p
+                && best_prev.is_none_or(|b| s > b.0)
+            {
+                best_prev = Some((s, i));
+            }
+        };
+        let n = path.len();
+        if path[n - 1] == 1 && n > 1 {
+            consider(exact.get(&path[..n - 1]));
+        }
+        for kk in 0..n {
+            if path[kk] > 1 && path[kk + 1..].iter().all(|&x| x == 1) {
+                let mut p = path[..kk].to_vec();
+                p.push(path[kk] - 1);
+                consider(under.get(&p));
+            }
+        }
+        let start = if path.iter().all(|&x| x == 1) { 0.0 } else { -1.5 };
+        let (s, b) = match best_prev {
+            Some((s, i)) if s > start => (s + w, Some(i)),
+            _ => (start + w, None),
+        };
+        score[pos] = s;
+        back[pos] = b;
+        for d in 1..=n {
+            let e = under.entry(path[..d].to_vec()).or_insert((f64::NEG_INFINITY, pos));
+            if s > e.0 {
+                *e = (s, pos);
+            }
+        }
+        let e = exact.entry(path.clone()).or_insert((f64::NEG_INFINITY, pos));
+        if s > e.0 {
+            *e = (s, pos);
+        }
+    }
+    let Some((end, &total)) = score
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+    else {
+        return (f64::NEG_INFINITY, Vec::new());
+    };
+    let mut chain = Vec::new();
+    let mut cur = Some(end);
+    while let Some(p) = cur {
+        chain.push(members[p]);
+        cur = back[p];
+    }
+    chain.reverse();
+    (total, chain)
+}
+
+// ---------------------------------------------------------------- build
+
+enum Event<'c> {
+    Question(&'c Cand),
+    Category(String),
+}
+
+fn build(
+    lines: &[Line<'_>],
+    markers: &[Option<Marker>],
+    cands: &[Cand],
+    accepted: &[usize],
+    title: Option<Located>,
+    body_start: usize,
+    format: Format,
+) -> Article {
+    let qlines: std::collections::HashSet<usize> = accepted.iter().map(|&k| cands[k].line).collect();
+    let min_q_heading = accepted.iter().filter_map(|&k| cands[k].marker.heading).min();
+    let mut events: Vec<(usize, Event<'_>)> = accepted
+        .iter()
+        .map(|&k| (cands[k].line, Event::Question(&cands[k])))
+        .collect();
+    // Lines that are not questions but stand over them (a category heading,
+    // a `1. General` line above `1.1`) end the previous answer.
+    for c in cands {
+        if qlines.contains(&c.line) {
+            continue;
+        }
+        let next_is_question = next_nonblank(lines, c.end + 1)
+            .is_some_and(|j| qlines.contains(&j) || markers[j].as_ref().is_some_and(|m| m.heading.is_some()));
+        let heading_boundary = match (c.marker.heading, min_q_heading) {
+            (Some(l), Some(q)) => l <= q,
+            _ => false,
+        };
+        let structural = c.marker.heading.is_some() || c.marker.bold || (c.marker.number.is_some() && !c.answered);
+        if (structural && next_is_question) || heading_boundary {
+            events.push((c.line, Event::Category(c.marker.text.clone())));
+        }
+    }
+    events.sort_by_key(|e| e.0);
+
+    let first = events.first().map_or(lines.len(), |e| e.0);
+    let intro = blocks(lines, body_start, first, format);
+    let mut sections = Vec::new();
+    let mut category: Option<String> = None;
+    for (idx, (line, ev)) in events.iter().enumerate() {
+        let until = events.get(idx + 1).map_or(lines.len(), |e| e.0);
+        match ev {
+            Event::Category(t) => category = Some(t.clone()),
+            Event::Question(c) => {
+                let mut bs = Vec::new();
+                if let Some(a) = &c.marker.inline_answer {
+                    bs.push(Block {
+                        kind: BlockKind::Prose,
+                        text: clean_inline(a, format),
+                        line: line + 1,
+                    });
+                }
+                bs.extend(blocks(lines, c.end + 1, until, format));
+                sections.push(Section {
+                    question: c.marker.text.clone(),
+                    line: line + 1,
+                    number: c
+                        .marker
+                        .number
+                        .as_ref()
+                        .map(|p| p.iter().map(u32::to_string).collect::<Vec<_>>().join(".")),
+                    category: category.clone(),
+                    blocks: bs,
+                });
+            }
+        }
+    }
+    Article { title, intro, sections }
+}
+
+fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut cur: Option<Block> = None;
+    let flush = |cur: &mut Option<Block>, out: &mut Vec<Block>| {
+        if let Some(mut b) = cur.take() {
+            if b.kind != BlockKind::Code {
+                b.text = clean_inline(&b.text, format);
+            }
+            if !b.text.trim().is_empty() {
+                out.push(b);
+            }
+        }
+    };
+    let mut i = from;
+    while i < to.min(lines.len()) {
+        let l = &lines[i];
+        if l.code {
+            flush(&mut cur, &mut out);
+            let start = i;
+            let mut text = String::new();
+            while i < to.min(lines.len()) && lines[i].code {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(lines[i].text.as_ref());
+                i += 1;
+            }
+            out.push(Block {
+                kind: BlockKind::Code,
+                text,
+                line: start + 1,
+            });
+            continue;
+        }
+        if l.blank {
+            flush(&mut cur, &mut out);
+            i += 1;
+            continue;
+        }
+        let mut text: &str = &l.text;
+        if let Some((_, rest)) = strip_heading(text) {
+            flush(&mut cur, &mut out);
+            cur = Some(Block {
+                kind: BlockKind::Prose,
+                text: rest.to_string(),
+                line: i + 1,
+            });
+            flush(&mut cur, &mut out);
+            i += 1;
+            continue;
+        }
+        if let Some(rest) = parse_answer_prefix(text) {
+            text = rest;
+        }
+        let is_item = list_marker_len(text).is_some();
+        let continues_item = cur.as_ref().is_some_and(|b| b.kind == BlockKind::Item) && !is_item;
+        if is_item {
+            flush(&mut cur, &mut out);
+            cur = Some(Block {
+                kind: BlockKind::Item,
+                text: text.to_string(),
+                line: i + 1,
+            });
+        } else if let Some(b) = cur.as_mut() {
+            let _ = continues_item;
+            b.text.push(' ');
+            b.text.push_str(text);
+        } else {
+            cur = Some(Block {
+                kind: BlockKind::Prose,
+                text: text.to_string(),
+                line: i + 1,
+            });
+        }
+        i += 1;
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+// ---------------------------------------------------------------- text
+
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Removes inline markup (emphasis, links, images) and collapses whitespace.
+/// Plain text keeps its underscores and asterisks except `**bold**`.
+pub fn clean_inline(s: &str, format: Format) -> String {
+    let mut s = Cow::Borrowed(s);
+    if s.contains("**") {
+        s = Cow::Owned(s.replace("**", ""));
+    }
+    if format == Format::Markdown {
+        if s.contains('[') {
+            s = Cow::Owned(strip_links(&s));
+        }
+        if s.contains("__") {
+            s = Cow::Owned(s.replace("__", ""));
+        }
+        if s.contains('<') {
+            s = Cow::Owned(s.replace("<br>", " ").replace("<br/>", " ").replace("<br />", " "));
+        }
+    }
+    collapse_ws(&s)
+}
+
+/// `[text](url)` becomes `text`; `![alt](src)` is dropped.
+fn strip_links(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let image = rest[..open].ends_with('!');
+        let Some(close_rel) = rest[open..].find("](") else {
+            break;
+        };
+        let close = open + close_rel;
+        let Some(end_rel) = rest[close..].find(')') else { break };
+        let end = close + end_rel;
+        let label = &rest[open + 1..close];
+        if label.contains('[') {
+            out.push_str(&rest[..open + 1]);
+            rest = &rest[open + 1..];
+            continue;
+        }
+        out.push_str(&rest[..if image { open - 1 } else { open }]);
+        if !image {
+            out.push_str(label);
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests;

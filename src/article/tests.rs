@@ -1,0 +1,311 @@
+use super::*;
+
+fn questions(text: &str, format: Format) -> Vec<String> {
+    parse(text, format).sections.into_iter().map(|s| s.question).collect()
+}
+
+fn text_qs(text: &str) -> Vec<String> {
+    questions(text, Format::Text)
+}
+
+fn md_qs(text: &str) -> Vec<String> {
+    questions(text, Format::Markdown)
+}
+
+#[test]
+fn seed_shape_two_questions_verbatim() {
+    let text = "The Title\n\nIntro paragraph here.\n\n1. What approach is China employing in response to Ukraine’s current crisis What are the principal differences from Russia?\n\nAn answer. Another sentence.\n\n2. What worries does China have?\n\nSecond answer.\n\nMore of it.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("The Title"));
+    assert_eq!(a.intro.len(), 1);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        [
+            "What approach is China employing in response to Ukraine’s current crisis What are the principal differences from Russia?",
+            "What worries does China have?"
+        ]
+    );
+    assert_eq!(a.sections[0].line, 5);
+    assert_eq!(a.sections[1].blocks.len(), 2);
+    assert_eq!(a.sections[1].number.as_deref(), Some("2"));
+}
+
+#[test]
+fn numbering_styles() {
+    for (q1, q2) in [
+        ("1. First?", "2. Second?"),
+        ("1) First?", "2) Second?"),
+        ("Q1. First?", "Q2. Second?"),
+        ("Q1: First?", "Q2: Second?"),
+        ("Question 1: First?", "Question 2: Second?"),
+        ("1.1. First?", "1.2. Second?"),
+        ("1.1 First?", "1.2 Second?"),
+        ("1.2: First?", "1.3: Second?"),
+        ("1.2.3 First?", "1.2.4 Second?"),
+        ("1.\tFirst?", "2.\tSecond?"),
+        ("   1. First?", "   2. Second?"),
+        ("(1) First?", "(2) Second?"),
+        ("**1. First?**", "**2. Second?**"),
+        ("* **1.1 First?**", "* **1.2 Second?**"),
+        ("## 1. First?", "## 2. Second?"),
+        ("### First?", "### Second?"),
+        ("**First?**", "**Second?**"),
+        ("Q: First?", "Q: Second?"),
+    ] {
+        let text = format!("Title\n\nIntro text.\n\n{q1}\n\nAnswer one.\n\n{q2}\n\nAnswer two.\n");
+        assert_eq!(md_qs(&text), ["First?", "Second?"], "form {q1:?}");
+    }
+}
+
+#[test]
+fn numbered_line_without_question_mark_is_a_question_when_answered() {
+    let text = "FAQ\n\n1. Known limitations\n\nIt cannot fly.\n\n2. Error: disk full\n\nFree some space.\n\n3. How do I start?\n\nRun it.\n";
+    assert_eq!(
+        text_qs(text),
+        ["Known limitations", "Error: disk full", "How do I start?"]
+    );
+}
+
+#[test]
+fn numbered_steps_inside_an_answer_are_not_questions() {
+    let text = "Guide\n\n1. How do I install it?\n\nFollow these steps:\n\n1. Download the archive.\n2. Unpack it.\n3. Run the installer?\n\nThat is all.\n\n2. How do I remove it?\n\nDelete the folder.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["How do I install it?", "How do I remove it?"]
+    );
+    let body = a.sections[0].answer_text();
+    assert!(
+        body.contains("1. Download the archive.\n2. Unpack it.\n3. Run the installer?"),
+        "{body}"
+    );
+}
+
+#[test]
+fn loose_list_restarting_at_one_stays_in_the_answer() {
+    let text = "Guide\n\n1. What does it need?\n\nThree things:\n\n1. A computer.\n\n2. A cable?\n\n3. Patience.\n\n2. Where do I buy it?\n\nAt a shop.\n\n3. Can I return it?\n\nWithin 30 days.\n";
+    assert_eq!(
+        text_qs(text),
+        ["What does it need?", "Where do I buy it?", "Can I return it?"]
+    );
+}
+
+#[test]
+fn lettered_and_indented_items_are_not_questions() {
+    let text = "Guide\n\n1. Which plans exist?\n\nThere are two:\n\na) Basic, for one user.\nb) Team, for many?\n\n    1. Indented note?\n\n2. How do I pay?\n\nBy card.\n";
+    assert_eq!(text_qs(text), ["Which plans exist?", "How do I pay?"]);
+}
+
+#[test]
+fn fenced_code_is_kept_verbatim_and_never_scanned() {
+    let text = "Title\n\n## 1. How do I run it?\n\nUse this:\n\n```sh\n1. not a question?\n## also not?\n  indented   spacing kept\n```\n\n## 2. Next?\n\nYes.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.sections.len(), 2);
+    let code = a.sections[0].blocks.iter().find(|b| b.kind == BlockKind::Code).unwrap();
+    assert_eq!(
+        code.text,
+        "```sh\n1. not a question?\n## also not?\n  indented   spacing kept\n```"
+    );
+}
+
+#[test]
+fn indented_code_in_markdown() {
+    let text = "# T\n\n## What is it?\n\nExample:\n\n    1. looks like a question?\n    more code\n\nAfter.\n\n## Why?\n\nBecause.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["What is it?", "Why?"]
+    );
+    assert!(
+        a.sections[0]
+            .blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Code && b.text.contains("more code"))
+    );
+}
+
+#[test]
+fn table_of_contents_is_not_a_question_list() {
+    let text =
+        "FAQ\n\n1. What is A?\n2. What is B?\n\n1. What is A?\n\nA is a letter.\n\n2. What is B?\n\nB follows A.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.sections.iter().map(|s| s.line).collect::<Vec<_>>(), [6, 10]);
+}
+
+#[test]
+fn nested_numbering_under_categories() {
+    let text = "Manual FAQ\n\n1. General\n\n1.1 What is it?\n\nA tool.\n\n1.2 Who made it?\n\nA team.\n\n2. Installing\n\n2.1 How do I install it?\n\nWith cargo.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["What is it?", "Who made it?", "How do I install it?"]
+    );
+    assert_eq!(a.sections[2].category.as_deref(), Some("Installing"));
+    assert_eq!(a.sections[1].answer_text(), "A team.");
+}
+
+#[test]
+fn markdown_category_headings_are_not_questions() {
+    let text = "# Product FAQ\n\nIntro.\n\n## General\n\n### What is it?\n\nA thing.\n\n### Known limitations\n\nNo flying.\n\n## Billing\n\n### How do I pay?\n\nBy card.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["What is it?", "Known limitations", "How do I pay?"]
+    );
+    assert_eq!(a.sections[2].category.as_deref(), Some("Billing"));
+    assert_eq!(a.sections[1].answer_text(), "No flying.");
+}
+
+#[test]
+fn qa_pairs() {
+    let text = "Support FAQ\n\nQ: Can I cancel?\nA: Yes, any time.\n\nQ: Is there a trial?\nA: Thirty days.\nIt needs no card.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["Can I cancel?", "Is there a trial?"]
+    );
+    assert_eq!(a.sections[0].answer_text(), "Yes, any time.");
+    assert_eq!(a.sections[1].answer_text(), "Thirty days. It needs no card.");
+}
+
+#[test]
+fn question_and_answer_on_one_line() {
+    let a = parse(
+        "T\n\n**Is it free?** Yes, it is free for everyone.\n\n**Is it open?** Yes, the code is public.\n",
+        Format::Markdown,
+    );
+    assert_eq!(a.sections.len(), 2);
+    assert_eq!(a.sections[0].question, "Is it free?");
+    assert_eq!(a.sections[0].answer_text(), "Yes, it is free for everyone.");
+    let b = parse(
+        "T\n\n1. What is X? X is the letter after W in the alphabet.\n\n2. What is Y? Y comes after X.\n",
+        Format::Text,
+    );
+    assert_eq!(b.sections[0].question, "What is X?");
+    assert_eq!(b.sections[0].answer_text(), "X is the letter after W in the alphabet.");
+}
+
+#[test]
+fn wrapped_question_lines_are_joined() {
+    let text = "T\n\n1. What happens when the network is down and\n   the cache is also empty?\n\nIt waits.\n\n2. Why?\n\nSafety.\n";
+    assert_eq!(
+        text_qs(text)[0],
+        "What happens when the network is down and the cache is also empty?"
+    );
+}
+
+#[test]
+fn plain_question_lines_as_last_resort() {
+    let text = "Cat care\n\nSome intro.\n\nHow often should I feed my cat?\n\nTwice a day.\n\nDo cats need baths?\n\nRarely.\n";
+    assert_eq!(
+        text_qs(text),
+        ["How often should I feed my cat?", "Do cats need baths?"]
+    );
+}
+
+#[test]
+fn no_questions_gives_intro_only() {
+    let a = parse("Notes\n\nJust a paragraph.\n\nAnother one.\n", Format::Text);
+    assert!(a.sections.is_empty());
+    assert_eq!(a.intro.len(), 2);
+}
+
+#[test]
+fn titles() {
+    let t = |text: &str, f| parse(text, f).title.map(|t| t.text);
+    assert_eq!(
+        t("# Hello *World*\n\n1. Q?\n\nA.\n", Format::Markdown).as_deref(),
+        Some("Hello *World*")
+    );
+    assert_eq!(t("Hello\n=====\n\nText.\n", Format::Markdown).as_deref(), Some("Hello"));
+    assert_eq!(
+        t("---\ntitle: \"Front\"\n---\nBody text.\n", Format::Markdown).as_deref(),
+        Some("Front")
+    );
+    assert_eq!(
+        t("\n\n  Plain   title  \n\nText.\n", Format::Text).as_deref(),
+        Some("Plain title")
+    );
+    assert_eq!(t("1. What is it?\n\nA thing.\n", Format::Text), None);
+}
+
+#[test]
+fn escaped_markdown_from_html_converters() {
+    let a = parse(
+        "# T\n\n1\\. What is *it*?\n\nIt is \\*this\\*.\n\n2\\. Why?\n\nBecause.\n",
+        Format::Markdown,
+    );
+    assert_eq!(a.sections.len(), 2);
+    assert_eq!(a.sections[1].question, "Why?");
+}
+
+#[test]
+fn heading_questions_keep_subheadings_in_answers() {
+    let text =
+        "# T\n\n## How do I configure it?\n\nEdit the file.\n\n### Example\n\nSet x to 1.\n\n## Why?\n\nBecause.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.sections.len(), 2);
+    assert!(a.sections[0].answer_text().contains("Set x to 1."));
+}
+
+#[test]
+fn crlf_and_tabs() {
+    let text = "Title\r\n\r\n1.\tFirst?\r\n\r\nAnswer.\r\n\r\n2.\tSecond?\r\n\r\nAnswer.\r\n";
+    assert_eq!(text_qs(text), ["First?", "Second?"]);
+}
+
+#[test]
+fn strip_links_keeps_labels() {
+    assert_eq!(
+        strip_links("see [the docs](http://x) and ![img](y.png) now"),
+        "see the docs and  now"
+    );
+    assert_eq!(strip_links("a [b] c"), "a [b] c");
+}
+
+#[test]
+fn follows_relation() {
+    assert!(follows(&[1], &[2]));
+    assert!(follows(&[1], &[1, 1]));
+    assert!(follows(&[1, 2], &[2]));
+    assert!(follows(&[1, 2], &[2, 1]));
+    assert!(follows(&[1, 2], &[1, 3]));
+    assert!(!follows(&[3], &[1]));
+    assert!(!follows(&[1, 2], &[1, 1]));
+    assert!(!follows(&[2], &[4]));
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn parsing_never_panics(text in "\\PC*") {
+            let _ = parse(&text, Format::Text);
+            let _ = parse(&text, Format::Markdown);
+        }
+
+        #[test]
+        fn parsing_never_panics_on_faq_shaped_text(lines in proptest::collection::vec(
+            prop_oneof![
+                Just(String::new()),
+                "[0-9]{1,3}[.):] [A-Za-z ?]{0,20}",
+                "#{1,4} [A-Za-z ?]{0,20}",
+                "\\*\\*[A-Za-z ?]{0,10}\\*\\*[a-z ]{0,5}",
+                "Q[0-9]?[:.] [a-z?]{0,10}",
+                "A: [a-z]{0,10}",
+                "```[a-z]{0,3}",
+                "    [a-z0-9. ]{0,10}",
+                "[a-z]\\) [a-z?]{0,10}",
+                "\\PC{0,30}",
+            ], 0..40)) {
+            let text = lines.join("\n");
+            let a = parse(&text, Format::Markdown);
+            for s in &a.sections {
+                prop_assert!(!s.question.is_empty());
+                prop_assert!(s.line >= 1 && s.line <= lines.len().max(1));
+            }
+        }
+    }
+}

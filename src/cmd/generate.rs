@@ -1,0 +1,241 @@
+//! `quizdeck generate`: articles in, YAML decks out (files or stdout).
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use sha2::{Digest, Sha256};
+
+use crate::article::{self, Format};
+use crate::cli::{GenerateArgs, InputFormat};
+use crate::deck::{self, Deck, Source, yaml};
+use crate::deckgen;
+use crate::extract::Analyzer;
+use crate::ui::render;
+use crate::{html, input};
+
+const ARTICLE_EXTS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// What generating one article gave.
+pub struct Generated {
+    pub deck: Deck,
+    /// Sections recognised as questions.
+    pub questions: usize,
+}
+
+/// Settings for turning one article's bytes into a deck.
+pub struct Request<'a> {
+    pub label: &'a str,
+    pub format: Option<InputFormat>,
+    pub title: Option<&'a str>,
+    pub cloze: Option<usize>,
+    pub lossy: bool,
+}
+
+/// The whole pipeline for one article, without I/O: decode, convert HTML,
+/// parse, build the deck.
+pub fn deck_from_bytes(an: &Analyzer, bytes: &[u8], req: &Request<'_>) -> Result<Generated> {
+    let text = input::decode(bytes, req.lossy)?;
+    let ext = Path::new(req.label)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = req.format.unwrap_or(match ext.as_deref() {
+        Some("md" | "markdown") => InputFormat::Markdown,
+        Some("html" | "htm") => InputFormat::Html,
+        _ if html::looks_like_html(&text) => InputFormat::Html,
+        _ => InputFormat::Text,
+    });
+    let (text, format) = match format {
+        InputFormat::Text => (text, Format::Text),
+        InputFormat::Markdown => (text, Format::Markdown),
+        InputFormat::Html => (html::to_markdown(&text)?, Format::Markdown),
+    };
+    let art = article::parse(&text, format);
+    let stem = Path::new(req.label)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| *s != "-");
+    let title = req
+        .title
+        .map(str::to_string)
+        .or_else(|| art.title.as_ref().map(|t| t.text.clone()))
+        .or_else(|| stem.map(str::to_string))
+        .unwrap_or_else(|| "Untitled deck".to_string());
+    let source = Source {
+        path: req.label.to_string(),
+        sha256: hex(&Sha256::digest(bytes)),
+    };
+    let opts = deckgen::Options {
+        cloze: req.cloze,
+        generator: format!("quizdeck {}", env!("CARGO_PKG_VERSION")),
+    };
+    let deck = deckgen::build(an, &art, &title, Some(source), &opts);
+    Ok(Generated {
+        deck,
+        questions: art.sections.len(),
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// The deck file name for a title: its slug, never empty, never a name
+/// Windows reserves, never a path outside the output directory.
+pub fn file_name(title: &str) -> String {
+    let mut s = slug::slugify(title);
+    if s.len() > 80 {
+        let cut = s[..80].rfind('-').unwrap_or(80);
+        s.truncate(cut);
+    }
+    if s.is_empty() {
+        s = "deck".to_string();
+    }
+    const RESERVED: &[&str] = &[
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1",
+        "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ];
+    if RESERVED.contains(&s.as_str()) {
+        s.push_str("-deck");
+    }
+    format!("{s}.yaml")
+}
+
+pub fn run(args: &GenerateArgs, out: &mut dyn Write) -> Result<bool> {
+    if args.title.is_some() && args.inputs.len() > 1 {
+        bail!("--title names one deck; give one article with it");
+    }
+    let files = expand_all(&args.inputs)?;
+    if files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    let an = Analyzer::new();
+    let mut ok = true;
+    let mut names: HashSet<String> = HashSet::new();
+    let mut first = true;
+    for path in &files {
+        let label = path.display().to_string();
+        match one(&an, args, path, &label, &mut names) {
+            Ok(Output::Yaml(text)) => {
+                if !first {
+                    out.write_all(b"---\n")?;
+                }
+                out.write_all(text.as_bytes())?;
+                first = false;
+            }
+            Ok(Output::Written) => {}
+            Err(e) => {
+                ok = false;
+                eprintln!("{}", render::error(&format!("{e:#}")));
+            }
+        }
+    }
+    Ok(ok)
+}
+
+fn expand_all(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    super::expand_inputs(inputs, ARTICLE_EXTS, "articles")
+}
+
+enum Output {
+    Yaml(String),
+    Written,
+}
+
+fn one(an: &Analyzer, args: &GenerateArgs, path: &Path, label: &str, names: &mut HashSet<String>) -> Result<Output> {
+    let bytes = super::read_limited(path, args.max_size)?;
+    let req = Request {
+        label,
+        format: args.format,
+        title: args.title.as_deref(),
+        cloze: args.cloze,
+        lossy: args.lossy,
+    };
+    let g = deck_from_bytes(an, &bytes, &req).with_context(|| label.to_string())?;
+    let (qa, cz) = counts(&g.deck);
+    if g.questions == 0 {
+        eprintln!(
+            "{}",
+            render::warning(&format!("{label}: no questions recognised; made {cz} cloze cards only"))
+        );
+    }
+    if args.stdout {
+        return Ok(Output::Yaml(yaml::to_string(&g.deck)?));
+    }
+    // Two articles with one title in the same run get distinct files.
+    let base = file_name(&g.deck.title);
+    let mut name = base.clone();
+    let mut n = 1;
+    while !names.insert(name.clone()) {
+        n += 1;
+        name = format!("{}-{n}.yaml", base.trim_end_matches(".yaml"));
+    }
+    std::fs::create_dir_all(&args.out_dir)
+        .with_context(|| format!("{}: cannot create directory", args.out_dir.display()))?;
+    let target = args.out_dir.join(&name);
+    let shown = target.display();
+    if target.exists() {
+        if args.merge {
+            let old_text = std::fs::read_to_string(&target).with_context(|| format!("{shown}: cannot read"))?;
+            let old = yaml::from_str(&old_text).map_err(|d| {
+                anyhow::anyhow!(
+                    "{shown}:{}: deck has errors; fix them (quizdeck check) before merging",
+                    d[0]
+                )
+            })?;
+            let (merged, report) = deck::merge(&old, &g.deck, args.prune);
+            super::write_atomic(&target, yaml::to_string(&merged)?.as_bytes())?;
+            let stale = if report.stale.is_empty() {
+                String::new()
+            } else if report.pruned {
+                format!(", {} stale removed: {}", report.stale.len(), report.stale.join(" "))
+            } else {
+                format!(
+                    ", {} stale kept (--prune removes them): {}",
+                    report.stale.len(),
+                    report.stale.join(" ")
+                )
+            };
+            eprintln!(
+                "merged {shown}: {} kept, {} added{stale}",
+                report.kept,
+                report.added.len()
+            );
+            return Ok(Output::Written);
+        }
+        if !args.force {
+            bail!(
+                "{shown} already exists; use --merge to keep your edits and add new cards, or --force to overwrite it"
+            );
+        }
+    }
+    super::write_atomic(&target, yaml::to_string(&g.deck)?.as_bytes())?;
+    eprintln!("wrote {shown}: {qa} qa + {cz} cloze cards from {label}");
+    Ok(Output::Written)
+}
+
+pub fn counts(deck: &Deck) -> (usize, usize) {
+    let qa = deck.cards.iter().filter(|c| c.body.kind() == "qa").count();
+    (qa, deck.cards.len() - qa)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_stay_inside_the_directory() {
+        assert_eq!(file_name("../../etc/passwd"), "etc-passwd.yaml");
+        assert_eq!(file_name("/tmp/x"), "tmp-x.yaml");
+        assert_eq!(file_name("CON"), "con-deck.yaml");
+        assert_eq!(file_name("???"), "deck.yaml");
+        assert_eq!(file_name("Café au lait: a FAQ"), "cafe-au-lait-a-faq.yaml");
+        assert!(file_name(&"word ".repeat(100)).len() <= 85);
+    }
+}

@@ -1,0 +1,220 @@
+use std::collections::HashSet;
+
+use super::*;
+use crate::article::{Format, parse};
+use crate::deck::cloze_parts;
+
+const OIL: &str = "Oil Wealth in Two Countries
+
+Norway and Venezuela both found large oil reserves in the twentieth century. Their paths since then could hardly differ more, and economists use them as a classic comparison.
+
+1. What strategy does Norway use for its oil income What sets it apart from Venezuela?
+
+The way Norway and Venezuela manage oil income has been widely discussed in recent decades because of the contrast between their economies. Norway saves its oil income through a sovereign wealth fund that invests abroad. Venezuela however spent most of its revenue on current budgets and fuel subsidies. Both countries depend on the price of crude oil.
+
+2. How large is the Norwegian fund?
+
+The Government Pension Fund Global was worth more than 1,700 billion US dollars in 2024. It owns about 1.5 percent of all listed shares in the world. Parliament limits how much the government may spend from it each year.
+";
+
+fn build_text(text: &str, cloze: Option<usize>) -> Deck {
+    let an = Analyzer::new();
+    let article = parse(text, Format::Text);
+    let title = article.title.as_ref().map(|t| t.text.clone()).unwrap_or_default();
+    build(
+        &an,
+        &article,
+        &title,
+        None,
+        &Options {
+            cloze,
+            generator: "quizdeck test".into(),
+        },
+    )
+}
+
+fn qa_answers(deck: &Deck) -> Vec<String> {
+    deck.cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Qa { answer, .. } => Some(answer.clone()),
+            CardBody::Cloze { .. } => None,
+        })
+        .collect()
+}
+
+#[test]
+fn two_questions_on_one_line_get_one_sentence_each_not_the_lead_in() {
+    let deck = build_text(OIL, None);
+    let answers = qa_answers(&deck);
+    assert_eq!(
+        answers[0],
+        "Norway saves its oil income through a sovereign wealth fund that invests abroad. Venezuela however spent most of its revenue on current budgets and fuel subsidies."
+    );
+}
+
+#[test]
+fn quantity_question_gets_the_sentence_with_the_figure() {
+    let deck = build_text(OIL, None);
+    assert!(
+        qa_answers(&deck)[1].contains("1,700 billion"),
+        "{:?}",
+        qa_answers(&deck)
+    );
+}
+
+#[test]
+fn qa_cards_carry_question_context_keypoints_tags_and_line() {
+    let deck = build_text(OIL, None);
+    let CardBody::Qa {
+        question,
+        context,
+        keypoints,
+        ..
+    } = &deck.cards.iter().find(|c| c.tags == ["q2"]).unwrap().body
+    else {
+        panic!("first q2 card is the qa card");
+    };
+    assert_eq!(question, "How large is the Norwegian fund?");
+    assert!(
+        context
+            .as_deref()
+            .unwrap()
+            .starts_with("The Government Pension Fund Global")
+    );
+    assert!((3..=6).contains(&keypoints.len()), "{keypoints:?}");
+    let kp: HashSet<String> = keypoints.iter().map(|k| k.to_lowercase()).collect();
+    assert!(
+        !kp.contains("norwegian") && !kp.contains("fund"),
+        "question words are not key points: {keypoints:?}"
+    );
+    assert_eq!(deck.cards.iter().find(|c| c.tags == ["q2"]).unwrap().line, Some(9));
+}
+
+#[test]
+fn cloze_cards_blank_one_informative_verbatim_span() {
+    let deck = build_text(OIL, Some(6));
+    let clozes: Vec<&Card> = deck.cards.iter().filter(|c| c.body.kind() == "cloze").collect();
+    assert_eq!(clozes.len(), 6);
+    let an = Analyzer::new();
+    let mut seen = HashSet::new();
+    for c in &clozes {
+        let CardBody::Cloze { text, .. } = &c.body else {
+            unreachable!()
+        };
+        let p = cloze_parts(text).unwrap();
+        let sentence = format!("{}{}{}", p.before, p.answer, p.after);
+        assert!(
+            OIL.contains(&sentence),
+            "blank restores the article's sentence: {sentence}"
+        );
+        assert!(!an.is_stop(&p.answer.to_lowercase()), "stop word blanked: {text}");
+        assert!(
+            p.answer.chars().count() * 2 <= sentence.chars().count(),
+            "blank is most of the sentence: {text}"
+        );
+        assert!(
+            seen.insert((sentence.clone(), p.answer.to_string())),
+            "same sentence and blank twice: {text}"
+        );
+    }
+}
+
+#[test]
+fn cloze_count_defaults_to_about_one_per_hundred_words_and_zero_disables() {
+    let article = parse(OIL, Format::Text);
+    let expected = ((article.word_count() as f64) / 100.0).round() as usize;
+    let deck = build_text(OIL, None);
+    assert_eq!(
+        deck.cards.iter().filter(|c| c.body.kind() == "cloze").count(),
+        expected.max(1)
+    );
+    let none = build_text(OIL, Some(0));
+    assert!(none.cards.iter().all(|c| c.body.kind() == "qa"));
+}
+
+#[test]
+fn numbers_and_names_are_preferred_blanks() {
+    let deck = build_text(OIL, Some(2));
+    let blanks: Vec<String> = deck
+        .cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Cloze { text, .. } => Some(cloze_parts(text).unwrap().answer.to_string()),
+            CardBody::Qa { .. } => None,
+        })
+        .collect();
+    assert!(
+        blanks
+            .iter()
+            .any(|b| b.chars().any(|c| c.is_ascii_digit()) || b.starts_with(char::is_uppercase)),
+        "{blanks:?}"
+    );
+}
+
+#[test]
+fn distractors_are_same_kind_and_differ_from_the_answer() {
+    let deck = build_text(OIL, Some(8));
+    for c in &deck.cards {
+        if let CardBody::Cloze { text, distractors, .. } = &c.body {
+            let answer = cloze_parts(text).unwrap().answer.to_lowercase();
+            assert!(distractors.len() <= 3);
+            for d in distractors {
+                assert_ne!(d.to_lowercase(), answer);
+                let numeric = |s: &str| s.chars().any(|c| c.is_ascii_digit());
+                assert_eq!(numeric(d), numeric(&answer), "{d} vs {answer}");
+            }
+        }
+    }
+}
+
+#[test]
+fn ids_unique_and_generation_deterministic() {
+    let a = build_text(OIL, None);
+    let b = build_text(OIL, None);
+    assert_eq!(a, b);
+    let ids: HashSet<&str> = a.cards.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.len(), a.cards.len());
+}
+
+#[test]
+fn article_without_questions_still_gets_clozes() {
+    let deck = build_text(
+        "Rivers\n\nThe Nile flows north through eleven countries into the Mediterranean Sea. The Amazon carries more water than any other river on Earth.\n",
+        None,
+    );
+    assert!(deck.cards.iter().all(|c| c.body.kind() == "cloze"));
+    assert_eq!(deck.cards.len(), 1);
+}
+
+#[test]
+fn list_introduced_by_a_colon_is_part_of_the_answer() {
+    let text = "Cycle\n\n1. What are the stages of the cycle?\n\nThe cycle has three stages:\n\n- Heating, when water warms.\n- Rising, when vapour climbs.\n- Falling, when rain drops.\n\nIt repeats forever in every ocean.\n\n2. Why?\n\nBecause the Sun shines.\n";
+    let deck = build_text(text, Some(0));
+    assert_eq!(
+        qa_answers(&deck)[0],
+        "The cycle has three stages:\n- Heating, when water warms.\n- Rising, when vapour climbs.\n- Falling, when rain drops."
+    );
+}
+
+#[test]
+fn yes_no_questions_keep_the_verdict() {
+    let text = "Tea\n\n1. Is green tea caffeinated?\n\nYes. A cup holds about 30 milligrams of caffeine, less than coffee.\n\nShade-grown teas hold more.\n\n2. Why?\n\nBecause.\n";
+    assert_eq!(
+        qa_answers(&build_text(text, Some(0)))[0],
+        "Yes. A cup holds about 30 milligrams of caffeine, less than coffee."
+    );
+}
+
+#[test]
+fn split_questions_on_run_in_lines() {
+    assert_eq!(
+        crate::extract::split_questions("What approach is X using What are the differences from Y?"),
+        ["What approach is X using", "What are the differences from Y?"]
+    );
+    assert_eq!(
+        crate::extract::split_questions("Is it safe? How do I know?"),
+        ["Is it safe?", "How do I know?"]
+    );
+    assert_eq!(crate::extract::split_questions("What is What?"), ["What is What?"]);
+}

@@ -1,0 +1,292 @@
+//! Cloze term choice: the spans of a sentence worth blanking (proper-noun
+//! phrases, numbers and dates, content-word phrases) and how informative
+//! each is. Pure; scores depend only on the sentence and article statistics.
+
+use std::collections::HashSet;
+
+use super::Token;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TermKind {
+    Proper,
+    Number,
+    Phrase,
+}
+
+/// A candidate blank: byte span in the sentence, kind, score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TermKind,
+    pub words: usize,
+    pub score: f64,
+    /// Stem ids of the content words in the span.
+    pub terms: Vec<u32>,
+}
+
+/// Article-level facts the scoring needs.
+pub struct TermContext<'a> {
+    pub idf: &'a [f64],
+    /// Terms seen in lowercase somewhere in the article: a capitalised
+    /// sentence-initial word among them is no proper noun.
+    pub lowercase: &'a HashSet<u32>,
+    /// Terms seen capitalised in mid-sentence.
+    pub capitalised: &'a HashSet<u32>,
+    /// Terms of the title and terms in a large share of sentences: the
+    /// article's topic, too easy to guess to be worth a blank.
+    pub topic: &'a HashSet<u32>,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const SCALE: &[&str] = &[
+    "percent",
+    "per cent",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "trillion",
+    "years",
+    "year",
+    "days",
+    "hours",
+    "minutes",
+    "km",
+    "kilometres",
+    "kilometers",
+    "metres",
+    "meters",
+    "miles",
+    "kg",
+    "tonnes",
+    "degrees",
+    "mb",
+    "gb",
+    "ms",
+    "seconds",
+    "bc",
+    "ad",
+    "bce",
+    "ce",
+];
+const CONNECTORS: &[&str] = &["of", "the", "de", "von", "van", "la", "del", "da", "and", "&"];
+/// Modifiers that say little on their own: a blank led by one of them
+/// ("possible implications") teaches less than the noun it qualifies.
+const VAGUE: &[&str] = &[
+    "possible",
+    "various",
+    "different",
+    "certain",
+    "several",
+    "recent",
+    "current",
+    "main",
+    "principal",
+    "major",
+    "new",
+    "good",
+    "great",
+    "greater",
+    "important",
+    "many",
+    "other",
+    "first",
+    "last",
+    "next",
+    "whole",
+    "entire",
+    "real",
+    "general",
+    "specific",
+    "particular",
+    "similar",
+    "able",
+    "likely",
+    "sure",
+    "clear",
+    "enviable",
+    "close",
+];
+const VERB_LEADS: &[&str] = &[
+    "to", "will", "would", "can", "could", "should", "must", "may", "might", "shall", "did", "does", "do",
+];
+
+/// Whether two tokens are adjacent words of one phrase: only whitespace or
+/// a single hyphen between them.
+fn gap_is_space(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = &text[a.end..b.start];
+    gap.chars().all(char::is_whitespace) || matches!(gap, "-" | "‐")
+}
+
+/// All candidate blanks of one sentence, best first.
+pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Term> {
+    let n = tokens.len();
+    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let is_proper = |i: usize| {
+        let t = &tokens[i];
+        let w = word(i);
+        let acronym = w.len() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && w.chars().any(char::is_alphabetic);
+        !t.stop && !t.num && t.cap && (i > 0 || !ctx.lowercase.contains(&t.term) || acronym)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if is_proper(i) {
+            let mut j = i;
+            loop {
+                if j + 1 < n && is_proper(j + 1) && gap_is_space(text, &tokens[j], &tokens[j + 1]) {
+                    j += 1;
+                } else if j + 2 < n
+                    && CONNECTORS.contains(&word(j + 1).to_lowercase().as_str())
+                    && is_proper(j + 2)
+                    && gap_is_space(text, &tokens[j], &tokens[j + 1])
+                    && gap_is_space(text, &tokens[j + 1], &tokens[j + 2])
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            push(&mut out, text, tokens, i, j, TermKind::Proper, ctx);
+            i = j + 1;
+            continue;
+        }
+        if tokens[i].num {
+            let mut a = i;
+            let mut b = i;
+            if i > 0
+                && MONTHS.contains(&word(i - 1).to_lowercase().as_str())
+                && gap_is_space(text, &tokens[i - 1], &tokens[i])
+            {
+                a = i - 1;
+            }
+            if b + 1 < n
+                && MONTHS.contains(&word(b + 1).to_lowercase().as_str())
+                && gap_is_space(text, &tokens[b], &tokens[b + 1])
+            {
+                b += 1;
+                if b + 1 < n && tokens[b + 1].num && gap_is_space(text, &tokens[b], &tokens[b + 1]) {
+                    b += 1;
+                }
+            } else if b + 1 < n
+                && SCALE.contains(&word(b + 1).to_lowercase().as_str())
+                && gap_is_space(text, &tokens[b], &tokens[b + 1])
+            {
+                b += 1;
+            }
+            push(&mut out, text, tokens, a, b, TermKind::Number, ctx);
+            i = b + 1;
+            continue;
+        }
+        let content = |k: usize| !tokens[k].stop && !tokens[k].num && !is_proper(k) && word(k).chars().count() >= 3;
+        // `pro-Russian`: a hyphen binds whatever follows into the phrase.
+        let hyphen = |k: usize| k > 0 && matches!(&text[tokens[k - 1].end..tokens[k].start], "-" | "‐");
+        if content(i) {
+            let mut j = i;
+            while j + 1 < n
+                && (content(j + 1) || (hyphen(j + 1) && !tokens[j + 1].stop))
+                && gap_is_space(text, &tokens[j], &tokens[j + 1])
+            {
+                j += 1;
+            }
+            for a in i..=j {
+                for b in a..=j.min(a + 2) {
+                    // Never cut a hyphenated word in two.
+                    if hyphen(a) || (b + 1 < n && hyphen(b + 1)) {
+                        continue;
+                    }
+                    push(&mut out, text, tokens, a, b, TermKind::Phrase, ctx);
+                }
+            }
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    let sentence_chars = text.chars().count().max(1);
+    out.retain(|t| {
+        let chars = text[t.start..t.end].chars().count();
+        chars * 2 <= sentence_chars && chars >= 2
+    });
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.start.cmp(&b.start))
+            .then(a.end.cmp(&b.end))
+    });
+    out
+}
+
+fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, kind: TermKind, ctx: &TermContext<'_>) {
+    let span = &tokens[a..=b];
+    let terms: Vec<u32> = span.iter().filter(|t| !t.stop).map(|t| t.term).collect();
+    if terms.is_empty() {
+        return;
+    }
+    let idf_of = |t: u32| ctx.idf.get(t as usize).copied().unwrap_or(1.0);
+    let mean = terms.iter().map(|&t| idf_of(t)).sum::<f64>() / terms.len() as f64;
+    let words = b - a + 1;
+    let mut score = mean * (1.0 + 0.2 * (words.min(3) - 1) as f64);
+    let lower = |k: usize| text[tokens[k].start..tokens[k].end].to_lowercase();
+    match kind {
+        // A lone capitalised word that opens the sentence may be an ordinary
+        // word; only other evidence (capitals elsewhere) makes it certain.
+        TermKind::Proper if a == 0 && b == 0 && !ctx.capitalised.contains(&tokens[a].term) => score *= 0.6,
+        TermKind::Proper => score *= 1.25,
+        TermKind::Number => score = (score + 1.0) * 1.4,
+        TermKind::Phrase => {
+            // Without a part-of-speech tagger, suffixes and the word before
+            // tell adverbs and verbs from the nouns worth learning.
+            for k in a..=b {
+                if lower(k).ends_with("ly") {
+                    score *= 0.4;
+                }
+            }
+            if a > 0 && VERB_LEADS.contains(&lower(a - 1).as_str()) {
+                score *= 0.5;
+            }
+            let last = lower(b);
+            if last.ends_with("ing") || last.ends_with("ed") {
+                score *= 0.7;
+            }
+            if VAGUE.contains(&lower(a).as_str()) {
+                score *= 0.6;
+            }
+            if words == 1 && text[tokens[a].start..tokens[a].end].chars().count() < 5 {
+                score *= 0.6;
+            }
+        }
+    }
+    let topical = terms.iter().filter(|t| ctx.topic.contains(t)).count();
+    if topical > 0 {
+        score *= 1.0 - 0.5 * topical as f64 / terms.len() as f64;
+    }
+    let mut end = tokens[b].end;
+    if kind == TermKind::Number && text[end..].starts_with('%') {
+        end += 1;
+    }
+    out.push(Term {
+        start: tokens[a].start,
+        end,
+        kind,
+        words,
+        score,
+        terms,
+    });
+}

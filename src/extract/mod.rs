@@ -1,0 +1,284 @@
+//! Text analysis for generation: sentences, word tokens with stems and
+//! stop-word flags, TF-IDF weights over an article's sentences, and the
+//! ranking of sentences as answers and as cloze material.
+//!
+//! Pure and deterministic: no I/O, no clock, no randomness, no hash-order
+//! dependence in any result. It knows nothing of articles' layout or YAML.
+
+pub mod cloze;
+
+use std::collections::{HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Shared, read-only language data: the English Snowball stemmer and the
+/// NLTK English stop-word list.
+pub struct Analyzer {
+    stemmer: Stemmer,
+    stop: HashSet<&'static str>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Analyzer {
+    pub fn new() -> Self {
+        let mut stop: HashSet<&'static str> = stop_words::get("en").iter().copied().collect();
+        // Contractions lose their apostrophe in tokenising; words that carry
+        // no content in questions and answers alike.
+        stop.extend([
+            "also", "however", "may", "might", "would", "could", "one", "us", "like", "many", "much", "even", "still",
+            "yet", "get", "got", "thing", "things", "way", "ways", "lot", "well", "really", "just", "often", "since",
+            "although", "though", "must", "shall", "another", "every", "without", "within", "per", "via", "etc", "e.g",
+            "i.e", "s", "t", "don", "can", "it’s", "it's", "that’s", "that's",
+        ]);
+        Analyzer {
+            stemmer: Stemmer::create(Algorithm::English),
+            stop,
+        }
+    }
+
+    pub fn is_stop(&self, lower: &str) -> bool {
+        self.stop.contains(lower)
+    }
+
+    pub fn stem(&self, lower: &str) -> String {
+        self.stemmer.stem(lower).into_owned()
+    }
+}
+
+/// A word in a sentence: byte span within the sentence and its term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Interned stem id in the article's [`Vocab`].
+    pub term: u32,
+    pub stop: bool,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Contains a digit.
+    pub num: bool,
+}
+
+/// Per-article interning of words to stems, so each distinct word is
+/// lowercased and stemmed once.
+#[derive(Default)]
+pub struct Vocab {
+    words: HashMap<String, (u32, bool)>,
+    stems: HashMap<String, u32>,
+    stem_text: Vec<String>,
+}
+
+impl Vocab {
+    pub fn term(&mut self, an: &Analyzer, word: &str) -> (u32, bool) {
+        if let Some(&t) = self.words.get(word) {
+            return t;
+        }
+        let lower = word.to_lowercase().replace('’', "'");
+        let stop = an.is_stop(&lower) || lower.chars().count() < 2 && !lower.chars().any(|c| c.is_ascii_digit());
+        let stem = if stop { lower.clone() } else { an.stem(&lower) };
+        let next = self.stems.len() as u32;
+        let id = *self.stems.entry(stem.clone()).or_insert(next);
+        if id == next {
+            self.stem_text.push(stem);
+        }
+        self.words.insert(word.to_string(), (id, stop));
+        (id, stop)
+    }
+
+    pub fn stem_text(&self, id: u32) -> &str {
+        &self.stem_text[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.stem_text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stem_text.is_empty()
+    }
+}
+
+/// Splits text into words, keeping hyphenated and apostrophe-joined words
+/// and decimal numbers whole (`pro-Russian`, `China’s`, `3.5`).
+pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut words = text.unicode_word_indices().peekable();
+    while let Some((start, w)) = words.next() {
+        let mut end = start + w.len();
+        // Join across an apostrophe or a decimal point. Hyphenated words
+        // stay apart so that `China-Russia` matches `China`; cloze spans
+        // join them again.
+        while let Some(&(ns, nw)) = words.peek() {
+            let gap = &text[end..ns];
+            let joins = matches!(gap, "'" | "’")
+                || (gap == "."
+                    && text[..end].ends_with(|c: char| c.is_ascii_digit())
+                    && nw.starts_with(|c: char| c.is_ascii_digit()))
+                || (gap == ","
+                    && text[..end].ends_with(|c: char| c.is_ascii_digit())
+                    && nw.len() == 3
+                    && nw.chars().all(|c| c.is_ascii_digit()));
+            if !joins {
+                break;
+            }
+            end = ns + nw.len();
+            words.next();
+        }
+        let word = &text[start..end];
+        let (term, stop) = vocab.term(an, word.trim_end_matches(['’', '\'']));
+        out.push(Token {
+            start,
+            end,
+            term,
+            stop,
+            cap: word.chars().next().is_some_and(char::is_uppercase),
+            num: word.chars().any(|c| c.is_ascii_digit()),
+        });
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "vs.", "etc.", "e.g.", "i.e.", "no.", "fig.", "jr.", "sr.", "inc.",
+    "ltd.", "co.", "approx.", "ca.", "cf.", "u.s.", "u.k.", "a.m.", "p.m.", "jan.", "feb.", "aug.", "sept.", "oct.",
+    "nov.", "dec.", "mt.", "gen.", "col.", "lt.", "sgt.",
+];
+
+/// Sentences of a paragraph (Unicode sentence boundaries, then rejoined
+/// where a boundary fell after an abbreviation or an initial).
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (start, s) in text.split_sentence_bound_indices() {
+        let end = start + s.len();
+        if let Some(last) = out.last_mut() {
+            let prev = text[last.0..last.1].trim_end();
+            let last_word = prev.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+            let initial =
+                last_word.len() == 2 && last_word.ends_with('.') && last_word.starts_with(char::is_alphabetic);
+            let next_lower = s
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+            if ABBREVIATIONS.contains(&last_word.as_str()) || initial || (next_lower && !prev.ends_with(['?', '!'])) {
+                last.1 = end;
+                continue;
+            }
+        }
+        out.push((start, end));
+    }
+    out.into_iter()
+        .map(|(a, b)| text[a..b].trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Inverse document frequency of each term over the article's sentences.
+pub fn idf(doc_freq: &[u32], n_docs: usize) -> Vec<f64> {
+    doc_freq
+        .iter()
+        .map(|&df| ((n_docs as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0)
+        .collect()
+}
+
+/// A sparse TF-IDF vector, sorted by term id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVec(pub Vec<(u32, f64)>);
+
+impl SparseVec {
+    pub fn from_terms(terms: &[u32], idf: &[f64]) -> Self {
+        let mut v: Vec<(u32, f64)> = Vec::new();
+        let mut sorted = terms.to_vec();
+        sorted.sort_unstable();
+        for t in sorted {
+            match v.last_mut() {
+                Some((lt, w)) if *lt == t => *w += idf[t as usize],
+                _ => v.push((t, idf[t as usize])),
+            }
+        }
+        SparseVec(v)
+    }
+
+    pub fn norm(&self) -> f64 {
+        self.0.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()
+    }
+
+    pub fn dot(&self, other: &SparseVec) -> f64 {
+        let (mut i, mut j, mut s) = (0, 0, 0.0);
+        while i < self.0.len() && j < other.0.len() {
+            match self.0[i].0.cmp(&other.0[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    s += self.0[i].1 * other.0[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        s
+    }
+
+    pub fn cosine(&self, other: &SparseVec) -> f64 {
+        let d = self.norm() * other.norm();
+        if d == 0.0 { 0.0 } else { self.dot(other) / d }
+    }
+
+    /// Adds `other` into `self` (both sorted).
+    pub fn add(&mut self, other: &SparseVec) {
+        let mut out = Vec::with_capacity(self.0.len() + other.0.len());
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
+                out.push(a[i]);
+                i += 1;
+            } else if i == a.len() || b[j].0 < a[i].0 {
+                out.push(b[j]);
+                j += 1;
+            } else {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+        self.0 = out;
+    }
+}
+
+/// Content terms (not stop words) of a token list.
+pub fn content_terms(tokens: &[Token]) -> Vec<u32> {
+    tokens.iter().filter(|t| !t.stop).map(|t| t.term).collect()
+}
+
+/// Splits a question line holding several questions (`... crisis What are
+/// ...?`) at a capitalised question word in mid-line or after a `?`.
+pub fn split_questions(q: &str) -> Vec<&str> {
+    const STARTERS: &[&str] = &[
+        "What", "How", "Why", "Which", "Who", "When", "Where", "Is", "Are", "Do", "Does", "Can", "Should", "Will",
+    ];
+    let mut cuts = vec![0];
+    let words: Vec<(usize, &str)> = q.split_word_bound_indices().collect();
+    for (k, &(pos, w)) in words.iter().enumerate() {
+        if pos == 0 || !STARTERS.contains(&w) {
+            continue;
+        }
+        let before = q[..pos].trim_end();
+        let after_q = before.ends_with('?');
+        // A capitalised starter after a lowercase word with no punctuation
+        // is a second question run into the first.
+        let run_in = before.ends_with(|c: char| c.is_lowercase()) && k + 2 < words.len();
+        if after_q || run_in {
+            cuts.push(pos);
+        }
+    }
+    cuts.push(q.len());
+    cuts.windows(2)
+        .map(|w| q[w[0]..w[1]].trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+}

@@ -1,0 +1,86 @@
+//! HTML articles: converted to Markdown so that one parser serves every
+//! format. The only importer of htmd. Definition terms (`<dt>`) and
+//! `<summary>` become bold lines, the form the parser knows as questions;
+//! `<title>` becomes the title heading.
+//!
+//! Pure: text in, text out.
+
+use htmd::{Element, HtmlToMarkdown, element_handler::Handlers};
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read HTML: {0}")]
+pub struct HtmlError(#[from] std::io::Error);
+
+/// Whether the text is HTML rather than Markdown or plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(256).collect::<String>().to_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<head")
+        || (head.starts_with('<') && head.contains("<body"))
+}
+
+pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
+    let text_of = |h: &dyn Handlers, e: &Element| {
+        h.walk_children(e.node)
+            .content
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let converter = HtmlToMarkdown::builder()
+        .skip_tags(vec![
+            "script", "style", "nav", "footer", "noscript", "template", "svg", "form", "button",
+        ])
+        .add_handler(vec!["title"], move |h: &dyn Handlers, e: Element| {
+            let t = text_of(h, &e);
+            Some(
+                if t.is_empty() {
+                    String::new()
+                } else {
+                    format!("\n\n# {t}\n\n")
+                }
+                .into(),
+            )
+        })
+        .add_handler(vec!["dt", "summary"], move |h: &dyn Handlers, e: Element| {
+            let t = text_of(h, &e);
+            Some(
+                if t.is_empty() {
+                    String::new()
+                } else {
+                    format!("\n\n**{t}**\n\n")
+                }
+                .into(),
+            )
+        })
+        .add_handler(vec!["dd"], |h: &dyn Handlers, e: Element| {
+            Some(format!("\n\n{}\n\n", h.walk_children(e.node).content.trim()).into())
+        })
+        .build();
+    Ok(converter.convert(html)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_definitions_become_markdown() {
+        let md = to_markdown("<html><head><title>Tea FAQ</title></head><body><h2>1. What is tea?</h2><p>A drink.</p><dl><dt>Is it hot?</dt><dd>Usually.</dd></dl></body></html>").unwrap();
+        assert!(md.contains("# Tea FAQ"), "{md}");
+        assert!(
+            md.contains("## 1\\. What is tea?") || md.contains("## 1. What is tea?"),
+            "{md}"
+        );
+        assert!(md.contains("**Is it hot?**"), "{md}");
+        assert!(md.contains("Usually."), "{md}");
+    }
+
+    #[test]
+    fn detection() {
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(looks_like_html("  <html lang=en>"));
+        assert!(!looks_like_html("# Markdown\n<br>"));
+    }
+}

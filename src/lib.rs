@@ -1,0 +1,33 @@
+//! quizdeck: turn Q&A articles into YAML flashcard decks.
+//!
+//! Layers, imports pointing down: `cmd` (orchestration, files, stdout) over
+//! adapters (`deck::yaml`, `html`, `ui::render`) over the pure core
+//! (`input`, `article`, `extract`, `deck`, `deckgen`).
+
+pub mod article;
+pub mod cli;
+pub mod cmd;
+pub mod deck;
+pub mod deckgen;
+mod env;
+pub mod extract;
+pub mod html;
+pub mod input;
+pub mod ui;
+
+use std::process::ExitCode;
+
+use cli::{Cli, Command};
+
+/// Runs a parsed command line. `Ok(false)` means the command ran and found
+/// problems (exit status 1) that it has already reported.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    ui::render::set_color(env::color_enabled());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let ok = match &cli.command {
+        Command::Generate(args) => cmd::generate::run(args, &mut out)?,
+        Command::Check(args) => cmd::check::run(args, &mut out)?,
+    };
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

@@ -1,0 +1,3 @@
+//! Terminal presentation. `render` is the only importer of colored.
+
+pub mod render;
