@@ -915,22 +915,26 @@ fn best_chain(
         let Some(path) = &c.marker.number else { continue };
         let w = weight(c, min_indent, lines, markers);
         let mut best_prev: Option<(f64, usize)> = None;
-        let mut consider = |p: Option<&(f64, usize)>| {
+        let mut consider = |p: Option<&(f64, usize)>, penalty: f64| {
             if let Some(&(s, i)) = p
-                && best_prev.is_none_or(|b| s > b.0)
+                && best_prev.is_none_or(|b| s - penalty > b.0)
             {
-                best_prev = Some((s, i));
+                best_prev = Some((s - penalty, i));
             }
         };
         let n = path.len();
         if path[n - 1] == 1 && n > 1 {
-            consider(exact.get(&path[..n - 1]));
+            consider(exact.get(&path[..n - 1]), 0.0);
         }
         for kk in 0..n {
             if path[kk] > 1 && path[kk + 1..].iter().all(|&x| x == 1) {
-                let mut p = path[..kk].to_vec();
-                p.push(path[kk] - 1);
-                consider(under.get(&p));
+                // A question deleted from an article leaves a gap in the
+                // numbering: allowed, at a price per missing number.
+                for gap in 1..=path[kk].saturating_sub(1).min(4) {
+                    let mut p = path[..kk].to_vec();
+                    p.push(path[kk] - gap);
+                    consider(under.get(&p), 0.8 * f64::from(gap - 1));
+                }
             }
         }
         let start = if path.iter().all(|&x| x == 1) { 0.0 } else { -1.5 };

@@ -10,7 +10,9 @@
 //! section, each with its most informative span blanked. Pure and
 //! deterministic: equal input gives equal output, with no randomness at all.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::article::{Article, BlockKind};
 use crate::deck::{Card, CardBody, Deck, Source, assign_ids};
@@ -35,6 +37,10 @@ struct Sent {
     /// For a sentence ending in `:` right before a list or code block: that
     /// list or code, which is what the sentence introduces.
     leads: Option<String>,
+    /// From a list item rather than a paragraph.
+    item: bool,
+    /// `text` lowercased, for cue phrases.
+    lower: String,
 }
 
 /// Builds the deck for an article. `title` is the deck title to use.
@@ -43,20 +49,32 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     let mut sents: Vec<Sent> = Vec::new();
     let mut push_blocks = |blocks: &[crate::article::Block], section: Option<usize>, vocab: &mut Vocab| {
         for (bi, b) in blocks.iter().enumerate().filter(|(_, b)| b.kind != BlockKind::Code) {
-            let split = extract::sentences(&b.text);
+            let mut split: Vec<String> = Vec::new();
+            for s in extract::sentences(&b.text) {
+                // "... first. Then:" – a bare lead-in joins the sentence before it.
+                match split.last_mut() {
+                    Some(prev) if s.ends_with(':') && s.split_whitespace().count() < 4 => {
+                        prev.push(' ');
+                        prev.push_str(s);
+                    }
+                    _ => split.push(s.to_string()),
+                }
+            }
             let last = split.len().saturating_sub(1);
             for (si, s) in split.into_iter().enumerate() {
-                let tokens = extract::tokenize(an, vocab, s);
+                let tokens = extract::tokenize(an, vocab, &s);
                 let leads = (si == last && s.ends_with(':'))
                     .then(|| introduced(&blocks[bi + 1..]))
                     .flatten();
                 sents.push(Sent {
-                    text: s.to_string(),
                     section,
                     line: b.line,
                     tokens,
                     vec: SparseVec::default(),
                     leads,
+                    item: b.kind == BlockKind::Item,
+                    lower: s.to_lowercase(),
+                    text: s,
                 });
             }
         }
@@ -84,27 +102,32 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         .into_iter()
         .collect();
 
+    // Document frequency: `last` marks the sentence that counted a term last,
+    // so repeats within a sentence count once without a set per sentence.
     let mut df = vec![0u32; vocab.len()];
-    for s in &sents {
-        let uniq: HashSet<u32> = s.tokens.iter().filter(|t| !t.stop).map(|t| t.term).collect();
-        for t in uniq {
-            df[t as usize] += 1;
+    let mut last = vec![usize::MAX; vocab.len()];
+    for (k, s) in sents.iter().enumerate() {
+        for t in s.tokens.iter().filter(|t| !t.stop) {
+            if last[t.term as usize] != k {
+                last[t.term as usize] = k;
+                df[t.term as usize] += 1;
+            }
         }
     }
     let idf = extract::idf(&df, sents.len());
     for s in &mut sents {
         s.vec = SparseVec::from_terms(&extract::content_terms(&s.tokens), &idf);
     }
-    let mut article_centroid = SparseVec::default();
-    let mut section_centroids = vec![SparseVec::default(); article.sections.len()];
-    let mut intro_centroid = SparseVec::default();
+    let dims = vocab.len();
+    let article_centroid = SparseVec::sum(sents.iter().map(|s| &s.vec), dims);
+    let intro_centroid = SparseVec::sum(sents.iter().filter(|s| s.section.is_none()).map(|s| &s.vec), dims);
+    let mut by_section: Vec<Vec<&SparseVec>> = vec![Vec::new(); article.sections.len()];
     for s in &sents {
-        article_centroid.add(&s.vec);
-        match s.section {
-            Some(i) => section_centroids[i].add(&s.vec),
-            None => intro_centroid.add(&s.vec),
+        if let Some(i) = s.section {
+            by_section[i].push(&s.vec);
         }
     }
+    let section_centroids: Vec<SparseVec> = by_section.into_iter().map(|v| SparseVec::sum(v, dims)).collect();
 
     let capitalised: HashSet<u32> = sents
         .iter()
@@ -133,6 +156,17 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         .map(|s| cloze::candidates(&s.text, &s.tokens, &ctx))
         .collect();
 
+    let mut section_range = vec![0..0; article.sections.len()];
+    for (k, s) in sents.iter().enumerate() {
+        if let Some(i) = s.section {
+            let r = &mut section_range[i];
+            if r.start == r.end {
+                *r = k..k + 1;
+            } else {
+                r.end = k + 1;
+            }
+        }
+    }
     let mut cards: Vec<(usize, u8, usize, Card)> = Vec::new();
     // How well each sentence answers its section's question (0..1); intro
     // sentences by their centrality in the intro.
@@ -150,7 +184,8 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         };
     }
     for (i, section) in article.sections.iter().enumerate() {
-        let idxs: Vec<usize> = (0..sents.len()).filter(|&k| sents[k].section == Some(i)).collect();
+        // Sentences were pushed section by section.
+        let idxs: Vec<usize> = section_range[i].clone().collect();
         let chosen = choose_answer(&sents, &idxs, &questions[i], &section_centroids[i], &idf);
         // The same scores rank the section's sentences as cloze material.
         let whole = whole_question(&questions[i]);
@@ -176,7 +211,14 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 .join(" ")
         };
         let qterms: HashSet<u32> = questions[i].iter().flat_map(|(_, t)| t.iter().copied()).collect();
-        let keypoints = keypoints(&sents, &terms, &chosen, &idxs, &qterms);
+        // A list the answer introduces is part of it: its items' terms count.
+        let mut answer_sents = chosen.clone();
+        for &k in &chosen {
+            if sents[k].leads.is_some() {
+                answer_sents.extend((k + 1..sents.len()).take_while(|&j| sents[j].item && sents[j].section == Some(i)));
+            }
+        }
+        let keypoints = keypoints(&sents, &terms, &answer_sents, &idxs, &qterms);
         let mut tags = vec![format!("q{}", i + 1)];
         if let Some(c) = &section.category {
             let s = slug::slugify(c);
@@ -206,6 +248,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     let wanted = opts
         .cloze
         .unwrap_or_else(|| ((words as f64 / 100.0).round() as usize).max(1));
+    let pool = Pool::new(&sents, &terms);
     for (k, term) in choose_clozes(&sents, &terms, wanted, &article_centroid, &relevance) {
         let s = &sents[k];
         let answer = &s.text[term.start..term.end];
@@ -227,7 +270,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 body: CardBody::Cloze {
                     text,
                     accept: accept_forms(answer),
-                    distractors: distractors(&sents, &terms, &term, answer),
+                    distractors: pool.distractors(&term, answer),
                 },
                 tags,
                 line: Some(s.line as u64),
@@ -279,12 +322,13 @@ fn answer_score(s: &Sent, question: &Question, centroid: &SparseVec, idf: &[f64]
     let full = &question.all;
     let q = &question.terms;
     let q_weight: f64 = q.iter().map(|&t| idf[t as usize]).sum();
-    let own: HashSet<u32> = s.vec.0.iter().map(|&(t, _)| t).collect();
-    let own_weight: f64 = own.iter().map(|&t| idf[t as usize]).sum();
+    // The vector's entries are the sentence's distinct content terms.
+    let own = || s.vec.entries.iter().map(|&(t, _)| t);
+    let own_weight: f64 = own().map(|t| idf[t as usize]).sum();
     if own_weight == 0.0 {
         return 0.0;
     }
-    let shared: f64 = own.intersection(q).map(|&t| idf[t as usize]).sum();
+    let shared: f64 = own().filter(|t| q.contains(t)).map(|t| idf[t as usize]).sum();
     let rel = if q_weight > 0.0 { shared / q_weight } else { 0.0 };
     let novelty = (own_weight - shared) / own_weight;
     let cent = s.vec.cosine(centroid);
@@ -303,6 +347,11 @@ fn answer_score(s: &Sent, question: &Question, centroid: &SparseVec, idf: &[f64]
     if !starts_well {
         score *= 0.5;
     }
+    // A list item is part of an answer; the sentence introducing the list
+    // carries the whole of it.
+    if s.item {
+        score *= 0.5;
+    }
     // A sentence that ends in `:` is only an answer with what it introduces.
     if s.text.ends_with(':') {
         score *= if s.leads.is_some() { 1.3 } else { 0.4 };
@@ -315,7 +364,11 @@ fn answer_score(s: &Sent, question: &Question, centroid: &SparseVec, idf: &[f64]
     // without giving what it asks for is a lead-in ("X has been a topic of
     // debate"), not the answer. Counted, not weighted: the question's own
     // rare words would dominate.
-    if lead && !cue_hit && s.leads.is_none() && !full.is_empty() && own.intersection(full).count() * 5 >= full.len() * 2
+    if lead
+        && !cue_hit
+        && s.leads.is_none()
+        && !full.is_empty()
+        && own().filter(|t| full.contains(t)).count() * 5 >= full.len() * 2
     {
         score *= 0.5;
     }
@@ -414,7 +467,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 fn q_cue(s: &Sent, question: &Question) -> bool {
-    let t = s.text.to_lowercase();
+    let t = &s.lower;
     // Substrings, not words: real text glues words together ("hashowever").
     let any = |ws: &[&str]| ws.iter().any(|w| t.contains(w));
     let numeric = || {
@@ -524,13 +577,18 @@ fn choose_answer(
     // "Is X a problem?" answered "No. ...": the verdict and the sentence
     // after it.
     let polar = questions.first().is_some_and(|(q, _)| is_polar(q));
-    let verdict = sents[lead].text.trim_end_matches(['.', '!', ',']).to_lowercase();
-    if polar
-        && sents[lead].tokens.len() <= 3
-        && (verdict.starts_with("yes") || verdict.starts_with("no"))
-        && idxs.len() > 1
-    {
-        return vec![idxs[0], idxs[1]];
+    let first_word = sents[lead]
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if polar && matches!(first_word.as_str(), "yes" | "no") {
+        return if sents[lead].tokens.len() <= 3 && idxs.len() > 1 {
+            vec![idxs[0], idxs[1]]
+        } else {
+            vec![idxs[0]]
+        };
     }
     if questions.len() >= 2 {
         for (text, terms) in questions.iter().take(2) {
@@ -570,7 +628,7 @@ fn keypoints(
     q: &HashSet<u32>,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut used: HashSet<u32> = HashSet::new();
+    let mut used: HashSet<u32> = HashSet::default();
     let mut take = |pool: &[usize], limit: usize, out: &mut Vec<String>| {
         let mut cands: Vec<(&Term, usize)> = pool
             .iter()
@@ -615,7 +673,7 @@ fn choose_clozes(
     if wanted == 0 {
         return Vec::new();
     }
-    let mut seen_text: HashSet<&str> = HashSet::new();
+    let mut seen_text: HashSet<&str> = HashSet::default();
     let mut ranked: Vec<(f64, usize)> = Vec::new();
     for (k, s) in sents.iter().enumerate() {
         let words = s.tokens.len();
@@ -684,50 +742,109 @@ fn accept_forms(answer: &str) -> Vec<String> {
     out
 }
 
-/// Up to three terms of the same kind from elsewhere in the article, best
-/// first, none equal to or containing the answer.
-fn distractors(sents: &[Sent], terms: &[Vec<Term>], answer: &Term, answer_text: &str) -> Vec<String> {
-    let lower = answer_text.to_lowercase();
-    let mut best: HashMap<String, (f64, String, usize)> = HashMap::new();
-    for (k, ts) in terms.iter().enumerate() {
-        for t in ts.iter().filter(|t| t.kind == answer.kind) {
-            let text = &sents[k].text[t.start..t.end];
-            let l = text.to_lowercase();
-            if l == lower
-                || l.contains(&lower)
-                || lower.contains(&l)
-                || t.terms.iter().any(|x| answer.terms.contains(x))
-            {
-                continue;
+/// Every candidate term of the article, best per spelling, grouped by kind
+/// and word count, best first: built once, searched for each cloze.
+struct Pool<'a> {
+    sents: &'a [Sent],
+    terms: &'a [Vec<Term>],
+    /// (sentence, candidate) positions, best first.
+    groups: HashMap<(TermKind, usize), Vec<(usize, usize)>>,
+    max_words: usize,
+}
+
+impl<'a> Pool<'a> {
+    fn new(sents: &'a [Sent], terms: &'a [Vec<Term>]) -> Self {
+        // Keyed by a hash of the lowercased spelling, computed without
+        // allocating: thousands of candidates per article, a few dozen used.
+        let spelling = |text: &str| {
+            let mut h = rustc_hash::FxHasher::default();
+            for c in text.chars().flat_map(char::to_lowercase) {
+                h.write_u32(c as u32);
             }
-            let e = best.entry(l).or_insert((f64::NEG_INFINITY, text.to_string(), t.words));
-            if t.score > e.0 {
-                *e = (t.score, text.to_string(), t.words);
+            h.finish()
+        };
+        let mut best: HashMap<(TermKind, u64), (usize, usize)> = HashMap::default();
+        for (k, ts) in terms.iter().enumerate() {
+            for (i, t) in ts.iter().enumerate() {
+                let key = (t.kind, spelling(&sents[k].text[t.start..t.end]));
+                let e = best.entry(key).or_insert((k, i));
+                if t.score > terms[e.0][e.1].score {
+                    *e = (k, i);
+                }
             }
+        }
+        let mut groups: HashMap<(TermKind, usize), Vec<(usize, usize)>> = HashMap::default();
+        let mut max_words = 0;
+        for ((kind, _), (k, i)) in best {
+            let words = terms[k][i].words;
+            max_words = max_words.max(words);
+            groups.entry((kind, words)).or_default().push((k, i));
+        }
+        for g in groups.values_mut() {
+            g.sort_by(|&(ak, ai), &(bk, bi)| {
+                terms[bk][bi]
+                    .score
+                    .total_cmp(&terms[ak][ai].score)
+                    .then((ak, ai).cmp(&(bk, bi)))
+            });
+        }
+        Pool {
+            sents,
+            terms,
+            groups,
+            max_words,
         }
     }
-    let mut pool: Vec<(f64, String, usize)> = best.into_values().collect();
-    pool.sort_by(|a, b| {
-        a.2.abs_diff(answer.words)
-            .cmp(&b.2.abs_diff(answer.words))
-            .then(b.0.total_cmp(&a.0))
-            .then(a.1.cmp(&b.1))
-    });
-    let mut out: Vec<String> = Vec::new();
-    for (_, text, _) in pool {
-        if out.len() == 3 {
-            break;
+
+    /// Up to three terms of the answer's kind, nearest in length first,
+    /// then best; none equal to, inside or containing the answer or each
+    /// other, none sharing a stem with the answer.
+    fn distractors(&self, answer: &Term, answer_text: &str) -> Vec<String> {
+        let lower = answer_text.to_lowercase();
+        let mut out: Vec<(String, String)> = Vec::new();
+        // "7 percent" is inside "97 percent" but no repeat of it.
+        let number = answer.kind == TermKind::Number;
+        let clash = |a: &str, b: &str| if number { a == b } else { a.contains(b) || b.contains(a) };
+        for d in 0..=self.max_words {
+            let mut sizes = vec![answer.words + d];
+            if d > 0 && answer.words > d {
+                sizes.insert(0, answer.words - d);
+            }
+            for size in sizes {
+                let Some(group) = self.groups.get(&(answer.kind, size)) else {
+                    continue;
+                };
+                // Numbers with the answer's unit ("86 percent" for "97
+                // percent") make the best distractors; units are shared
+                // words, so the stem rule does not apply to numbers.
+                let unit = |text: &str| text.rsplit(' ').next().map(str::to_lowercase);
+                let answer_unit = unit(answer_text).filter(|_| answer.words > 1);
+                let mut ordered: Vec<(usize, usize)> = group.clone();
+                if answer.kind == TermKind::Number {
+                    ordered.sort_by_key(|&(k, i)| {
+                        let t = &self.terms[k][i];
+                        unit(&self.sents[k].text[t.start..t.end]) != answer_unit
+                    });
+                }
+                for (k, i) in ordered {
+                    if out.len() == 3 {
+                        return out.into_iter().map(|(text, _)| text).collect();
+                    }
+                    let t = &self.terms[k][i];
+                    if answer.kind != TermKind::Number && t.terms.iter().any(|x| answer.terms.contains(x)) {
+                        continue;
+                    }
+                    let text = &self.sents[k].text[t.start..t.end];
+                    let l = text.to_lowercase();
+                    if clash(&l, &lower) || out.iter().any(|(_, o)| clash(o, &l)) {
+                        continue;
+                    }
+                    out.push((text.to_string(), l));
+                }
+            }
         }
-        let l = text.to_lowercase();
-        if out
-            .iter()
-            .any(|o| o.to_lowercase().contains(&l) || l.contains(&o.to_lowercase()))
-        {
-            continue;
-        }
-        out.push(text);
+        out.into_iter().map(|(text, _)| text).collect()
     }
-    out
 }
 
 #[cfg(test)]

@@ -309,3 +309,9 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_gap_in_the_numbering_does_not_end_the_questions() {
+    let text = "FAQ\n\n1. First?\n\nAnswer one.\n\n3. Third?\n\nAnswer three.\n\n4. Fourth?\n\nAnswer four.\n";
+    assert_eq!(text_qs(text), ["First?", "Third?", "Fourth?"]);
+}

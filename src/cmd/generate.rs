@@ -89,7 +89,8 @@ fn hex(bytes: &[u8]) -> String {
 /// The deck file name for a title: its slug, never empty, never a name
 /// Windows reserves, never a path outside the output directory.
 pub fn file_name(title: &str) -> String {
-    let mut s = slug::slugify(title);
+    // "Beginner's" reads better as "beginners" than "beginner-s".
+    let mut s = slug::slugify(title.replace(['\'', '’'], ""));
     if s.len() > 80 {
         let cut = s[..80].rfind('-').unwrap_or(80);
         s.truncate(cut);
@@ -234,6 +235,7 @@ mod tests {
         assert_eq!(file_name("../../etc/passwd"), "etc-passwd.yaml");
         assert_eq!(file_name("/tmp/x"), "tmp-x.yaml");
         assert_eq!(file_name("CON"), "con-deck.yaml");
+        assert_eq!(file_name("A Beginner’s Guide"), "a-beginners-guide.yaml");
         assert_eq!(file_name("???"), "deck.yaml");
         assert_eq!(file_name("Café au lait: a FAQ"), "cafe-au-lait-a-faq.yaml");
         assert!(file_name(&"word ".repeat(100)).len() <= 85);

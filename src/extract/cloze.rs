@@ -2,7 +2,7 @@
 //! phrases, numbers and dates, content-word phrases) and how informative
 //! each is. Pure; scores depend only on the sentence and article statistics.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::Token;
 
@@ -125,6 +125,48 @@ const VERB_LEADS: &[&str] = &[
     "to", "will", "would", "can", "could", "should", "must", "may", "might", "shall", "did", "does", "do",
 ];
 
+/// Per-word facts the scoring asks for, computed once per distinct word
+/// when it is interned (see [`super::Vocab`]), never per occurrence.
+pub mod flag {
+    pub const LY: u16 = 1;
+    pub const ING_ED: u16 = 1 << 1;
+    pub const VAGUE: u16 = 1 << 2;
+    pub const VERB_LEAD: u16 = 1 << 3;
+    pub const MONTH: u16 = 1 << 4;
+    pub const SCALE: u16 = 1 << 5;
+    pub const CONNECTOR: u16 = 1 << 6;
+    pub const SHORT: u16 = 1 << 7;
+    pub const LEN3: u16 = 1 << 8;
+    pub const ACRONYM: u16 = 1 << 9;
+}
+
+/// The flags of a word, from its lowercase and original forms.
+pub fn word_flags(lower: &str, word: &str) -> u16 {
+    let chars = lower.chars().count();
+    let mut f = 0;
+    let mut set = |cond: bool, bit: u16| {
+        if cond {
+            f |= bit;
+        }
+    };
+    set(lower.ends_with("ly"), flag::LY);
+    set(lower.ends_with("ing") || lower.ends_with("ed"), flag::ING_ED);
+    set(VAGUE.contains(&lower), flag::VAGUE);
+    set(VERB_LEADS.contains(&lower), flag::VERB_LEAD);
+    set(MONTHS.contains(&lower), flag::MONTH);
+    set(SCALE.contains(&lower), flag::SCALE);
+    set(CONNECTORS.contains(&lower), flag::CONNECTOR);
+    set(chars < 5, flag::SHORT);
+    set(chars >= 3, flag::LEN3);
+    set(
+        word.len() >= 2
+            && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && word.chars().any(char::is_alphabetic),
+        flag::ACRONYM,
+    );
+    f
+}
+
 /// Whether two tokens are adjacent words of one phrase: only whitespace or
 /// a single hyphen between them.
 fn gap_is_space(text: &str, a: &Token, b: &Token) -> bool {
@@ -135,14 +177,10 @@ fn gap_is_space(text: &str, a: &Token, b: &Token) -> bool {
 /// All candidate blanks of one sentence, best first.
 pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Term> {
     let n = tokens.len();
-    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let has = |i: usize, f: u16| tokens[i].flags & f != 0;
     let is_proper = |i: usize| {
         let t = &tokens[i];
-        let w = word(i);
-        let acronym = w.len() >= 2
-            && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-            && w.chars().any(char::is_alphabetic);
-        !t.stop && !t.num && t.cap && (i > 0 || !ctx.lowercase.contains(&t.term) || acronym)
+        !t.stop && !t.num && t.cap && (i > 0 || !ctx.lowercase.contains(&t.term) || has(i, flag::ACRONYM))
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -153,7 +191,7 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
                 if j + 1 < n && is_proper(j + 1) && gap_is_space(text, &tokens[j], &tokens[j + 1]) {
                     j += 1;
                 } else if j + 2 < n
-                    && CONNECTORS.contains(&word(j + 1).to_lowercase().as_str())
+                    && has(j + 1, flag::CONNECTOR)
                     && is_proper(j + 2)
                     && gap_is_space(text, &tokens[j], &tokens[j + 1])
                     && gap_is_space(text, &tokens[j + 1], &tokens[j + 2])
@@ -170,31 +208,22 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
         if tokens[i].num {
             let mut a = i;
             let mut b = i;
-            if i > 0
-                && MONTHS.contains(&word(i - 1).to_lowercase().as_str())
-                && gap_is_space(text, &tokens[i - 1], &tokens[i])
-            {
+            if i > 0 && has(i - 1, flag::MONTH) && gap_is_space(text, &tokens[i - 1], &tokens[i]) {
                 a = i - 1;
             }
-            if b + 1 < n
-                && MONTHS.contains(&word(b + 1).to_lowercase().as_str())
-                && gap_is_space(text, &tokens[b], &tokens[b + 1])
-            {
+            if b + 1 < n && has(b + 1, flag::MONTH) && gap_is_space(text, &tokens[b], &tokens[b + 1]) {
                 b += 1;
                 if b + 1 < n && tokens[b + 1].num && gap_is_space(text, &tokens[b], &tokens[b + 1]) {
                     b += 1;
                 }
-            } else if b + 1 < n
-                && SCALE.contains(&word(b + 1).to_lowercase().as_str())
-                && gap_is_space(text, &tokens[b], &tokens[b + 1])
-            {
+            } else if b + 1 < n && has(b + 1, flag::SCALE) && gap_is_space(text, &tokens[b], &tokens[b + 1]) {
                 b += 1;
             }
             push(&mut out, text, tokens, a, b, TermKind::Number, ctx);
             i = b + 1;
             continue;
         }
-        let content = |k: usize| !tokens[k].stop && !tokens[k].num && !is_proper(k) && word(k).chars().count() >= 3;
+        let content = |k: usize| !tokens[k].stop && !tokens[k].num && !is_proper(k) && has(k, flag::LEN3);
         // `pro-Russian`: a hyphen binds whatever follows into the phrase.
         let hyphen = |k: usize| k > 0 && matches!(&text[tokens[k - 1].end..tokens[k].start], "-" | "‐");
         if content(i) {
@@ -243,7 +272,7 @@ fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, k
     let mean = terms.iter().map(|&t| idf_of(t)).sum::<f64>() / terms.len() as f64;
     let words = b - a + 1;
     let mut score = mean * (1.0 + 0.2 * (words.min(3) - 1) as f64);
-    let lower = |k: usize| text[tokens[k].start..tokens[k].end].to_lowercase();
+    let has = |k: usize, f: u16| tokens[k].flags & f != 0;
     match kind {
         // A lone capitalised word that opens the sentence may be an ordinary
         // word; only other evidence (capitals elsewhere) makes it certain.
@@ -254,21 +283,20 @@ fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, k
             // Without a part-of-speech tagger, suffixes and the word before
             // tell adverbs and verbs from the nouns worth learning.
             for k in a..=b {
-                if lower(k).ends_with("ly") {
+                if has(k, flag::LY) {
                     score *= 0.4;
                 }
             }
-            if a > 0 && VERB_LEADS.contains(&lower(a - 1).as_str()) {
+            if a > 0 && has(a - 1, flag::VERB_LEAD) {
                 score *= 0.5;
             }
-            let last = lower(b);
-            if last.ends_with("ing") || last.ends_with("ed") {
+            if has(b, flag::ING_ED) {
                 score *= 0.7;
             }
-            if VAGUE.contains(&lower(a).as_str()) {
+            if has(a, flag::VAGUE) {
                 score *= 0.6;
             }
-            if words == 1 && text[tokens[a].start..tokens[a].end].chars().count() < 5 {
+            if words == 1 && has(a, flag::SHORT) {
                 score *= 0.6;
             }
         }

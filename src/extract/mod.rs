@@ -7,16 +7,28 @@
 
 pub mod cloze;
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Shared, read-only language data: the English Snowball stemmer and the
-/// NLTK English stop-word list.
+/// Shared language data: the English Snowball stemmer and the NLTK English
+/// stop-word list, plus a cache of what each distinct word stems to, so a
+/// batch of articles stems each word once (stemming dominates tokenising).
 pub struct Analyzer {
     stemmer: Stemmer,
-    stop: HashSet<&'static str>,
+    stop: FxHashSet<&'static str>,
+    cache: RefCell<FxHashMap<Box<str>, Analysed>>,
+}
+
+#[derive(Clone)]
+struct Analysed {
+    stem: Rc<str>,
+    stop: bool,
+    flags: u16,
 }
 
 impl Default for Analyzer {
@@ -27,7 +39,7 @@ impl Default for Analyzer {
 
 impl Analyzer {
     pub fn new() -> Self {
-        let mut stop: HashSet<&'static str> = stop_words::get("en").iter().copied().collect();
+        let mut stop: FxHashSet<&'static str> = stop_words::get("en").iter().copied().collect();
         // Contractions lose their apostrophe in tokenising; words that carry
         // no content in questions and answers alike.
         stop.extend([
@@ -39,7 +51,33 @@ impl Analyzer {
         Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             stop,
+            cache: RefCell::new(FxHashMap::default()),
         }
+    }
+
+    fn analyse(&self, word: &str) -> Analysed {
+        if let Some(a) = self.cache.borrow().get(word) {
+            return a.clone();
+        }
+        let lower = word.to_lowercase().replace('’', "'");
+        let stop = self.is_stop(&lower) || lower.chars().count() < 2 && !lower.chars().any(|c| c.is_ascii_digit());
+        let stem: Rc<str> = if stop {
+            Rc::from(lower.as_str())
+        } else {
+            Rc::from(self.stem(&lower).as_str())
+        };
+        let a = Analysed {
+            stem,
+            stop,
+            flags: cloze::word_flags(&lower, word),
+        };
+        let mut cache = self.cache.borrow_mut();
+        // A bound on memory for endless input: start afresh past a million words.
+        if cache.len() > 1_000_000 {
+            cache.clear();
+        }
+        cache.insert(Box::from(word), a.clone());
+        a
     }
 
     pub fn is_stop(&self, lower: &str) -> bool {
@@ -59,36 +97,50 @@ pub struct Token {
     /// Interned stem id in the article's [`Vocab`].
     pub term: u32,
     pub stop: bool,
+    /// [`cloze::flag`] bits of the word.
+    pub flags: u16,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Contains a digit.
     pub num: bool,
 }
 
+/// What interning a word gives: its stem id, whether it is a stop word,
+/// and its [`cloze::flag`] bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    pub term: u32,
+    pub stop: bool,
+    pub flags: u16,
+}
+
 /// Per-article interning of words to stems, so each distinct word is
-/// lowercased and stemmed once.
+/// lowercased, stemmed and classified once.
 #[derive(Default)]
 pub struct Vocab {
-    words: HashMap<String, (u32, bool)>,
-    stems: HashMap<String, u32>,
-    stem_text: Vec<String>,
+    words: FxHashMap<Box<str>, WordInfo>,
+    stems: FxHashMap<Rc<str>, u32>,
+    stem_text: Vec<Rc<str>>,
 }
 
 impl Vocab {
-    pub fn term(&mut self, an: &Analyzer, word: &str) -> (u32, bool) {
+    pub fn term(&mut self, an: &Analyzer, word: &str) -> WordInfo {
         if let Some(&t) = self.words.get(word) {
             return t;
         }
-        let lower = word.to_lowercase().replace('’', "'");
-        let stop = an.is_stop(&lower) || lower.chars().count() < 2 && !lower.chars().any(|c| c.is_ascii_digit());
-        let stem = if stop { lower.clone() } else { an.stem(&lower) };
+        let a = an.analyse(word);
         let next = self.stems.len() as u32;
-        let id = *self.stems.entry(stem.clone()).or_insert(next);
+        let id = *self.stems.entry(a.stem.clone()).or_insert(next);
         if id == next {
-            self.stem_text.push(stem);
+            self.stem_text.push(a.stem);
         }
-        self.words.insert(word.to_string(), (id, stop));
-        (id, stop)
+        let info = WordInfo {
+            term: id,
+            stop: a.stop,
+            flags: a.flags,
+        };
+        self.words.insert(Box::from(word), info);
+        info
     }
 
     pub fn stem_text(&self, id: u32) -> &str {
@@ -131,12 +183,13 @@ pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
             words.next();
         }
         let word = &text[start..end];
-        let (term, stop) = vocab.term(an, word.trim_end_matches(['’', '\'']));
+        let info = vocab.term(an, word.trim_end_matches(['’', '\'']));
         out.push(Token {
             start,
             end,
-            term,
-            stop,
+            term: info.term,
+            stop: info.stop,
+            flags: info.flags,
             cap: word.chars().next().is_some_and(char::is_uppercase),
             num: word.chars().any(|c| c.is_ascii_digit()),
         });
@@ -185,9 +238,13 @@ pub fn idf(doc_freq: &[u32], n_docs: usize) -> Vec<f64> {
         .collect()
 }
 
-/// A sparse TF-IDF vector, sorted by term id.
+/// A sparse TF-IDF vector, sorted by term id, with its norm computed once
+/// (centroids are compared with every sentence).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SparseVec(pub Vec<(u32, f64)>);
+pub struct SparseVec {
+    pub entries: Vec<(u32, f64)>,
+    norm: f64,
+}
 
 impl SparseVec {
     pub fn from_terms(terms: &[u32], idf: &[f64]) -> Self {
@@ -200,21 +257,46 @@ impl SparseVec {
                 _ => v.push((t, idf[t as usize])),
             }
         }
-        SparseVec(v)
+        Self::new(v)
+    }
+
+    fn new(entries: Vec<(u32, f64)>) -> Self {
+        let norm = entries.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        SparseVec { entries, norm }
+    }
+
+    /// The sum of vectors over a vocabulary of `dims` terms, accumulated
+    /// densely: one pass, however many vectors.
+    pub fn sum<'a>(vecs: impl IntoIterator<Item = &'a SparseVec>, dims: usize) -> Self {
+        let mut dense = vec![0.0; dims];
+        for v in vecs {
+            for &(t, w) in &v.entries {
+                dense[t as usize] += w;
+            }
+        }
+        Self::new(
+            dense
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, w)| w != 0.0)
+                .map(|(t, w)| (t as u32, w))
+                .collect(),
+        )
     }
 
     pub fn norm(&self) -> f64 {
-        self.0.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()
+        self.norm
     }
 
     pub fn dot(&self, other: &SparseVec) -> f64 {
+        let (a, b) = (&self.entries, &other.entries);
         let (mut i, mut j, mut s) = (0, 0, 0.0);
-        while i < self.0.len() && j < other.0.len() {
-            match self.0[i].0.cmp(&other.0[j].0) {
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    s += self.0[i].1 * other.0[j].1;
+                    s += a[i].1 * b[j].1;
                     i += 1;
                     j += 1;
                 }
@@ -224,29 +306,8 @@ impl SparseVec {
     }
 
     pub fn cosine(&self, other: &SparseVec) -> f64 {
-        let d = self.norm() * other.norm();
+        let d = self.norm * other.norm;
         if d == 0.0 { 0.0 } else { self.dot(other) / d }
-    }
-
-    /// Adds `other` into `self` (both sorted).
-    pub fn add(&mut self, other: &SparseVec) {
-        let mut out = Vec::with_capacity(self.0.len() + other.0.len());
-        let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() || j < b.len() {
-            if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
-                out.push(a[i]);
-                i += 1;
-            } else if i == a.len() || b[j].0 < a[i].0 {
-                out.push(b[j]);
-                j += 1;
-            } else {
-                out.push((a[i].0, a[i].1 + b[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-        self.0 = out;
     }
 }
 

@@ -1,0 +1,283 @@
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use crate::env::{TestEnv, repo};
+
+const SEED_LIKE: &str = "Tea Basics\n\nTea is the second most consumed drink in the world after water. It comes from the leaves of Camellia sinensis.\n\n1. Where was tea first grown?\n\nTea was first grown in southwest China. Legend credits Emperor Shennong with its discovery around 2737 BC.\n\n2. Does green tea contain caffeine?\n\nYes. A cup of green tea holds about 30 milligrams of caffeine, less than half of a cup of coffee.\n";
+
+#[test]
+fn sample_decks_snapshot() {
+    for name in ["sourdough-basics.txt", "water-cycle.md", "git-first-steps.html"] {
+        let out = TestEnv::new()
+            .cmd()
+            .current_dir(repo())
+            .args(["generate", "--stdout", &format!("decks/sources/{name}")])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        insta::assert_snapshot!(name, String::from_utf8(out).unwrap());
+    }
+}
+
+#[test]
+fn committed_sample_decks_are_up_to_date() {
+    let env = TestEnv::new();
+    for (src, deck) in [
+        (
+            "sourdough-basics.txt",
+            "sourdough-baking-basics-a-beginners-questions-answered.yaml",
+        ),
+        ("water-cycle.md", "the-water-cycle-frequently-asked-questions.yaml"),
+        ("git-first-steps.html", "git-first-steps-questions-new-users-ask.yaml"),
+    ] {
+        let out = env
+            .cmd()
+            .current_dir(repo())
+            .args(["generate", "--stdout", &format!("decks/sources/{src}")])
+            .output()
+            .unwrap();
+        let committed = std::fs::read_to_string(repo().join("decks").join(deck)).unwrap();
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            committed,
+            "decks/{deck} is stale: regenerate it"
+        );
+    }
+}
+
+#[test]
+fn fixture_faqs_snapshot() {
+    for name in ["product-faq.md", "legacy-faq.txt", "support.html"] {
+        let out = TestEnv::new()
+            .cmd()
+            .current_dir(repo())
+            .args([
+                "generate",
+                "--stdout",
+                "--cloze",
+                "2",
+                &format!("tests/fixtures/{name}"),
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let yaml = String::from_utf8(out.stdout).unwrap();
+        insta::assert_snapshot!(name, yaml);
+    }
+}
+
+#[test]
+fn writes_a_deck_named_after_the_title_and_refuses_to_overwrite() {
+    let env = TestEnv::new();
+    env.write("tea.txt", SEED_LIKE);
+    env.cmd()
+        .args(["generate", "tea.txt"])
+        .assert()
+        .success()
+        .stderr(contains("wrote decks/tea-basics.yaml: 2 qa"));
+    let first = env.read("decks/tea-basics.yaml");
+    assert!(first.starts_with("version: 1\ntitle: Tea Basics\nsource:\n  path: tea.txt\n  sha256: "));
+    env.cmd()
+        .args(["generate", "tea.txt"])
+        .assert()
+        .code(1)
+        .stderr(contains("decks/tea-basics.yaml already exists; use --merge").and(contains("--force")));
+    env.cmd().args(["generate", "tea.txt", "--force"]).assert().success();
+    assert_eq!(env.read("decks/tea-basics.yaml"), first, "same input, same bytes");
+}
+
+#[test]
+fn merge_keeps_user_edits_adds_new_cards_and_prunes_on_request() {
+    let env = TestEnv::new();
+    env.write("tea.txt", SEED_LIKE);
+    env.cmd()
+        .args(["generate", "tea.txt", "-o", "out", "--cloze", "0"])
+        .assert()
+        .success();
+    let deck = env.read("out/tea-basics.yaml");
+    let edited = deck.replace(
+        "answer: Tea was first grown in southwest China.",
+        "answer: In southwest China (my words).",
+    );
+    assert_ne!(deck, edited, "the test edits an answer");
+    env.write("out/tea-basics.yaml", &edited);
+    let more = SEED_LIKE.to_string() + "\n3. How should I store tea?\n\nKeep it in an airtight tin away from light.\n";
+    let more = more.replace("2. Does green tea contain caffeine?\n\nYes. A cup of green tea holds about 30 milligrams of caffeine, less than half of a cup of coffee.\n", "");
+    env.write("tea.txt", &more);
+    env.cmd()
+        .args(["generate", "tea.txt", "-o", "out", "--cloze", "0", "--merge"])
+        .assert()
+        .success()
+        .stderr(contains("1 kept, 1 added, 1 stale kept (--prune removes them)"));
+    let merged = env.read("out/tea-basics.yaml");
+    assert!(
+        merged.contains("In southwest China (my words)."),
+        "edit survives: {merged}"
+    );
+    assert!(merged.contains("How should I store tea?"));
+    assert!(
+        merged.contains("Does green tea contain caffeine?"),
+        "stale card kept without --prune"
+    );
+    env.cmd()
+        .args(["generate", "tea.txt", "-o", "out", "--cloze", "0", "--merge", "--prune"])
+        .assert()
+        .success()
+        .stderr(contains("1 stale removed"));
+    let pruned = env.read("out/tea-basics.yaml");
+    assert!(!pruned.contains("Does green tea contain caffeine?"));
+    assert!(pruned.contains("In southwest China (my words)."));
+}
+
+#[test]
+fn stdin_and_stdout() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["generate", "-", "--stdout"])
+        .write_stdin(SEED_LIKE)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let yaml = String::from_utf8(out).unwrap();
+    assert!(yaml.contains("path: '-'") || yaml.contains("path: \"-\""), "{yaml}");
+    assert!(yaml.contains("question: Where was tea first grown?"));
+}
+
+#[test]
+fn several_articles_and_directories() {
+    let env = TestEnv::new();
+    env.write("in/a.txt", SEED_LIKE);
+    env.write("in/sub/b.md", "# Coffee Notes\n\n## Where does coffee come from?\n\nCoffee comes from Ethiopia, where it grew wild in the highlands.\n");
+    env.write("in/ignored.pdf", "not an article");
+    env.cmd().args(["generate", "in", "-o", "out"]).assert().success();
+    assert!(env.path("out/tea-basics.yaml").exists());
+    assert!(env.path("out/coffee-notes.yaml").exists());
+    let out = env.cmd().args(["generate", "in", "--stdout"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("version: 1\n").count(), 2);
+    assert!(text.contains("\n---\nversion: 1\n"));
+}
+
+#[test]
+fn hostile_titles_stay_inside_the_output_directory() {
+    let env = TestEnv::new();
+    env.write("a.txt", SEED_LIKE);
+    for (title, file) in [
+        ("../../etc/passwd", "etc-passwd.yaml"),
+        ("/tmp/x", "tmp-x.yaml"),
+        ("CON", "con-deck.yaml"),
+    ] {
+        env.cmd()
+            .args(["generate", "a.txt", "-o", "out", "--force", "--title", title])
+            .assert()
+            .success();
+        assert!(env.path("out").join(file).exists(), "{title}");
+    }
+    assert_eq!(std::fs::read_dir(env.path("out")).unwrap().count(), 3);
+}
+
+#[test]
+fn article_without_questions_warns_and_still_makes_clozes() {
+    let env = TestEnv::new();
+    env.write("notes.txt", "River Notes\n\nThe Nile flows north through eleven countries into the Mediterranean Sea. The Amazon carries more water than any other river on Earth, about a fifth of all river water.\n");
+    env.cmd()
+        .args(["generate", "notes.txt", "--stdout"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "warning: notes.txt: no questions recognised; made 1 cloze cards only",
+        ))
+        .stdout(contains("kind: cloze"));
+}
+
+#[test]
+fn bad_input_gets_one_line_naming_the_file() {
+    let env = TestEnv::new();
+    env.write("empty.txt", "");
+    env.write("blank.txt", "  \n\n\t\n");
+    env.write("binary.txt", b"PK\x03\x04\x00\x00binary");
+    env.write("latin1.txt", b"Caf\xe9 FAQ\n\n1. Is it open?\n\nYes.\n");
+    env.write("big.txt", "word ".repeat(300));
+    env.write("empty-dir/readme.pdf", "x");
+    let cases: [(&[&str], &str); 7] = [
+        (&["missing.txt"], "missing.txt: cannot open"),
+        (&["empty.txt"], "empty.txt: file is empty"),
+        (&["blank.txt"], "blank.txt: file is empty"),
+        (&["binary.txt"], "binary.txt: file looks binary (NUL byte at offset 4)"),
+        (
+            &["latin1.txt"],
+            "latin1.txt: invalid UTF-8 at byte offset 3 (use --lossy",
+        ),
+        (
+            &["big.txt", "--max-size", "1K"],
+            "big.txt: larger than the 1024 byte limit (raise it with --max-size)",
+        ),
+        (
+            &["empty-dir"],
+            "empty-dir: no articles (.txt, .md, .markdown, .html, .htm) found",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = env.cmd().arg("generate").arg("--stdout").args(args).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(!stderr.contains("panicked"));
+    }
+    env.cmd()
+        .args(["generate", "--stdout", "--lossy", "latin1.txt"])
+        .assert()
+        .success()
+        .stdout(contains("title: Caf\u{FFFD} FAQ"));
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let env = TestEnv::new();
+    env.write("good.txt", SEED_LIKE);
+    env.write("bad.txt", "");
+    env.cmd()
+        .args(["generate", "bad.txt", "good.txt"])
+        .assert()
+        .code(1)
+        .stderr(contains("bad.txt: file is empty"));
+    assert!(env.path("decks/tea-basics.yaml").exists());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = TestEnv::new();
+    env.cmd().arg("generate").assert().code(2);
+    env.cmd().args(["generate", "a.txt", "--prune"]).assert().code(2);
+    env.cmd()
+        .args(["generate", "a.txt", "--merge", "--force"])
+        .assert()
+        .code(2);
+    env.cmd()
+        .args(["generate", "a.txt", "--max-size", "ten"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn generated_decks_pass_check() {
+    let env = TestEnv::new();
+    env.cmd()
+        .current_dir(repo())
+        .args(["check", "decks"])
+        .assert()
+        .success();
+    env.write("a.txt", SEED_LIKE);
+    env.cmd().args(["generate", "a.txt", "-o", "d"]).assert().success();
+    env.cmd()
+        .args(["check", "d"])
+        .assert()
+        .success()
+        .stderr(contains("ok: d/tea-basics.yaml"));
+}

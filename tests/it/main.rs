@@ -1,0 +1,6 @@
+//! Integration tests of the `quizdeck` binary, one module per topic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+mod check;
+mod env;
+mod generate;
