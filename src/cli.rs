@@ -89,6 +89,13 @@ pub struct CheckArgs {
 }
 
 /// `10MiB`, `10M`, `512K`, `1048576`.
+///
+/// ```
+/// use quizdeck::cli::parse_size;
+/// assert_eq!(parse_size("10MiB"), Ok(10 * 1024 * 1024));
+/// assert_eq!(parse_size("512K"), Ok(512 * 1024));
+/// assert!(parse_size("ten").is_err());
+/// ```
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
     let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());

@@ -94,6 +94,13 @@ pub fn normalise(s: &str) -> String {
 
 /// `qa-` or `cz-` and 8 hex digits of FNV-1a over `kind`, a unit separator
 /// (0x1F) and the normalised question or cloze text.
+///
+/// ```
+/// use quizdeck::deck::{CardBody, card_id};
+/// let body = |q: &str| CardBody::Qa { question: q.into(), answer: "a".into(), context: None, keypoints: vec![] };
+/// assert_eq!(card_id(&body("What is FSRS?")), card_id(&body("what is  fsrs?")));
+/// assert!(card_id(&body("What is FSRS?")).starts_with("qa-"));
+/// ```
 pub fn card_id(body: &CardBody) -> String {
     let kind = body.kind();
     let mut bytes = Vec::with_capacity(kind.len() + 1 + body.identity().len());
