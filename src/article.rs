@@ -734,6 +734,20 @@ fn follows(prev: &[u32], next: &[u32]) -> bool {
         .any(|k| next[..k] == prev[..k] && next[k] == prev[k] + 1 && next[k + 1..].iter().all(|&x| x == 1))
 }
 
+/// [`follows`], allowing the gap of a deleted question or two.
+fn follows_with_gap(prev: &[u32], next: &[u32]) -> bool {
+    (0..=2).any(|gap| {
+        let mut n = next.to_vec();
+        match n.last_mut() {
+            Some(last) if *last > gap => {
+                *last -= gap;
+                follows(prev, &n)
+            }
+            _ => false,
+        }
+    })
+}
+
 /// A question opens a section followed by answer text; a line followed at
 /// once by the next question (a table of contents, a category) does not.
 fn has_answer(c: &Cand, lines: &[Line<'_>], markers: &[Option<Marker>]) -> bool {
@@ -760,7 +774,7 @@ fn has_answer(c: &Cand, lines: &[Line<'_>], markers: &[Option<Marker>]) -> bool 
     }
     if let Some(np) = &n.number {
         return match &c.marker.number {
-            Some(cp) => !(follows(cp, np) || (np.len() > cp.len() && np[..cp.len()] == cp[..])),
+            Some(cp) => !(follows_with_gap(cp, np) || (np.len() > cp.len() && np[..cp.len()] == cp[..])),
             None => !n.ends_with_q(),
         };
     }
@@ -1031,6 +1045,11 @@ fn build(
                     });
                 }
                 bs.extend(blocks(lines, c.end + 1, until, format));
+                // Answer text can vanish between questions that were chosen
+                // together (blank lines only): no answer, no section.
+                if bs.is_empty() {
+                    continue;
+                }
                 sections.push(Section {
                     question: c.marker.text.clone(),
                     line: line + 1,

@@ -281,7 +281,11 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     let mut cards: Vec<Card> = cards.into_iter().map(|(_, _, _, c)| c).collect();
     assign_ids(&mut cards);
     Deck {
-        title: title.to_string(),
+        title: if title.trim().is_empty() {
+            "Untitled deck".to_string()
+        } else {
+            title.trim().to_string()
+        },
         source,
         generator: Some(opts.generator.clone()),
         cards,

@@ -218,3 +218,53 @@ fn split_questions_on_run_in_lines() {
     );
     assert_eq!(crate::extract::split_questions("What is What?"), ["What is What?"]);
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn faq_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just(String::new()),
+                "[1-9]\\. (What|How|Why) [A-Za-z ]{0,30}\\?",
+                "[A-Z][a-z]{2,8}( [a-zA-Z0-9]{1,9}){3,15}\\.( [A-Z][a-z]{1,8}( [a-z0-9]{1,9}){3,12}\\.){0,3}",
+                "- [a-z ]{0,20}",
+                "## [A-Za-z ?]{1,20}",
+                "\\PC{0,40}",
+            ],
+            1..30,
+        )
+        .prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn generation_is_deterministic_and_clozes_are_well_formed(text in faq_text()) {
+            let a = build_text(&text, None);
+            let b = build_text(&text, None);
+            prop_assert_eq!(&a, &b);
+            prop_assert_eq!(crate::deck::yaml::to_string(&a).unwrap(), crate::deck::yaml::to_string(&b).unwrap());
+            let ids: HashSet<&str> = a.cards.iter().map(|c| c.id.as_str()).collect();
+            prop_assert_eq!(ids.len(), a.cards.len());
+            for c in &a.cards {
+                match &c.body {
+                    CardBody::Cloze { text, .. } => {
+                        let p = cloze_parts(text).unwrap();
+                        prop_assert!(!p.answer.is_empty());
+                    }
+                    CardBody::Qa { question, answer, .. } => {
+                        prop_assert!(!question.is_empty());
+                        prop_assert!(!answer.trim().is_empty(), "empty answer for {:?}", question);
+                    }
+                }
+            }
+            // What is written reads back as a valid deck.
+            let yaml = crate::deck::yaml::to_string(&a).unwrap();
+            let back = crate::deck::yaml::from_str(&yaml);
+            prop_assert!(back.is_ok(), "{:?}", back.err());
+        }
+    }
+}
