@@ -6,12 +6,36 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// Turn Q&A articles into flashcard decks you can read, edit and keep in git.
+/// Turn Q&A articles into flashcard decks you can read, edit and keep in git,
+/// and study them with spaced repetition (FSRS-6).
 #[derive(Debug, Parser)]
 #[command(name = "quizdeck", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// Options every command takes, before or after its name.
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Review database (default: <data dir>/quizdeck/progress.db)
+    #[arg(long, global = true, env = "QUIZDECK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Act as if it were this moment (RFC 3339, e.g. 2026-05-01T09:00:00+02:00)
+    #[arg(long, global = true, env = "QUIZDECK_NOW", value_name = "TIME")]
+    pub now: Option<String>,
+
+    /// Config file (default: <config dir>/quizdeck/config.yaml)
+    #[arg(long, global = true, env = "QUIZDECK_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Seed for every random choice (multiple-choice options)
+    #[arg(long, global = true, env = "QUIZDECK_SEED", value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -20,6 +44,108 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Validate decks and report each problem as path:line:col
     Check(CheckArgs),
+    /// Study: an interactive spaced-repetition session over decks
+    Quiz(QuizArgs),
+    /// List cards with their schedule (like Anki's browser)
+    Cards(CardsArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// flip for qa cards, type for cloze cards
+    Auto,
+    /// show the question, reveal the answer, rate yourself
+    Flip,
+    /// type the answer; quizdeck grades it and suggests a rating
+    Type,
+    /// pick from four options
+    Choice,
+}
+
+/// Scheduler settings; each also comes from the environment or the config
+/// file (flags > environment > config file > defaults).
+#[derive(Debug, Clone, Args)]
+pub struct SchedArgs {
+    /// Desired retention, 0.7-0.99 [default: 0.9]
+    #[arg(long, env = "QUIZDECK_RETENTION", value_name = "R")]
+    pub retention: Option<f64>,
+
+    /// Learning steps for new cards, e.g. "1m 10m", or "none" [default: 1m 10m]
+    #[arg(long, env = "QUIZDECK_LEARNING_STEPS", value_name = "STEPS")]
+    pub learning_steps: Option<String>,
+
+    /// Relearning steps after a lapse [default: 10m]
+    #[arg(long, env = "QUIZDECK_RELEARNING_STEPS", value_name = "STEPS")]
+    pub relearning_steps: Option<String>,
+
+    /// Longest interval, in days [default: 36500]
+    #[arg(long, env = "QUIZDECK_MAX_INTERVAL", value_name = "DAYS")]
+    pub max_interval: Option<u32>,
+
+    /// Do not fuzz intervals
+    #[arg(long, env = "QUIZDECK_NO_FUZZ")]
+    pub no_fuzz: bool,
+
+    /// Hour (0-23, local time) at which a new study day starts [default: 4]
+    #[arg(long, env = "QUIZDECK_ROLLOVER", value_name = "HOUR")]
+    pub rollover: Option<u8>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// Decks or directories of decks (default: every deck under ./decks)
+    #[arg(value_name = "DECK|DIR")]
+    pub inputs: Vec<PathBuf>,
+
+    /// New cards per day [default: 20]
+    #[arg(long = "new", env = "QUIZDECK_NEW", value_name = "N")]
+    pub new_per_day: Option<usize>,
+
+    /// Reviews per day [default: 200]
+    #[arg(long, env = "QUIZDECK_MAX_REVIEWS", value_name = "N")]
+    pub max_reviews: Option<usize>,
+
+    /// Only cards with this tag (repeatable: any of them)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// Study every card regardless of due date, as practice that leaves the schedule alone
+    #[arg(long)]
+    pub cram: bool,
+
+    /// How cards are asked
+    #[arg(long, value_enum, default_value_t = ModeArg::Auto)]
+    pub mode: ModeArg,
+
+    /// Line-based input and output for scripts, screen readers and tests
+    /// (automatic when standard input is not a terminal)
+    #[arg(long)]
+    pub plain: bool,
+
+    #[command(flatten)]
+    pub sched: SchedArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CardsArgs {
+    /// Decks or directories of decks (default: every deck under ./decks)
+    #[arg(value_name = "DECK|DIR")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Print a JSON array instead of a table
+    #[arg(long)]
+    pub json: bool,
+
+    /// Only cards due now
+    #[arg(long)]
+    pub due: bool,
+
+    /// Only cards with this tag (repeatable: any of them)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    #[command(flatten)]
+    pub sched: SchedArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,18 +1,25 @@
-//! quizdeck: turn Q&A articles into YAML flashcard decks.
+//! quizdeck: turn Q&A articles into YAML flashcard decks and study them
+//! with spaced repetition.
 //!
 //! Layers, imports pointing down: `cmd` (orchestration, files, stdout) over
-//! adapters (`deck::yaml`, `html`, `ui::render`) over the pure core
-//! (`input`, `article`, `extract`, `deck`, `deckgen`).
+//! adapters (`deck::yaml`, `html`, `store`, `ui`, `env`) over the pure core
+//! (`input`, `article`, `extract`, `deck`, `deckgen`, `schedule`, `grade`,
+//! `session`, `config`).
 
 pub mod article;
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod deck;
 pub mod deckgen;
 mod env;
 pub mod extract;
+pub mod grade;
 pub mod html;
 pub mod input;
+pub mod schedule;
+pub mod session;
+pub mod store;
 pub mod ui;
 
 use std::process::ExitCode;
@@ -28,6 +35,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ok = match &cli.command {
         Command::Generate(args) => cmd::generate::run(args, &mut out)?,
         Command::Check(args) => cmd::check::run(args, &mut out)?,
+        Command::Quiz(args) => {
+            drop(out);
+            let mut stdout = std::io::stdout();
+            return Ok(ExitCode::from(cmd::quiz::run(&cli.global, args, &mut stdout)?));
+        }
+        Command::Cards(args) => {
+            cmd::cards::run(&cli.global, args, &mut out)?;
+            true
+        }
     };
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -1,8 +1,11 @@
 //! Orchestration: the only layer that combines the core with adapters,
 //! touches files and writes to stdout/stderr.
 
+pub mod cards;
 pub mod check;
 pub mod generate;
+pub mod quiz;
+pub mod study;
 
 use std::fs;
 use std::io::{Read, Write};

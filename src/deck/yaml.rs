@@ -53,6 +53,26 @@ pub fn from_str(text: &str) -> Result<Deck, Vec<Diagnostic>> {
     })
 }
 
+/// Parses any other YAML document quizdeck reads (the config file), with
+/// the position of the first problem.
+pub fn from_str_any<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
+    if text.trim().is_empty() {
+        return serde_yaml::from_str("{}").map_err(|e| Diagnostic {
+            line: 1,
+            col: 1,
+            message: e.to_string(),
+        });
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let mut message = e.to_string();
+        if let Some(at) = message.find(" at line ") {
+            message.truncate(at);
+        }
+        Diagnostic { line, col, message }
+    })
+}
+
 /// Writes a deck: fields in schema order, empty optional fields left out,
 /// so the same deck always gives the same bytes.
 pub fn to_string(deck: &Deck) -> Result<String, WriteError> {

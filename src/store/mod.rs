@@ -1,0 +1,520 @@
+//! Review history in SQLite: the only importer of rusqlite.
+//!
+//! Owns the schema (migrations on `PRAGMA user_version`, run at open, only
+//! ever appended), the per-answer transactions and the queries other layers
+//! need. It knows cards only by (deck title, card id) and never reads deck
+//! files.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+
+use crate::schedule::{CardState, Rating, State};
+use crate::session::{Mode, Review};
+
+/// Each entry upgrades the schema by one version. Never edit one that has
+/// shipped: append a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: the first schema. Cards are keyed by deck title and card id, so
+    // editing a card's text keeps its history; reviews are append-only.
+    "CREATE TABLE cards (
+        deck TEXT NOT NULL,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        stability REAL,
+        difficulty REAL,
+        step INTEGER NOT NULL,
+        due INTEGER NOT NULL,
+        last_review INTEGER,
+        interval_days INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        lapses INTEGER NOT NULL,
+        suspended INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (deck, id)
+    ) STRICT;
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        decks TEXT NOT NULL,
+        answered INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}'
+    ) STRICT;
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        deck TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        time INTEGER NOT NULL,
+        rating INTEGER NOT NULL,
+        suggested INTEGER,
+        mode TEXT NOT NULL,
+        correct INTEGER,
+        answer_ms INTEGER NOT NULL,
+        practice INTEGER NOT NULL,
+        state_before TEXT NOT NULL,
+        state_after TEXT NOT NULL,
+        stability_after REAL,
+        difficulty_after REAL,
+        interval_days INTEGER NOT NULL,
+        due_after INTEGER NOT NULL,
+        -- the card's full state before the answer, so undo can restore it
+        prev_stability REAL,
+        prev_difficulty REAL,
+        prev_step INTEGER NOT NULL,
+        prev_due INTEGER NOT NULL,
+        prev_last_review INTEGER,
+        prev_interval_days INTEGER NOT NULL,
+        prev_reps INTEGER NOT NULL,
+        prev_lapses INTEGER NOT NULL,
+        session_id INTEGER
+    ) STRICT;
+    CREATE INDEX reviews_card ON reviews (deck, card_id, time);
+    CREATE INDEX reviews_time ON reviews (time);
+    CREATE INDEX cards_due ON cards (due);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path}: database is from a newer quizdeck (schema {found}, this build knows {known}); upgrade quizdeck, or use another --db"
+    )]
+    Newer { path: String, found: i64, known: i64 },
+    #[error(
+        "{path}: not a quizdeck database, or corrupt ({detail}); move it aside or use another --db; it was not changed"
+    )]
+    Corrupt { path: String, detail: String },
+    #[error("{path}: cannot write the database ({detail}); check its permissions and those of its directory")]
+    ReadOnly { path: String, detail: String },
+    #[error("{path}: the database stayed locked by another program; try again when it finishes")]
+    Locked { path: String },
+    #[error("{path}: {source}")]
+    Sql {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A card as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCard {
+    pub deck: String,
+    pub id: String,
+    pub kind: String,
+    pub state: CardState,
+    pub suspended: bool,
+}
+
+/// One line of a card's review log: time, rating, interval in days,
+/// stability after.
+pub type LogEntry = (i64, Rating, u32, Option<f64>);
+
+pub struct Store {
+    conn: Connection,
+    path: String,
+    session_id: Option<i64>,
+}
+
+fn state_from(s: &str) -> State {
+    State::parse(s).unwrap_or(State::New)
+}
+
+impl Store {
+    /// Opens (creating if needed) the database and brings its schema up to
+    /// date. Never modifies a database it does not recognise.
+    pub fn open(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::ReadOnly {
+                path: shown.clone(),
+                detail: e.to_string(),
+            })?;
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
+            .map_err(|e| classify(&shown, e))?;
+        let mut store = Store {
+            conn,
+            path: shown,
+            session_id: None,
+        };
+        store.setup()?;
+        Ok(store)
+    }
+
+    /// An in-memory database, for tests.
+    pub fn in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory().map_err(|e| classify(":memory:", e))?;
+        let mut store = Store {
+            conn,
+            path: ":memory:".into(),
+            session_id: None,
+        };
+        store.setup()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |e| classify(&self.path, e)
+    }
+
+    fn setup(&mut self) -> Result<()> {
+        // A second session on the same database waits for the first's
+        // short write transactions instead of failing.
+        self.conn.busy_timeout(Duration::from_secs(30)).map_err(self.err())?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(self.err())?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path: self.path.clone(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if version == 0 {
+            // A database with tables but no version is not ours.
+            let tables: i64 = self
+                .conn
+                .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| {
+                    r.get(0)
+                })
+                .map_err(self.err())?;
+            if tables > 0 {
+                return Err(StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: "it has tables but no quizdeck schema version".into(),
+                });
+            }
+        }
+        if self.path != ":memory:" {
+            let mode: String = self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))
+                .map_err(self.err())?;
+            let _ = mode;
+        }
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(self.err())?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.transaction().map_err(|e| classify(&self.path, e))?;
+            tx.execute_batch(sql).map_err(|e| classify(&self.path, e))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)
+                .map_err(|e| classify(&self.path, e))?;
+            tx.commit().map_err(|e| classify(&self.path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Scheduling state and suspension of the given cards of one deck;
+    /// cards never seen are absent.
+    pub fn card_states(&self, deck: &str) -> Result<Vec<(String, CardState, bool)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, state, stability, difficulty, step, due, last_review, interval_days, reps, lapses, suspended
+                 FROM cards WHERE deck = ?1",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([deck], |r| {
+                let state: String = r.get(1)?;
+                Ok((
+                    r.get::<_, String>(0)?,
+                    CardState {
+                        state: state_from(&state),
+                        stability: r.get(2)?,
+                        difficulty: r.get(3)?,
+                        step: r.get(4)?,
+                        due: r.get(5)?,
+                        last_review: r.get(6)?,
+                        interval_days: r.get(7)?,
+                        reps: r.get(8)?,
+                        lapses: r.get(9)?,
+                    },
+                    r.get::<_, i64>(10)? != 0,
+                ))
+            })
+            .map_err(self.err())?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
+    }
+
+    /// New cards first seen and review-state answers given on the study
+    /// day that starts at `day_start`.
+    pub fn studied_since(&self, day_start: i64) -> Result<(usize, usize)> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FILTER (WHERE state_before = 'new'),
+                        count(*) FILTER (WHERE state_before = 'review')
+                 FROM reviews WHERE time >= ?1 AND practice = 0",
+                [day_start],
+                |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize)),
+            )
+            .map_err(self.err())
+    }
+
+    /// Opens a session row; reviews recorded from now on point to it.
+    pub fn begin_session(&mut self, start: i64, decks: &str) -> Result<i64> {
+        self.conn
+            .execute(
+                "INSERT INTO sessions (start, end, decks, answered, correct) VALUES (?1, ?1, ?2, 0, 0)",
+                params![start, decks],
+            )
+            .map_err(self.err())?;
+        let id = self.conn.last_insert_rowid();
+        self.session_id = Some(id);
+        Ok(id)
+    }
+
+    pub fn end_session(&mut self, end: i64, decks: &str, answered: usize, correct: usize, detail: &str) -> Result<()> {
+        if let Some(id) = self.session_id.take() {
+            self.conn
+                .execute(
+                    "UPDATE sessions SET end = ?2, decks = ?3, answered = ?4, correct = ?5, detail = ?6 WHERE id = ?1",
+                    params![id, end, decks, answered as i64, correct as i64, detail],
+                )
+                .map_err(self.err())?;
+        }
+        Ok(())
+    }
+
+    /// Records one answer and the card's new state in one transaction.
+    pub fn record(&mut self, r: &Review) -> Result<i64> {
+        let path = self.path.clone();
+        let session = self.session_id;
+        let e = |err| classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        let id = insert_review(&tx, r, session).map_err(e)?;
+        if !r.practice {
+            upsert_card(&tx, &r.deck, &r.card_id, r.kind, &r.after).map_err(e)?;
+        }
+        tx.commit().map_err(e)?;
+        Ok(id)
+    }
+
+    /// Takes back a review: deletes it and restores the card's prior state.
+    pub fn undo(&mut self, review_id: i64, r: &Review) -> Result<()> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        tx.execute("DELETE FROM reviews WHERE id = ?1", [review_id])
+            .map_err(e)?;
+        if !r.practice {
+            if r.before.state == State::New && r.before.reps == 0 {
+                tx.execute(
+                    "DELETE FROM cards WHERE deck = ?1 AND id = ?2",
+                    params![r.deck, r.card_id],
+                )
+                .map_err(e)?;
+            } else {
+                upsert_card(&tx, &r.deck, &r.card_id, r.kind, &r.before).map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(())
+    }
+
+    /// Every known card's state, for listing.
+    pub fn all_cards(&self) -> Result<Vec<StoredCard>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT deck, id, kind, state, stability, difficulty, step, due, last_review, interval_days, reps, lapses, suspended
+                 FROM cards ORDER BY deck, id",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let state: String = r.get(3)?;
+                Ok(StoredCard {
+                    deck: r.get(0)?,
+                    id: r.get(1)?,
+                    kind: r.get(2)?,
+                    state: CardState {
+                        state: state_from(&state),
+                        stability: r.get(4)?,
+                        difficulty: r.get(5)?,
+                        step: r.get(6)?,
+                        due: r.get(7)?,
+                        last_review: r.get(8)?,
+                        interval_days: r.get(9)?,
+                        reps: r.get(10)?,
+                        lapses: r.get(11)?,
+                    },
+                    suspended: r.get::<_, i64>(12)? != 0,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
+    }
+
+    /// The earliest due time among unsuspended cards of these decks.
+    pub fn next_due(&self, decks: &[String]) -> Result<Option<i64>> {
+        let mut best: Option<i64> = None;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT min(due) FROM cards WHERE deck = ?1 AND suspended = 0 AND state != 'new'")
+            .map_err(self.err())?;
+        for d in decks {
+            let due: Option<i64> = stmt
+                .query_row([d], |r| r.get(0))
+                .optional()
+                .map_err(self.err())?
+                .flatten();
+            if let Some(due) = due {
+                best = Some(best.map_or(due, |b: i64| b.min(due)));
+            }
+        }
+        Ok(best)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" or the problems found.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(self.err())
+    }
+
+    /// Reviews of one card, oldest first.
+    pub fn card_reviews(&self, deck: &str, id: &str) -> Result<Vec<LogEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT time, rating, interval_days, stability_after FROM reviews WHERE deck = ?1 AND card_id = ?2 ORDER BY time, id")
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map(params![deck, id], |r| {
+                let rating: u8 = r.get(1)?;
+                Ok((
+                    r.get(0)?,
+                    Rating::from_number(rating).unwrap_or(Rating::Again),
+                    r.get(2)?,
+                    r.get(3)?,
+                ))
+            })
+            .map_err(self.err())?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
+    }
+
+    pub fn review_count(&self) -> Result<i64> {
+        self.conn
+            .query_row("SELECT count(*) FROM reviews", [], |r| r.get(0))
+            .map_err(self.err())
+    }
+}
+
+fn insert_review(tx: &Transaction<'_>, r: &Review, session: Option<i64>) -> rusqlite::Result<i64> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO reviews (deck, card_id, kind, time, rating, suggested, mode, correct, answer_ms, practice,
+            state_before, state_after, stability_after, difficulty_after, interval_days, due_after,
+            prev_stability, prev_difficulty, prev_step, prev_due, prev_last_review, prev_interval_days, prev_reps, prev_lapses,
+            session_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+    )?;
+    stmt.execute(params![
+        r.deck,
+        r.card_id,
+        r.kind,
+        r.time,
+        r.rating.number(),
+        r.suggested.map(Rating::number),
+        mode_name(r.mode),
+        r.correct,
+        r.answer_ms,
+        r.practice,
+        r.before.state.name(),
+        r.after.state.name(),
+        r.after.stability,
+        r.after.difficulty,
+        r.after.interval_days,
+        r.after.due,
+        r.before.stability,
+        r.before.difficulty,
+        r.before.step,
+        r.before.due,
+        r.before.last_review,
+        r.before.interval_days,
+        r.before.reps,
+        r.before.lapses,
+        session,
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn upsert_card(tx: &Transaction<'_>, deck: &str, id: &str, kind: &str, s: &CardState) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO cards (deck, id, kind, state, stability, difficulty, step, due, last_review, interval_days, reps, lapses)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (deck, id) DO UPDATE SET kind = excluded.kind, state = excluded.state, stability = excluded.stability,
+            difficulty = excluded.difficulty, step = excluded.step, due = excluded.due, last_review = excluded.last_review,
+            interval_days = excluded.interval_days, reps = excluded.reps, lapses = excluded.lapses",
+    )?;
+    stmt.execute(params![
+        deck,
+        id,
+        kind,
+        s.state.name(),
+        s.stability,
+        s.difficulty,
+        s.step,
+        s.due,
+        s.last_review,
+        s.interval_days,
+        s.reps,
+        s.lapses
+    ])?;
+    Ok(())
+}
+
+fn mode_name(m: Mode) -> &'static str {
+    m.name()
+}
+
+/// Turns SQLite's codes into messages that say what to do.
+fn classify(path: &str, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    if let rusqlite::Error::SqliteFailure(f, msg) = &e {
+        let detail = msg.clone().unwrap_or_else(|| f.to_string());
+        match f.code {
+            ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+                return StoreError::Corrupt {
+                    path: path.into(),
+                    detail,
+                };
+            }
+            ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
+                return StoreError::ReadOnly {
+                    path: path.into(),
+                    detail,
+                };
+            }
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return StoreError::Locked { path: path.into() },
+            _ => {}
+        }
+    }
+    StoreError::Sql {
+        path: path.into(),
+        source: e,
+    }
+}
+
+/// Where the database lives by default.
+pub fn default_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("progress.db")
+}
+
+#[cfg(test)]
+mod tests;
