@@ -34,12 +34,19 @@ impl TestEnv {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// The binary in the temp directory, with its own home, config and
+    /// database, colour off, and no other environment.
     pub fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("quizdeck").expect("binary");
-        c.current_dir(self.dir.path())
+        let d = self.dir.path();
+        c.current_dir(d)
             .env_clear()
             .env("NO_COLOR", "1")
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", d)
+            .env("XDG_CONFIG_HOME", d.join(".config"))
+            .env("XDG_DATA_HOME", d.join(".data"))
+            .env("QUIZDECK_DB", d.join("progress.db"));
         c
     }
 }

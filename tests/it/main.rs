@@ -4,3 +4,4 @@
 mod check;
 mod env;
 mod generate;
+mod quiz;
