@@ -52,7 +52,8 @@ pub fn grade_cloze(typed: &str, answer: &str, accept: &[String]) -> ClozeGrade {
     let mut best: Option<(usize, &str)> = None;
     for candidate in std::iter::once(answer).chain(accept.iter().map(String::as_str)) {
         let c = normalise(candidate);
-        let d = strsim::levenshtein(&t, &c);
+        // Optimal string alignment: a swapped pair of letters is one typo.
+        let d = strsim::osa_distance(&t, &c);
         if d == 0 {
             return ClozeGrade {
                 correct: true,
@@ -184,6 +185,7 @@ mod tests {
         let typo = grade_cloze("diplomatc chanels", "diplomatic channels", &[]);
         assert!(typo.correct && typo.typo);
         assert!(!grade_cloze("military force", "diplomatic channels", &[]).correct);
+        assert!(grade_cloze("Madird", "Madrid", &[]).typo, "a swapped pair is one typo");
         assert!(
             !grade_cloze("cat", "car", &[]).correct,
             "no typos allowed in short words"

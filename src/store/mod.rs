@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::schedule::{CardState, Rating, State};
 use crate::session::{Mode, Review};
@@ -174,49 +174,49 @@ impl Store {
         // A second session on the same database waits for the first's
         // short write transactions instead of failing.
         self.conn.busy_timeout(Duration::from_secs(30)).map_err(self.err())?;
-        let version: i64 = self
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        if path != ":memory:" {
+            self.conn
+                .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get::<_, String>(0))
+                .map_err(e)?;
+        }
+        self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(e)?;
+        // Check and migrate in one write transaction, so two processes
+        // opening a new database at once cannot both migrate it.
+        let tx = self
             .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(self.err())?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(e)?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::Newer {
-                path: self.path.clone(),
+                path,
                 found: version,
                 known: SCHEMA_VERSION,
             });
         }
         if version == 0 {
             // A database with tables but no version is not ours.
-            let tables: i64 = self
-                .conn
+            let tables: i64 = tx
                 .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| {
                     r.get(0)
                 })
-                .map_err(self.err())?;
+                .map_err(e)?;
             if tables > 0 {
                 return Err(StoreError::Corrupt {
-                    path: self.path.clone(),
+                    path,
                     detail: "it has tables but no quizdeck schema version".into(),
                 });
             }
         }
-        if self.path != ":memory:" {
-            let mode: String = self
-                .conn
-                .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))
-                .map_err(self.err())?;
-            let _ = mode;
+        for sql in MIGRATIONS.iter().skip(version as usize) {
+            tx.execute_batch(sql).map_err(e)?;
         }
-        self.conn
-            .pragma_update(None, "synchronous", "NORMAL")
-            .map_err(self.err())?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction().map_err(|e| classify(&self.path, e))?;
-            tx.execute_batch(sql).map_err(|e| classify(&self.path, e))?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)
-                .map_err(|e| classify(&self.path, e))?;
-            tx.commit().map_err(|e| classify(&self.path, e))?;
+        if version < SCHEMA_VERSION {
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(e)?;
         }
+        tx.commit().map_err(e)?;
         Ok(())
     }
 

@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 mod check;
+mod crash;
 mod env;
 mod generate;
+mod pty;
 mod quiz;

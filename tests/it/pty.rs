@@ -1,0 +1,127 @@
+//! The real terminal UI (inquire) driven through a pseudo-terminal.
+
+use std::process::Command;
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::env::TestEnv;
+
+const DECK: &str = "version: 1
+title: Mixed
+cards:
+- id: flip1
+  kind: qa
+  question: What is the capital of France?
+  answer: Paris
+  tags: [q1]
+- id: type1
+  kind: cloze
+  text: The capital of Spain is {{Madrid}}.
+  tags: [q2]
+";
+
+fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("quizdeck"));
+    let d = env.dir.path();
+    cmd.current_dir(d)
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("HOME", d)
+        .env("QUIZDECK_DB", d.join("progress.db"))
+        .args([
+            "quiz",
+            "--now",
+            "2026-03-02T09:00:00+00:00",
+            "--seed",
+            "5",
+            "--learning-steps",
+            "none",
+        ])
+        .args(args);
+    spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
+}
+
+fn key(p: &mut PtySession, s: &str) {
+    p.send(s).expect("send");
+    p.flush().expect("flush");
+}
+
+#[test]
+fn flip_type_and_undo_through_the_terminal() {
+    let env = TestEnv::new();
+    env.write("decks/mixed.yaml", DECK);
+    let mut p = spawn(&env, &[]);
+    // rexpect reads bytes as Latin-1: expectations stay ASCII.
+    p.exp_string("1/2").unwrap();
+    p.exp_string("Mixed").unwrap();
+    p.exp_string("What is the capital of France?").unwrap();
+    p.exp_string("Enter shows the answer").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Answer: Paris").unwrap();
+    p.exp_string("Rate:").unwrap();
+    key(&mut p, "4\r");
+    p.exp_string("The capital of Spain is [...].").unwrap();
+    p.exp_string("Your answer:").unwrap();
+    key(&mut p, "Madird\r");
+    p.exp_string("almost: Madrid").unwrap();
+    p.exp_string("Rate:").unwrap();
+    // Undo the first card from the second card's rating prompt.
+    key(&mut p, "u\r");
+    p.exp_string("undone").unwrap();
+    p.exp_string("What is the capital of France?").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Rate:").unwrap();
+    key(&mut p, "3\r");
+    p.exp_string("Your answer:").unwrap();
+    key(&mut p, "Madrid\r");
+    p.exp_string("Rate:").unwrap();
+    // Accept the suggested rating with Enter.
+    key(&mut p, "\r");
+    p.exp_string("Session: 2 answered, 2 correct").unwrap();
+    p.exp_eof().unwrap();
+    let out = env
+        .cmd()
+        .args(["cards", "--json", "--now", "2026-03-02T09:00:00+00:00"])
+        .output()
+        .unwrap();
+    let cards: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        cards.as_array().unwrap().iter().all(|c| c["reps"] == 1),
+        "the undone answer is gone: {cards}"
+    );
+}
+
+#[test]
+fn choice_through_the_terminal_and_ctrl_c_saves_and_exits_130() {
+    let env = TestEnv::new();
+    env.write(
+        "decks/mixed.yaml",
+        DECK.replace(
+            "  tags: [q2]\n",
+            "  distractors: [Lisbon, Porto, Seville]\n  tags: [q2]\n",
+        ),
+    );
+    let mut p = spawn(&env, &["decks/mixed.yaml", "--mode", "choice", "--tag", "q2"]);
+    p.exp_string("The capital of Spain is [...].").unwrap();
+    p.exp_string("Choose:").unwrap();
+    p.exp_string("Seville").unwrap();
+    // Typing filters the options; Enter picks the one left.
+    key(&mut p, "Madrid");
+    key(&mut p, "\r");
+    p.exp_string("Madrid").unwrap();
+    p.exp_string("Rate:").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Session: 1 answered").unwrap();
+    p.exp_eof().unwrap();
+    let mut p = spawn(&env, &["decks/mixed.yaml", "--tag", "q1"]);
+    p.exp_string("Enter shows the answer").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("Session: 0 answered").unwrap();
+    p.exp_eof().unwrap();
+    match p.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 130),
+        other => panic!("{other:?}"),
+    }
+}
