@@ -306,6 +306,21 @@ impl Store {
         Ok(id)
     }
 
+    /// Records many answers in one transaction (imports, benchmarks).
+    pub fn record_many(&mut self, reviews: &[Review]) -> Result<()> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        for r in reviews {
+            insert_review(&tx, r, None).map_err(e)?;
+            if !r.practice {
+                upsert_card(&tx, &r.deck, &r.card_id, r.kind, &r.after).map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(())
+    }
+
     /// Takes back a review: deletes it and restores the card's prior state.
     pub fn undo(&mut self, review_id: i64, r: &Review) -> Result<()> {
         let path = self.path.clone();
