@@ -409,40 +409,28 @@ impl<R: Rng> Session<'_, R> {
                 options,
             };
             let shown_at = time.now();
-            let response = match prompter.ask(&view) {
-                Control::Value(r) => r,
-                Control::Quit => {
-                    summary.quit = true;
-                    break;
+            // Quit and Undo can come from either prompt; both are handled once.
+            let reply = match prompter.ask(&view) {
+                Control::Value(response) => {
+                    let (feedback, suggested, graded) = self.grade(&view, response);
+                    match prompter.rate(&view, &feedback, suggested) {
+                        Control::Value(rating) => Control::Value((rating, suggested, graded)),
+                        Control::Undo => Control::Undo,
+                        Control::Quit => Control::Quit,
+                    }
                 }
-                Control::Undo => {
-                    order.push_front(i);
-                    position -= 1;
-                    self.undo(
-                        &mut history,
-                        &mut order,
-                        &mut later,
-                        &mut summary,
-                        journal,
-                        prompter,
-                        &view,
-                    )?;
-                    position = position.saturating_sub(1);
-                    // The undone card comes first, whatever it is.
-                    last_sibling = None;
-                    continue;
-                }
+                Control::Undo => Control::Undo,
+                Control::Quit => Control::Quit,
             };
-            let (feedback, suggested, graded) = self.grade(&view, response);
-            let rating = match prompter.rate(&view, &feedback, suggested) {
-                Control::Value(r) => r,
+            let (rating, suggested, graded) = match reply {
+                Control::Value(v) => v,
                 Control::Quit => {
                     summary.quit = true;
                     break;
                 }
                 Control::Undo => {
+                    // This card waits behind the one taken back.
                     order.push_front(i);
-                    position -= 1;
                     self.undo(
                         &mut history,
                         &mut order,
@@ -452,7 +440,7 @@ impl<R: Rng> Session<'_, R> {
                         prompter,
                         &view,
                     )?;
-                    position = position.saturating_sub(1);
+                    position = position.saturating_sub(2);
                     // The undone card comes first, whatever it is.
                     last_sibling = None;
                     continue;

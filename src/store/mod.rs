@@ -124,8 +124,21 @@ pub struct Store {
     session_id: Option<i64>,
 }
 
-fn state_from(s: &str) -> State {
-    State::parse(s).unwrap_or(State::New)
+/// A card's schedule from the nine columns `state, stability, difficulty,
+/// step, due, last_review, interval_days, reps, lapses` starting at `at`.
+fn card_state(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<CardState> {
+    let state: String = r.get(at)?;
+    Ok(CardState {
+        state: State::parse(&state).unwrap_or(State::New),
+        stability: r.get(at + 1)?,
+        difficulty: r.get(at + 2)?,
+        step: r.get(at + 3)?,
+        due: r.get(at + 4)?,
+        last_review: r.get(at + 5)?,
+        interval_days: r.get(at + 6)?,
+        reps: r.get(at + 7)?,
+        lapses: r.get(at + 8)?,
+    })
 }
 
 impl Store {
@@ -232,22 +245,7 @@ impl Store {
             .map_err(self.err())?;
         let rows = stmt
             .query_map([deck], |r| {
-                let state: String = r.get(1)?;
-                Ok((
-                    r.get::<_, String>(0)?,
-                    CardState {
-                        state: state_from(&state),
-                        stability: r.get(2)?,
-                        difficulty: r.get(3)?,
-                        step: r.get(4)?,
-                        due: r.get(5)?,
-                        last_review: r.get(6)?,
-                        interval_days: r.get(7)?,
-                        reps: r.get(8)?,
-                        lapses: r.get(9)?,
-                    },
-                    r.get::<_, i64>(10)? != 0,
-                ))
+                Ok((r.get::<_, String>(0)?, card_state(r, 1)?, r.get::<_, i64>(10)? != 0))
             })
             .map_err(self.err())?;
         rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
@@ -354,22 +352,11 @@ impl Store {
             .map_err(self.err())?;
         let rows = stmt
             .query_map([], |r| {
-                let state: String = r.get(3)?;
                 Ok(StoredCard {
                     deck: r.get(0)?,
                     id: r.get(1)?,
                     kind: r.get(2)?,
-                    state: CardState {
-                        state: state_from(&state),
-                        stability: r.get(4)?,
-                        difficulty: r.get(5)?,
-                        step: r.get(6)?,
-                        due: r.get(7)?,
-                        last_review: r.get(8)?,
-                        interval_days: r.get(9)?,
-                        reps: r.get(10)?,
-                        lapses: r.get(11)?,
-                    },
+                    state: card_state(r, 3)?,
                     suspended: r.get::<_, i64>(12)? != 0,
                 })
             })
