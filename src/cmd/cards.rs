@@ -30,7 +30,7 @@ pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()>
     let ctx = study::context(global, &args.sched, None, None)?;
     let decks = study::load_decks(&args.inputs)?;
     let store = study::open_store(&ctx)?;
-    let cards = study::study_cards(&store, &decks, &args.tags)?;
+    let cards = study::study_cards(&store, decks, &args.tags)?;
     let now = ctx.now.unix;
     let today = ctx.clock.day(now);
     let round = |x: f64, places: i32| (x * 10f64.powi(places)).round() / 10f64.powi(places);

@@ -53,7 +53,8 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
     let ctx = study::context(global, &args.sched, args.new_per_day, args.max_reviews)?;
     let decks = study::load_decks(&args.inputs)?;
     let mut store = study::open_store(&ctx)?;
-    let cards = study::study_cards(&store, &decks, &args.tags)?;
+    let deck_names: Vec<String> = decks.iter().map(|(_, d)| d.title.clone()).collect();
+    let cards = study::study_cards(&store, decks, &args.tags)?;
     let today_start = ctx.clock.day_start(ctx.clock.day(ctx.now.unix));
     let (new_today, reviews_today) = store.studied_since(today_start)?;
     let limits = Limits {
@@ -63,7 +64,6 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
         reviews_today,
     };
     let queue = build_queue(&cards, &ctx.scheduler, &ctx.clock, ctx.now.unix, &limits, args.cram);
-    let deck_names: Vec<String> = decks.iter().map(|(_, d)| d.title.clone()).collect();
     if queue.now.is_empty() && queue.later.is_empty() {
         let message = match store.next_due(&deck_names)? {
             Some(due) if due > ctx.now.unix => format!(

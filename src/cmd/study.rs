@@ -116,8 +116,9 @@ pub fn open_store(ctx: &Context) -> Result<Store> {
 }
 
 /// The study set: every card of the decks with its stored schedule, those
-/// with one of `tags` when tags are given.
-pub fn study_cards(store: &Store, decks: &[(PathBuf, Deck)], tags: &[String]) -> Result<Vec<StudyCard>> {
+/// with one of `tags` when tags are given. Takes the decks, so that no card
+/// is held twice in memory.
+pub fn study_cards(store: &Store, decks: Vec<(PathBuf, Deck)>, tags: &[String]) -> Result<Vec<StudyCard>> {
     let mut out = Vec::new();
     for (_, deck) in decks {
         let states: HashMap<String, (CardState, bool)> = store
@@ -125,14 +126,14 @@ pub fn study_cards(store: &Store, decks: &[(PathBuf, Deck)], tags: &[String]) ->
             .into_iter()
             .map(|(id, s, susp)| (id, (s, susp)))
             .collect();
-        for card in &deck.cards {
+        for card in deck.cards {
             if !tags.is_empty() && !card.tags.iter().any(|t| tags.contains(t)) {
                 continue;
             }
             let (sched, suspended) = states.get(&card.id).copied().unwrap_or((CardState::new_card(), false));
             out.push(StudyCard {
                 deck: deck.title.clone(),
-                card: card.clone(),
+                card,
                 sched,
                 suspended,
             });
