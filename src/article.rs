@@ -1122,7 +1122,6 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
             text = rest;
         }
         let is_item = list_marker_len(text).is_some();
-        let continues_item = cur.as_ref().is_some_and(|b| b.kind == BlockKind::Item) && !is_item;
         if is_item {
             flush(&mut cur, &mut out);
             cur = Some(Block {
@@ -1131,7 +1130,6 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
                 line: i + 1,
             });
         } else if let Some(b) = cur.as_mut() {
-            let _ = continues_item;
             b.text.push(' ');
             b.text.push_str(text);
         } else {

@@ -245,8 +245,7 @@ impl Scheduler {
         Ok(Scheduler { fsrs, decay, settings })
     }
 
-    /// Probability of recall now; 1 for cards never reviewed... and those
-    /// with no memory yet.
+    /// Probability of recall now; `None` for cards never reviewed.
     pub fn retrievability(&self, card: &CardState, now: i64) -> Option<f64> {
         let memory = card.memory()?;
         let last = card.last_review?;
@@ -330,7 +329,7 @@ impl Scheduler {
                 };
                 match delay {
                     // Still in steps.
-                    Some((next_step, secs)) if !(steps.is_empty()) => {
+                    Some((next_step, secs)) => {
                         out.state = learning;
                         out.step = next_step as u32;
                         out.interval_days = 0;

@@ -310,7 +310,7 @@ pub struct Summary {
     /// New cards answered for the first time.
     pub new_learned: usize,
     pub quit: bool,
-    /// Cards answered, in order (deck, id), for the caller.
+    /// Titles of the decks answered from, in first-answer order.
     pub decks: Vec<String>,
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
@@ -112,7 +112,7 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write) -> Result<bool> {
     if args.title.is_some() && args.inputs.len() > 1 {
         bail!("--title names one deck; give one article with it");
     }
-    let files = expand_all(&args.inputs)?;
+    let files = super::expand_inputs(&args.inputs, ARTICLE_EXTS, "articles")?;
     if files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         bail!("standard input (-) can be read only once");
     }
@@ -138,10 +138,6 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write) -> Result<bool> {
         }
     }
     Ok(ok)
-}
-
-fn expand_all(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    super::expand_inputs(inputs, ARTICLE_EXTS, "articles")
 }
 
 enum Output {

@@ -135,15 +135,10 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
     )?;
     let next = store
         .next_due(&deck_names)?
-        .map(|due| (due - clock_now(&ctx), study::rfc3339(due, ctx.now.utc_offset)));
+        .map(|due| (due - summary.ended, study::rfc3339(due, ctx.now.utc_offset)));
     writeln!(out)?;
     for line in render::summary(&summary, next) {
         writeln!(out, "{line}")?;
     }
     Ok(if interrupted { 130 } else { 0 })
-}
-
-fn clock_now(ctx: &study::Context) -> i64 {
-    use crate::session::Clock;
-    SystemClock::new(&ctx.now).now()
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::schedule::{CardState, Rating, State};
-use crate::session::{Mode, Review};
+use crate::session::Review;
 
 /// Each entry upgrades the schema by one version. Never edit one that has
 /// shipped: append a new one.
@@ -433,7 +433,7 @@ fn insert_review(tx: &Transaction<'_>, r: &Review, session: Option<i64>) -> rusq
         r.time,
         r.rating.number(),
         r.suggested.map(Rating::number),
-        mode_name(r.mode),
+        r.mode.name(),
         r.correct,
         r.answer_ms,
         r.practice,
@@ -479,10 +479,6 @@ fn upsert_card(tx: &Transaction<'_>, deck: &str, id: &str, kind: &str, s: &CardS
         s.lapses
     ])?;
     Ok(())
-}
-
-fn mode_name(m: Mode) -> &'static str {
-    m.name()
 }
 
 /// Turns SQLite's codes into messages that say what to do.

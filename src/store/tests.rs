@@ -1,5 +1,6 @@
 use super::*;
 use crate::schedule::CardState;
+use crate::session::Mode;
 
 fn review(id: &str, rating: Rating, before: CardState, after: CardState) -> Review {
     Review {
