@@ -20,6 +20,12 @@ pub fn stdin_is_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// The real time now, for comparing with file modification times (which
+/// `--now` does not move).
+pub fn file_clock() -> std::time::SystemTime {
+    std::time::SystemTime::now()
+}
+
 /// The moment commands act at, and the local offset from UTC.
 #[derive(Debug, Clone, Copy)]
 pub struct Now {

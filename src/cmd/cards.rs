@@ -28,8 +28,8 @@ struct Row {
 
 pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()> {
     let ctx = study::context(global, &args.sched, None, None)?;
-    let decks = study::load_decks(&args.inputs)?;
-    let store = study::open_store(&ctx)?;
+    let mut store = study::open_store(&ctx)?;
+    let decks = study::load_decks(&args.inputs, Some(&mut store))?;
     let cards = study::study_cards(&store, decks, &args.tags)?;
     let now = ctx.now.unix;
     let today = ctx.clock.day(now);

@@ -51,8 +51,8 @@ impl Journal for StoreJournal<'_> {
 /// Exit status: 0, or 130 when the user pressed Ctrl-C (after saving).
 pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> {
     let ctx = study::context(global, &args.sched, args.new_per_day, args.max_reviews)?;
-    let decks = study::load_decks(&args.inputs)?;
     let mut store = study::open_store(&ctx)?;
+    let decks = study::load_decks(&args.inputs, Some(&mut store))?;
     let deck_names: Vec<String> = decks.iter().map(|(_, d)| d.title.clone()).collect();
     let cards = study::study_cards(&store, decks, &args.tags)?;
     let today_start = ctx.clock.day_start(ctx.clock.day(ctx.now.unix));

@@ -2,14 +2,16 @@
 //! the clock and the database.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+
+use rustc_hash::FxHashMap;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 use rayon::prelude::*;
 
 use crate::cli::{Global, SchedArgs};
 use crate::config::{self, ConfigFile, Resolved};
-use crate::deck::{Deck, yaml};
+use crate::deck::{Deck, cache, yaml};
 use crate::env::{self, Now};
 use crate::schedule::{CardState, DayClock, Scheduler};
 use crate::session::StudyCard;
@@ -17,39 +19,109 @@ use crate::store::Store;
 
 const DECK_LIMIT: u64 = 64 << 20;
 
+/// A deck file as the cache knows it. Size and modification time stand
+/// for the content, as in make and git.
+struct FileKey {
+    path: String,
+    size: i64,
+    mtime_ns: i64,
+}
+
+/// Files modified this recently may still change within the same
+/// timestamp tick, so they are not cached (git's "racily clean" entries).
+const RACY_NS: i64 = 2_000_000_000;
+
+fn file_key(f: &Path, now_ns: i64) -> Option<FileKey> {
+    let meta = std::fs::metadata(f).ok()?;
+    let mtime_ns = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_nanos()).ok())?;
+    if now_ns - mtime_ns < RACY_NS {
+        return None;
+    }
+    let path = std::fs::canonicalize(f).ok()?.to_str()?.to_string();
+    Some(FileKey {
+        path,
+        size: i64::try_from(meta.len()).ok()?,
+        mtime_ns,
+    })
+}
+
 /// Decks named (or every deck under ./decks), validated; any problem is
-/// reported as `check` does and refuses the whole set.
-pub fn load_decks(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, Deck)>> {
+/// reported as `check` does and refuses the whole set. With a store, decks
+/// unchanged since they were last parsed come from its cache, and decks
+/// parsed now are cached for next time.
+pub fn load_decks(inputs: &[PathBuf], store: Option<&mut Store>) -> Result<Vec<(PathBuf, Deck)>> {
     let inputs = if inputs.is_empty() {
         vec![PathBuf::from("decks")]
     } else {
         inputs.to_vec()
     };
     let files = super::expand_inputs(&inputs, &["yaml", "yml"], "decks")?;
-    let mut texts = Vec::with_capacity(files.len());
-    for f in files {
-        let shown = f.display().to_string();
-        let bytes = super::read_limited(&f, DECK_LIMIT)?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| anyhow::anyhow!("{shown}: invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()))?;
-        texts.push((f, text));
+    let now_ns = env::file_clock()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_nanos()).ok())
+        .unwrap_or(0);
+    let keys: Vec<Option<FileKey>> = match store {
+        Some(_) => files
+            .par_iter()
+            .map(|f| {
+                if f.as_os_str() == "-" {
+                    None
+                } else {
+                    file_key(f, now_ns)
+                }
+            })
+            .collect(),
+        None => files.iter().map(|_| None).collect(),
+    };
+    let mut cached: Vec<Option<Vec<u8>>> = vec![None; files.len()];
+    if let Some(store) = store.as_deref() {
+        let by_path: HashMap<&str, usize> = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| k.as_ref().map(|k| (k.path.as_str(), i)))
+            .collect();
+        store.for_each_cached_deck(cache::FORMAT, |path, size, mtime_ns, data| {
+            if let Some(&i) = by_path.get(path)
+                && let Some(k) = &keys[i]
+                && k.size == size
+                && k.mtime_ns == mtime_ns
+            {
+                cached[i] = Some(data.to_vec());
+            }
+        })?;
     }
     // YAML parsing dominates start-up on large collections; decks parse
-    // independently, so on every core.
-    let parsed: Vec<_> = texts
-        .into_par_iter()
-        .map(|(f, text)| (yaml::from_str(&text), f))
+    // (and cached decks decode) independently, so on every core.
+    let loaded: Vec<(Result<Deck, String>, bool)> = files
+        .par_iter()
+        .zip(cached.into_par_iter())
+        .map(|(f, bytes)| match bytes.as_deref().and_then(cache::decode) {
+            Some(deck) => (Ok(deck), true),
+            None => (parse_deck(f), false),
+        })
         .collect();
     let mut decks = Vec::new();
     let mut problems = Vec::new();
-    for (result, f) in parsed {
+    let mut fresh = Vec::new();
+    for ((f, key), (result, from_cache)) in files.into_iter().zip(keys).zip(loaded) {
         match result {
-            Ok(d) => decks.push((f, d)),
-            Err(diags) => problems.extend(diags.iter().map(|d| format!("{}:{d}", f.display()))),
+            Ok(d) => {
+                if let Some(key) = key.filter(|_| !from_cache) {
+                    fresh.push((key, decks.len()));
+                }
+                decks.push((f, d));
+            }
+            Err(p) => problems.push(p),
         }
     }
     if !problems.is_empty() {
-        let n = problems.len();
+        let n: usize = problems.iter().map(|p| p.lines().count()).sum();
         bail!(
             "{}\n{n} problem{} in the decks; fix them (quizdeck check) and try again",
             problems.join("\n"),
@@ -67,7 +139,42 @@ pub fn load_decks(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, Deck)>> {
             );
         }
     }
+    if let Some(store) = store
+        && !fresh.is_empty()
+    {
+        let entries: Vec<_> = fresh
+            .into_par_iter()
+            .map(|(k, i)| (k.path, k.size, k.mtime_ns, cache::encode(&decks[i].1)))
+            .collect();
+        // Entries of deck files since deleted or moved would only grow
+        // the database; they are dropped whenever the cache is written.
+        let gone: Vec<String> = store
+            .cached_paths()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| !Path::new(p).exists())
+            .collect();
+        // Only a cache: when it cannot be written, the next start parses
+        // again, and anything that matters fails loudly elsewhere.
+        let _ = store.cache_decks(cache::FORMAT, &entries, &gone);
+    }
     Ok(decks)
+}
+
+/// Reads and validates one deck file; problems as `path:line:col: message`
+/// lines.
+fn parse_deck(f: &Path) -> Result<Deck, String> {
+    let shown = f.display();
+    let bytes = super::read_limited(f, DECK_LIMIT).map_err(|e| format!("{e:#}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("{shown}: invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()))?;
+    yaml::from_str(&text).map_err(|diags| {
+        diags
+            .iter()
+            .map(|d| format!("{shown}:{d}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 pub struct Context {
@@ -119,18 +226,36 @@ pub fn open_store(ctx: &Context) -> Result<Store> {
 /// with one of `tags` when tags are given. Takes the decks, so that no card
 /// is held twice in memory.
 pub fn study_cards(store: &Store, decks: Vec<(PathBuf, Deck)>, tags: &[String]) -> Result<Vec<StudyCard>> {
-    let mut out = Vec::new();
-    for (_, deck) in decks {
-        let states: HashMap<String, (CardState, bool)> = store
-            .card_states(&deck.title)?
-            .into_iter()
-            .map(|(id, s, susp)| (id, (s, susp)))
+    // Stored states land by (deck, card) index; ids are borrowed from the
+    // decks until then, which start-up on 100k cards notices.
+    let mut states: Vec<Vec<(CardState, bool)>> = decks
+        .iter()
+        .map(|(_, d)| vec![(CardState::new_card(), false); d.cards.len()])
+        .collect();
+    {
+        let index: FxHashMap<&str, (usize, FxHashMap<&str, usize>)> = decks
+            .iter()
+            .enumerate()
+            .map(|(di, (_, d))| {
+                let ids = d.cards.iter().enumerate().map(|(ci, c)| (c.id.as_str(), ci)).collect();
+                (d.title.as_str(), (di, ids))
+            })
             .collect();
-        for card in deck.cards {
+        let titles: Vec<&str> = decks.iter().map(|(_, d)| d.title.as_str()).collect();
+        store.for_each_card_state(&titles, |deck, id, state, suspended| {
+            if let Some((di, ids)) = index.get(deck)
+                && let Some(&ci) = ids.get(id)
+            {
+                states[*di][ci] = (state, suspended);
+            }
+        })?;
+    }
+    let mut out = Vec::with_capacity(states.iter().map(Vec::len).sum());
+    for ((_, deck), states) in decks.into_iter().zip(states) {
+        for (card, (sched, suspended)) in deck.cards.into_iter().zip(states) {
             if !tags.is_empty() && !card.tags.iter().any(|t| tags.contains(t)) {
                 continue;
             }
-            let (sched, suspended) = states.get(&card.id).copied().unwrap_or((CardState::new_card(), false));
             out.push(StudyCard {
                 deck: deck.title.clone(),
                 card,

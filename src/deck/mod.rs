@@ -3,8 +3,10 @@
 //! an edited one.
 //!
 //! Pure. The on-disk YAML form lives in `deck::yaml`, the only importer of
-//! serde_yaml; this module only derives serde traits on its raw types.
+//! serde_yaml, and the binary form of the start-up cache in `deck::cache`;
+//! this module only derives serde traits.
 
+pub mod cache;
 pub mod yaml;
 
 use std::collections::{HashMap, HashSet};
@@ -14,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// The deck schema version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deck {
     pub title: String,
     pub source: Option<Source>,
@@ -29,7 +31,7 @@ pub struct Source {
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
     pub id: String,
     pub body: CardBody,
@@ -38,7 +40,7 @@ pub struct Card {
     pub line: Option<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CardBody {
     Qa {
         question: String,

@@ -75,6 +75,15 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX reviews_card ON reviews (deck, card_id, time);
     CREATE INDEX reviews_time ON reviews (time);
     CREATE INDEX cards_due ON cards (due);",
+    // 2: parsed decks keyed by file, so start-up skips YAML that has not
+    // changed. Not history: emptying it only costs one slower start.
+    "CREATE TABLE deck_cache (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        format TEXT NOT NULL,
+        data BLOB NOT NULL
+    ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -127,9 +136,8 @@ pub struct Store {
 /// A card's schedule from the nine columns `state, stability, difficulty,
 /// step, due, last_review, interval_days, reps, lapses` starting at `at`.
 fn card_state(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<CardState> {
-    let state: String = r.get(at)?;
     Ok(CardState {
-        state: State::parse(&state).unwrap_or(State::New),
+        state: State::parse(r.get_ref(at)?.as_str()?).unwrap_or(State::New),
         stability: r.get(at + 1)?,
         difficulty: r.get(at + 2)?,
         step: r.get(at + 3)?,
@@ -152,8 +160,11 @@ impl Store {
                 detail: e.to_string(),
             })?;
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
-            .map_err(|e| classify(&shown, e))?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(&shown, e))?;
         let mut store = Store {
             conn,
             path: shown,
@@ -233,21 +244,115 @@ impl Store {
         Ok(())
     }
 
-    /// Scheduling state and suspension of the given cards of one deck;
-    /// cards never seen are absent.
+    /// Scheduling state and suspension of every stored card of one deck.
     pub fn card_states(&self, deck: &str) -> Result<Vec<(String, CardState, bool)>> {
+        let mut out = Vec::new();
+        self.for_each_card_state(&[deck], |_, id, state, suspended| {
+            out.push((id.to_string(), state, suspended));
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `visit(deck, id, state, suspended)` for every stored card of
+    /// `decks`. Start-up on a large collection reads every card's row, so
+    /// rows are borrowed, not copied, and many decks are read in one scan
+    /// of the table rather than one lookup each.
+    pub fn for_each_card_state(
+        &self,
+        decks: &[&str],
+        mut visit: impl FnMut(&str, &str, CardState, bool),
+    ) -> Result<()> {
+        const COLUMNS: &str =
+            "deck, id, state, stability, difficulty, step, due, last_review, interval_days, reps, lapses, suspended";
+        let mut each = |r: &rusqlite::Row<'_>| -> rusqlite::Result<()> {
+            let deck = r.get_ref(0)?.as_str()?;
+            let id = r.get_ref(1)?.as_str()?;
+            visit(deck, id, card_state(r, 2)?, r.get::<_, i64>(11)? != 0);
+            Ok(())
+        };
+        if decks.len() <= 16 {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("SELECT {COLUMNS} FROM cards WHERE deck = ?1"))
+                .map_err(self.err())?;
+            for deck in decks {
+                let mut rows = stmt.query([deck]).map_err(self.err())?;
+                while let Some(r) = rows.next().map_err(self.err())? {
+                    each(r).map_err(self.err())?;
+                }
+            }
+        } else {
+            let wanted: rustc_hash::FxHashSet<&str> = decks.iter().copied().collect();
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("SELECT {COLUMNS} FROM cards"))
+                .map_err(self.err())?;
+            let mut rows = stmt.query([]).map_err(self.err())?;
+            while let Some(r) = rows.next().map_err(self.err())? {
+                if wanted.contains(r.get_ref(0).and_then(|v| Ok(v.as_str()?)).map_err(self.err())?) {
+                    each(r).map_err(self.err())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls `visit(path, size, mtime_ns, data)` for every cached deck
+    /// written in `format`. The data is borrowed from the row.
+    pub fn for_each_cached_deck(&self, format: &str, mut visit: impl FnMut(&str, i64, i64, &[u8])) -> Result<()> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT id, state, stability, difficulty, step, due, last_review, interval_days, reps, lapses, suspended
-                 FROM cards WHERE deck = ?1",
-            )
+            .prepare_cached("SELECT path, size, mtime_ns, data FROM deck_cache WHERE format = ?1")
             .map_err(self.err())?;
-        let rows = stmt
-            .query_map([deck], |r| {
-                Ok((r.get::<_, String>(0)?, card_state(r, 1)?, r.get::<_, i64>(10)? != 0))
-            })
+        let mut rows = stmt.query([format]).map_err(self.err())?;
+        while let Some(r) = rows.next().map_err(self.err())? {
+            let row = (|| -> rusqlite::Result<()> {
+                visit(r.get_ref(0)?.as_str()?, r.get(1)?, r.get(2)?, r.get_ref(3)?.as_blob()?);
+                Ok(())
+            })();
+            row.map_err(self.err())?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the cache entries of `entries` (path, size, mtime_ns,
+    /// data) and drops those of `gone` paths, in one transaction.
+    pub fn cache_decks(
+        &mut self,
+        format: &str,
+        entries: &[(String, i64, i64, Vec<u8>)],
+        gone: &[String],
+    ) -> Result<()> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
+        {
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO deck_cache (path, size, mtime_ns, format, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
+                .map_err(e)?;
+            for (p, size, mtime, data) in entries {
+                put.execute(params![p, size, mtime, format, data]).map_err(e)?;
+            }
+            let mut drop = tx.prepare_cached("DELETE FROM deck_cache WHERE path = ?1").map_err(e)?;
+            for p in gone {
+                drop.execute([p]).map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)
+    }
+
+    /// Every path with a cache entry.
+    pub fn cached_paths(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT path FROM deck_cache")
             .map_err(self.err())?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(self.err())?;
         rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
     }
 

@@ -120,3 +120,58 @@ fn reopening_keeps_data_and_migrates_nothing_twice() {
     let s = Store::open(&path).unwrap();
     assert_eq!(s.review_count().unwrap(), 1);
 }
+
+#[test]
+fn card_states_of_few_and_many_decks_are_the_same_rows() {
+    let mut s = Store::in_memory().unwrap();
+    let decks: Vec<String> = (0..40).map(|d| format!("Deck {d:02}")).collect();
+    let reviews: Vec<Review> = decks
+        .iter()
+        .flat_map(|d| {
+            (0..3).map(move |c| Review {
+                deck: d.clone(),
+                ..review(&format!("c{c}"), Rating::Good, CardState::new_card(), reviewed(c + 1))
+            })
+        })
+        .collect();
+    s.record_many(&reviews).unwrap();
+    let visit = |wanted: &[&str]| {
+        let mut seen = Vec::new();
+        s.for_each_card_state(wanted, |deck, id, state, _| {
+            seen.push((deck.to_string(), id.to_string(), state.reps))
+        })
+        .unwrap();
+        seen.sort();
+        seen
+    };
+    // Few decks are looked up one by one, many in one scan: same answer.
+    let few: Vec<&str> = decks[..3].iter().map(String::as_str).collect();
+    let many: Vec<&str> = decks[..30].iter().map(String::as_str).collect();
+    let seen_few = visit(&few);
+    let seen_many = visit(&many);
+    assert_eq!(seen_few.len(), 9);
+    assert_eq!(seen_many.len(), 90);
+    assert_eq!(seen_many[..9], seen_few[..]);
+    assert!(seen_many.iter().all(|(d, _, _)| many.contains(&d.as_str())));
+    assert_eq!(seen_few[1], ("Deck 00".to_string(), "c1".to_string(), 2));
+}
+
+#[test]
+fn deck_cache_entries_are_replaced_and_dropped_by_path() {
+    let mut s = Store::in_memory().unwrap();
+    let entry = |p: &str, data: &[u8]| (p.to_string(), 10, 20, data.to_vec());
+    s.cache_decks("f1", &[entry("/a", b"one"), entry("/b", b"two")], &[])
+        .unwrap();
+    s.cache_decks("f1", &[entry("/a", b"uno")], &["/b".to_string()])
+        .unwrap();
+    let mut seen = Vec::new();
+    s.for_each_cached_deck("f1", |p, size, mtime, data| {
+        seen.push((p.to_string(), size, mtime, data.to_vec()))
+    })
+    .unwrap();
+    assert_eq!(seen, vec![entry("/a", b"uno")]);
+    let mut other = 0;
+    s.for_each_cached_deck("f2", |_, _, _, _| other += 1).unwrap();
+    assert_eq!(other, 0, "entries of another format are never visited");
+    assert_eq!(s.cached_paths().unwrap(), ["/a"]);
+}

@@ -1,6 +1,7 @@
 //! Integration tests of the `quizdeck` binary, one module per topic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
+mod cache;
 mod check;
 mod crash;
 mod env;
