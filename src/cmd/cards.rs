@@ -62,8 +62,9 @@ pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()>
         })
         .collect();
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
+        // Rendered first, so that a closed pipe is an io::Error (exit 0),
+        // not a serde_json error.
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
     writeln!(

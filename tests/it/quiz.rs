@@ -440,3 +440,104 @@ fn hostile_card_text_is_neutralised() {
     );
     assert!(text.contains("Answer: red"), "{text}");
 }
+
+/// Makes `path` unwritable for this process: permissions for a normal user;
+/// the immutable attribute for root, whom permissions do not stop. `None`
+/// where neither works (the caller then has nothing to test).
+struct ReadOnly(std::path::PathBuf);
+
+impl ReadOnly {
+    fn make(path: &std::path::Path) -> Option<ReadOnly> {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if path.is_dir() { 0o555 } else { 0o444 };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        let writable = |p: &std::path::Path| {
+            if p.is_dir() {
+                let probe = p.join(".probe");
+                let ok = std::fs::write(&probe, "x").is_ok();
+                let _ = std::fs::remove_file(probe);
+                ok
+            } else {
+                std::fs::OpenOptions::new().append(true).open(p).is_ok()
+            }
+        };
+        if writable(path) {
+            let _ = std::process::Command::new("chattr").arg("+i").arg(path).status();
+        }
+        let guard = ReadOnly(path.to_path_buf());
+        (!writable(path)).then_some(guard)
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .stderr(std::process::Stdio::null())
+            .status();
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+    }
+}
+
+#[test]
+fn a_read_only_database_or_directory_is_refused_with_a_message_and_left_alone() {
+    let env = setup();
+    env.cmd()
+        .args(["quiz", "--plain", "--now", DAY1, "--db", "ro/progress.db"])
+        .write_stdin("x\n3\n")
+        .assert()
+        .success();
+    // Checkpointed and closed: the database is the one file.
+    assert!(!env.path("ro/progress.db-wal").exists());
+    let before = std::fs::read(env.path("ro/progress.db")).unwrap();
+    let Some(_file) = ReadOnly::make(&env.path("ro/progress.db")) else {
+        eprintln!("cannot make a file read-only here; nothing to test");
+        return;
+    };
+    env.cmd()
+        .args(["quiz", "--plain", "--now", DAY1, "--db", "ro/progress.db"])
+        .write_stdin("x\n3\n")
+        .assert()
+        .code(1)
+        .stderr(contains("ro/progress.db: cannot write the database").and(contains("permissions")));
+    assert_eq!(std::fs::read(env.path("ro/progress.db")).unwrap(), before);
+
+    std::fs::create_dir_all(env.path("ro2")).unwrap();
+    let Some(_dir) = ReadOnly::make(&env.path("ro2")) else {
+        return;
+    };
+    env.cmd()
+        .args(["quiz", "--plain", "--now", DAY1, "--db", "ro2/progress.db"])
+        .write_stdin("x\n3\n")
+        .assert()
+        .code(1)
+        .stderr(contains("ro2/progress.db:").and(contains("permissions")));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_success() {
+    let env = setup();
+    // Enough cards that the output outgrows any pipe buffer.
+    let many: String = (0..3000)
+        .map(|i| format!("- id: c{i}\n  kind: qa\n  question: Question {i}?\n  answer: Answer {i}.\n"))
+        .collect();
+    env.write("decks/many.yaml", format!("version: 1\ntitle: Many\ncards:\n{many}"));
+    for args in [&["cards", "--json"][..], &["cards"][..]] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizdeck"))
+            .current_dir(env.dir.path())
+            .env("NO_COLOR", "1")
+            .env("QUIZDECK_DB", env.path("progress.db"))
+            .args(args)
+            .args(["--now", DAY1])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
