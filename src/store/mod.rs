@@ -153,6 +153,13 @@ impl Store {
     /// Opens (creating if needed) the database and brings its schema up to
     /// date. Never modifies a database it does not recognise.
     pub fn open(path: &Path) -> Result<Store> {
+        // A second session on the same database waits for the first's
+        // short write transactions instead of failing.
+        Store::open_waiting(path, Duration::from_secs(30))
+    }
+
+    /// `open`, waiting at most `busy` for another program's lock.
+    pub fn open_waiting(path: &Path, busy: Duration) -> Result<Store> {
         let shown = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::ReadOnly {
@@ -170,6 +177,7 @@ impl Store {
             path: shown,
             session_id: None,
         };
+        store.conn.busy_timeout(busy).map_err(store.err())?;
         store.setup()?;
         Ok(store)
     }
@@ -195,9 +203,6 @@ impl Store {
     }
 
     fn setup(&mut self) -> Result<()> {
-        // A second session on the same database waits for the first's
-        // short write transactions instead of failing.
-        self.conn.busy_timeout(Duration::from_secs(30)).map_err(self.err())?;
         let path = self.path.clone();
         let e = |err| classify(&path, err);
         if path != ":memory:" {

@@ -175,3 +175,21 @@ fn deck_cache_entries_are_replaced_and_dropped_by_path() {
     assert_eq!(other, 0, "entries of another format are never visited");
     assert_eq!(s.cached_paths().unwrap(), ["/a"]);
 }
+
+#[test]
+fn a_database_locked_past_the_timeout_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.db");
+    drop(Store::open(&path).unwrap());
+    let holder = Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let e = Store::open_waiting(&path, Duration::from_millis(50)).err().unwrap();
+    assert!(matches!(e, StoreError::Locked { .. }), "{e:?}");
+    assert!(
+        e.to_string()
+            .contains("progress.db: the database stayed locked by another program"),
+        "{e}"
+    );
+    holder.execute_batch("COMMIT").unwrap();
+    assert!(Store::open_waiting(&path, Duration::from_millis(50)).is_ok());
+}
