@@ -48,6 +48,10 @@ pub enum Command {
     Quiz(QuizArgs),
     /// List cards with their schedule (like Anki's browser)
     Cards(CardsArgs),
+    /// Scores and progress: card counts, due forecast, retention, streaks, charts
+    Stats(StatsArgs),
+    /// Past sessions with their scores, or one card's review log
+    History(HistoryArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -143,6 +147,43 @@ pub struct CardsArgs {
     /// Only cards with this tag (repeatable: any of them)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+
+    #[command(flatten)]
+    pub sched: SchedArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Decks or directories of decks (default: every deck under ./decks and
+    /// every deck with history in the database, even if its file is gone)
+    #[arg(value_name = "DECK|DIR")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Print JSON (schema in README) instead of tables and charts
+    #[arg(long)]
+    pub json: bool,
+
+    /// Days of activity to show
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub days: u32,
+
+    #[command(flatten)]
+    pub sched: SchedArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Sessions to show, newest first
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+
+    /// Show this card's review log instead (its id in the deck)
+    #[arg(long, value_name = "ID")]
+    pub card: Option<String>,
 
     #[command(flatten)]
     pub sched: SchedArgs,

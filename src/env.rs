@@ -20,6 +20,17 @@ pub fn stdin_is_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// Whether standard output can take Unicode charts and colour: a terminal,
+/// and no `NO_COLOR`.
+pub fn stdout_is_rich() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+/// Columns of the terminal on standard output; 80 when it is not one.
+pub fn stdout_width() -> usize {
+    terminal_size::terminal_size_of(std::io::stdout()).map_or(80, |(w, _)| usize::from(w.0).max(20))
+}
+
 /// The real time now, for comparing with file modification times (which
 /// `--now` does not move).
 pub fn file_clock() -> std::time::SystemTime {

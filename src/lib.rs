@@ -4,7 +4,7 @@
 //! Layers, imports pointing down: `cmd` (orchestration, files, stdout) over
 //! adapters (`deck::yaml`, `html`, `store`, `ui`, `env`) over the pure core
 //! (`input`, `article`, `extract`, `deck`, `deckgen`, `schedule`, `grade`,
-//! `session`, `config`).
+//! `session`, `stats`, `config`).
 
 pub mod article;
 pub mod cli;
@@ -19,6 +19,7 @@ pub mod html;
 pub mod input;
 pub mod schedule;
 pub mod session;
+pub mod stats;
 pub mod store;
 pub mod ui;
 
@@ -42,6 +43,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Cards(args) => {
             cmd::cards::run(&cli.global, args, &mut out)?;
+            true
+        }
+        Command::Stats(args) => {
+            cmd::stats::run(&cli.global, args, &mut out)?;
+            true
+        }
+        Command::History(args) => {
+            cmd::history::run(&cli.global, args, &mut out)?;
             true
         }
     };

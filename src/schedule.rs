@@ -140,6 +140,28 @@ impl DayClock {
     pub fn day_start(&self, day: i64) -> i64 {
         day * DAY - self.utc_offset + i64::from(self.rollover_hour) * 3600
     }
+
+    /// A study day's calendar date, `YYYY-MM-DD` (the local date on which
+    /// it begins).
+    pub fn date(&self, day: i64) -> String {
+        chrono::DateTime::from_timestamp(day * DAY, 0).map_or_else(|| day.to_string(), |t| t.format("%Y-%m-%d").to_string())
+    }
+
+    /// Day of the week of a study day, 0 = Monday.
+    pub fn weekday(&self, day: i64) -> u8 {
+        // 1970-01-01 was a Thursday.
+        (day + 3).rem_euclid(7) as u8
+    }
+
+    /// A moment as RFC 3339 in the clock's offset.
+    pub fn rfc3339(&self, t: i64) -> String {
+        use chrono::Offset;
+        let offset = i32::try_from(self.utc_offset)
+            .ok()
+            .and_then(chrono::FixedOffset::east_opt)
+            .unwrap_or_else(|| chrono::Utc.fix());
+        chrono::DateTime::from_timestamp(t, 0).map_or_else(|| t.to_string(), |t| t.with_timezone(&offset).to_rfc3339())
+    }
 }
 
 /// Scheduler settings (see README "Scheduling").

@@ -237,6 +237,10 @@ pub struct Review {
     pub card_id: String,
     pub kind: &'static str,
     pub time: i64,
+    /// The study day of `time` (see [`DayClock`]), as the user lived it:
+    /// statistics count days by it even if the rollover hour or the time
+    /// zone changes later.
+    pub day: i64,
     pub rating: Rating,
     pub suggested: Option<Rating>,
     pub mode: Mode,
@@ -247,6 +251,14 @@ pub struct Review {
     pub after: CardState,
     /// Cram reviews: recorded, schedule unchanged.
     pub practice: bool,
+}
+
+impl Review {
+    /// Whether the answer counts as correct in scores: the auto-graded
+    /// result in type and choice modes, a rating above Again in flip mode.
+    pub fn counted_correct(&self) -> bool {
+        self.correct.unwrap_or(self.rating.passed())
+    }
 }
 
 /// Durable storage of answers. `record` must have committed when it
@@ -464,12 +476,12 @@ impl<R: Rng> Session<'_, R> {
                     Err(_) => before,
                 }
             };
-            let correct = graded.unwrap_or(rating.passed());
             let review = Review {
                 deck: self.cards[i].deck.clone(),
                 card_id: card.id.clone(),
                 kind: card.body.kind(),
                 time: answered_at,
+                day: self.clock.day(answered_at),
                 rating,
                 suggested,
                 mode,
@@ -479,6 +491,7 @@ impl<R: Rng> Session<'_, R> {
                 after,
                 practice: self.cram,
             };
+            let correct = review.counted_correct();
             let review_id = journal.record(&review)?;
             self.cards[i].sched = after;
             summary.count(&review, correct, 1);

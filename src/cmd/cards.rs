@@ -51,7 +51,7 @@ pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()>
                 deck: c.deck.clone(),
                 kind: c.kind(),
                 state,
-                due: (c.sched.state != State::New).then(|| study::rfc3339(c.sched.due, ctx.now.utc_offset)),
+                due: (c.sched.state != State::New).then(|| ctx.clock.rfc3339(c.sched.due)),
                 interval_days: c.sched.interval_days,
                 stability: c.sched.stability.map(|s| round(s, 4)),
                 difficulty: c.sched.difficulty.map(|d| round(d, 4)),

@@ -4,7 +4,9 @@
 pub mod cards;
 pub mod check;
 pub mod generate;
+pub mod history;
 pub mod quiz;
+pub mod stats;
 pub mod study;
 
 use std::fs;

@@ -69,7 +69,7 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
             Some(due) if due > ctx.now.unix => format!(
                 "nothing due; next card due in {} ({})",
                 render::duration(due - ctx.now.unix),
-                study::rfc3339(due, ctx.now.utc_offset)
+                ctx.clock.rfc3339(due)
             ),
             _ if cards.is_empty() => "nothing to study: no cards match".to_string(),
             _ => "nothing due: today's limits are reached (--new, --max-reviews)".to_string(),
@@ -135,7 +135,7 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
     )?;
     let next = store
         .next_due(&deck_names)?
-        .map(|due| (due - summary.ended, study::rfc3339(due, ctx.now.utc_offset)));
+        .map(|due| (due - summary.ended, ctx.clock.rfc3339(due)));
     writeln!(out)?;
     for line in render::summary(&summary, next) {
         writeln!(out, "{line}")?;

@@ -266,11 +266,3 @@ pub fn study_cards(store: &Store, decks: Vec<(PathBuf, Deck)>, tags: &[String]) 
     }
     Ok(out)
 }
-
-/// RFC 3339 in the session's local offset.
-pub fn rfc3339(unix: i64, utc_offset: i64) -> String {
-    use chrono::Offset;
-    let offset = chrono::FixedOffset::east_opt(utc_offset as i32).unwrap_or_else(|| chrono::Utc.fix());
-    chrono::DateTime::from_timestamp(unix, 0)
-        .map_or_else(|| unix.to_string(), |t| t.with_timezone(&offset).to_rfc3339())
-}

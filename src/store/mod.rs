@@ -5,6 +5,7 @@
 //! need. It knows cards only by (deck title, card id) and never reads deck
 //! files.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -12,6 +13,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, Transactio
 
 use crate::schedule::{CardState, Rating, State};
 use crate::session::Review;
+use crate::stats::{DayTally, DeckHistory, SessionRow};
 
 /// Each entry upgrades the schema by one version. Never edit one that has
 /// shipped: append a new one.
@@ -84,6 +86,62 @@ const MIGRATIONS: &[&str] = &[
         format TEXT NOT NULL,
         data BLOB NOT NULL
     ) STRICT;",
+    // 3: answers tallied per deck and study day, updated with every answer
+    // (see stats::DayTally), so statistics never read the whole review
+    // log. Answers given before this table existed are counted in UTC
+    // days that begin at 4 a.m.
+    "CREATE TABLE daily (
+        deck TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        answers INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        time_ms INTEGER NOT NULL,
+        new_cards INTEGER NOT NULL,
+        young INTEGER NOT NULL,
+        young_passed INTEGER NOT NULL,
+        mature INTEGER NOT NULL,
+        mature_passed INTEGER NOT NULL,
+        PRIMARY KEY (deck, day)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX daily_day ON daily (day);
+    CREATE TABLE daily_all (
+        day INTEGER PRIMARY KEY,
+        answers INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        time_ms INTEGER NOT NULL,
+        new_cards INTEGER NOT NULL,
+        young INTEGER NOT NULL,
+        young_passed INTEGER NOT NULL,
+        mature INTEGER NOT NULL,
+        mature_passed INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE deck_totals (
+        deck TEXT PRIMARY KEY,
+        answers INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        time_ms INTEGER NOT NULL,
+        new_cards INTEGER NOT NULL,
+        young INTEGER NOT NULL,
+        young_passed INTEGER NOT NULL,
+        mature INTEGER NOT NULL,
+        mature_passed INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO daily
+    SELECT deck, (time - 14400) / 86400, count(*), sum(coalesce(correct, rating > 1)), sum(answer_ms),
+        sum(practice = 0 AND state_before = 'new'),
+        sum(practice = 0 AND state_before = 'review' AND prev_interval_days < 21),
+        sum(practice = 0 AND state_before = 'review' AND prev_interval_days < 21 AND rating > 1),
+        sum(practice = 0 AND state_before = 'review' AND prev_interval_days >= 21),
+        sum(practice = 0 AND state_before = 'review' AND prev_interval_days >= 21 AND rating > 1)
+    FROM reviews GROUP BY 1, 2;
+    INSERT INTO daily_all
+    SELECT day, sum(answers), sum(correct), sum(time_ms), sum(new_cards), sum(young), sum(young_passed),
+        sum(mature), sum(mature_passed)
+    FROM daily GROUP BY day;
+    INSERT INTO deck_totals
+    SELECT deck, sum(answers), sum(correct), sum(time_ms), sum(new_cards), sum(young), sum(young_passed),
+        sum(mature), sum(mature_passed)
+    FROM daily GROUP BY deck;",
 ];
 
 /// The schema version this build writes.
@@ -121,6 +179,21 @@ pub struct StoredCard {
     pub kind: String,
     pub state: CardState,
     pub suspended: bool,
+}
+
+/// One answer in a card's review log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogRow {
+    pub deck: String,
+    pub time: i64,
+    pub rating: Rating,
+    pub mode: String,
+    pub state_before: String,
+    /// Interval scheduled by the answer, in days.
+    pub interval_days: u32,
+    pub stability: Option<f64>,
+    pub practice: bool,
+    pub answer_ms: i64,
 }
 
 /// One line of a card's review log: time, rating, interval in days,
@@ -407,6 +480,7 @@ impl Store {
         let e = |err| classify(&path, err);
         let tx = self.conn.transaction().map_err(e)?;
         let id = insert_review(&tx, r, session).map_err(e)?;
+        add_daily(&tx, &r.deck, r.day, &DayTally::of(r)).map_err(e)?;
         if !r.practice {
             upsert_card(&tx, &r.deck, &r.card_id, r.kind, &r.after).map_err(e)?;
         }
@@ -421,6 +495,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(e)?;
         for r in reviews {
             insert_review(&tx, r, None).map_err(e)?;
+            add_daily(&tx, &r.deck, r.day, &DayTally::of(r)).map_err(e)?;
             if !r.practice {
                 upsert_card(&tx, &r.deck, &r.card_id, r.kind, &r.after).map_err(e)?;
             }
@@ -436,6 +511,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(e)?;
         tx.execute("DELETE FROM reviews WHERE id = ?1", [review_id])
             .map_err(e)?;
+        add_daily(&tx, &r.deck, r.day, &DayTally::of(r).negated()).map_err(e)?;
         if !r.practice {
             if r.before.state == State::New && r.before.reps == 0 {
                 tx.execute(
@@ -449,6 +525,216 @@ impl Store {
         }
         tx.commit().map_err(e)?;
         Ok(())
+    }
+
+    /// Titles of every deck with answers on record, sorted.
+    pub fn history_decks(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT deck FROM deck_totals WHERE answers > 0 ORDER BY deck")
+            .map_err(self.err())?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(self.err())?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
+    }
+
+    /// Each deck's answers: all time, the last 365, 30 and 7 study days up
+    /// to `today`, and its current streak. Decks without answers are
+    /// absent.
+    pub fn deck_histories(&self, today: i64) -> Result<HashMap<String, DeckHistory>> {
+        let e = self.err();
+        let mut out: HashMap<String, DeckHistory> = HashMap::new();
+        let sums = tally_sums();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("SELECT deck, {TALLY} FROM deck_totals"))
+                .map_err(&e)?;
+            let mut rows = stmt.query([]).map_err(&e)?;
+            while let Some(r) = rows.next().map_err(&e)? {
+                let h = out.entry(r.get(0).map_err(&e)?).or_default();
+                h.all = tally_at(r, 1).map_err(&e)?;
+                h.last365 = h.all;
+            }
+        }
+        // The last 365 days are all time less what is older, or the sum of
+        // what is newer: whichever reads fewer rows.
+        let cut = today - 365;
+        let (older, total): (i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM daily WHERE day <= ?1), (SELECT count(*) FROM daily)",
+                [cut],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(&e)?;
+        let from_older = older <= total - older;
+        if !from_older {
+            for h in out.values_mut() {
+                h.last365 = DayTally::default();
+            }
+        }
+        let sql = if from_older {
+            format!("SELECT deck, {sums} FROM daily WHERE day <= ?1 GROUP BY deck")
+        } else {
+            format!("SELECT deck, {sums} FROM daily WHERE day > ?1 GROUP BY deck")
+        };
+        {
+            let mut stmt = self.conn.prepare_cached(&sql).map_err(&e)?;
+            let mut rows = stmt.query([cut]).map_err(&e)?;
+            while let Some(r) = rows.next().map_err(&e)? {
+                let t = tally_at(r, 1).map_err(&e)?;
+                let h = out.entry(r.get(0).map_err(&e)?).or_default();
+                if from_older {
+                    h.last365.add(&t.negated());
+                } else {
+                    h.last365 = t;
+                }
+            }
+        }
+        let mut recent: Vec<String> = Vec::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT deck, day, {TALLY} FROM daily WHERE day > ?1 AND answers > 0"
+                ))
+                .map_err(&e)?;
+            let mut rows = stmt.query([today - 30]).map_err(&e)?;
+            while let Some(r) = rows.next().map_err(&e)? {
+                let deck: String = r.get(0).map_err(&e)?;
+                let day: i64 = r.get(1).map_err(&e)?;
+                let t = tally_at(r, 2).map_err(&e)?;
+                let h = out.entry(deck.clone()).or_default();
+                h.last30.add(&t);
+                if day > today - 7 {
+                    h.last7.add(&t);
+                }
+                if day >= today - 1 {
+                    recent.push(deck);
+                }
+            }
+        }
+        recent.sort();
+        recent.dedup();
+        // A streak is walked back day by day, only for decks studied today
+        // or yesterday, and stops at the first gap.
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT day FROM daily WHERE deck = ?1 AND day <= ?2 AND answers > 0 ORDER BY day DESC")
+            .map_err(&e)?;
+        for deck in recent {
+            let mut rows = stmt.query(params![deck, today]).map_err(&e)?;
+            let mut days = Vec::new();
+            while let Some(r) = rows.next().map_err(&e)? {
+                let day: i64 = r.get(0).map_err(&e)?;
+                if days.last().is_some_and(|&prev: &i64| prev - 1 != day) {
+                    break;
+                }
+                days.push(day);
+            }
+            if let Some(h) = out.get_mut(&deck) {
+                h.streak_days = crate::stats::streaks(days, today).current_days;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Answers per study day, summed over `decks` (every deck for `None`).
+    pub fn daily_totals(&self, decks: Option<&[String]>) -> Result<Vec<(i64, DayTally)>> {
+        let e = self.err();
+        let mut out = Vec::new();
+        let mut each = |r: &rusqlite::Row<'_>| -> rusqlite::Result<()> {
+            out.push((r.get(0)?, tally_at(r, 1)?));
+            Ok(())
+        };
+        match decks {
+            None => {
+                let mut stmt = self
+                    .conn
+                    .prepare_cached(&format!("SELECT day, {TALLY} FROM daily_all WHERE answers > 0"))
+                    .map_err(&e)?;
+                let mut rows = stmt.query([]).map_err(&e)?;
+                while let Some(r) = rows.next().map_err(&e)? {
+                    each(r).map_err(&e)?;
+                }
+            }
+            Some(decks) => {
+                let mut stmt = self
+                    .conn
+                    .prepare_cached(&format!(
+                        "SELECT day, {} FROM daily WHERE deck IN (SELECT value FROM json_each(?1)) GROUP BY day",
+                        tally_sums()
+                    ))
+                    .map_err(&e)?;
+                let list = serde_json::to_string(decks).unwrap_or_else(|_| "[]".into());
+                let mut rows = stmt.query([list]).map_err(&e)?;
+                while let Some(r) = rows.next().map_err(&e)? {
+                    each(r).map_err(&e)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Sessions with at least one answer, newest first; with `decks`, those
+    /// that answered from one of them.
+    pub fn sessions(&self, limit: usize, decks: Option<&[String]>) -> Result<Vec<(SessionRow, String)>> {
+        let e = self.err();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, decks, answered, correct, detail FROM sessions
+                 WHERE answered > 0 ORDER BY start DESC, id DESC",
+            )
+            .map_err(&e)?;
+        let mut rows = stmt.query([]).map_err(&e)?;
+        let mut out = Vec::new();
+        while out.len() < limit
+            && let Some(r) = rows.next().map_err(&e)?
+        {
+            let names: String = r.get(2).map_err(&e)?;
+            let row = SessionRow {
+                start: r.get(0).map_err(&e)?,
+                end: r.get(1).map_err(&e)?,
+                decks: names.lines().map(str::to_string).collect(),
+                answered: r.get(3).map_err(&e)?,
+                correct: r.get(4).map_err(&e)?,
+            };
+            if decks.is_none_or(|want| row.decks.iter().any(|d| want.contains(d))) {
+                out.push((row, r.get(5).map_err(&e)?));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every answer to cards with this id, in any deck, oldest first.
+    pub fn card_log(&self, id: &str) -> Result<Vec<LogRow>> {
+        // `deck IN` lets the (deck, card_id, time) index serve a lookup by
+        // card id alone: one seek per deck instead of a scan of the log.
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT deck, time, rating, mode, state_before, interval_days, stability_after, practice, answer_ms
+                 FROM reviews WHERE deck IN (SELECT deck FROM deck_totals) AND card_id = ?1
+                 ORDER BY time, id",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([id], |r| {
+                Ok(LogRow {
+                    deck: r.get(0)?,
+                    time: r.get(1)?,
+                    rating: Rating::from_number(r.get(2)?).unwrap_or(Rating::Again),
+                    mode: r.get(3)?,
+                    state_before: r.get(4)?,
+                    interval_days: r.get(5)?,
+                    stability: r.get(6)?,
+                    practice: r.get::<_, i64>(7)? != 0,
+                    answer_ms: r.get(8)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
     }
 
     /// Every known card's state, for listing.
@@ -564,6 +850,78 @@ fn insert_review(tx: &Transaction<'_>, r: &Review, session: Option<i64>) -> rusq
         session,
     ])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// The tally columns, in `DayTally` field order.
+const TALLY: &str = "answers, correct, time_ms, new_cards, young, young_passed, mature, mature_passed";
+
+fn tally_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DayTally> {
+    Ok(DayTally {
+        answers: r.get(at)?,
+        correct: r.get(at + 1)?,
+        time_ms: r.get(at + 2)?,
+        new_cards: r.get(at + 3)?,
+        young: r.get(at + 4)?,
+        young_passed: r.get(at + 5)?,
+        mature: r.get(at + 6)?,
+        mature_passed: r.get(at + 7)?,
+    })
+}
+
+/// `sum(answers), sum(correct), ...`
+fn tally_sums() -> String {
+    TALLY.split(", ").map(|c| format!("sum({c})")).collect::<Vec<_>>().join(", ")
+}
+
+/// Adds one answer's tally (or, negated, takes it away) to its deck and
+/// day, to the day over all decks and to the deck's total.
+fn add_daily(tx: &Transaction<'_>, deck: &str, day: i64, t: &DayTally) -> rusqlite::Result<()> {
+    let set = TALLY
+        .split(", ")
+        .map(|c| format!("{c} = {c} + excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let values = params![
+        t.answers,
+        t.correct,
+        t.time_ms,
+        t.new_cards,
+        t.young,
+        t.young_passed,
+        t.mature,
+        t.mature_passed
+    ];
+    let mut both: Vec<&dyn rusqlite::ToSql> = vec![&deck, &day];
+    both.extend_from_slice(values);
+    tx.prepare_cached(&format!(
+        "INSERT INTO daily (deck, day, {TALLY}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (deck, day) DO UPDATE SET {set}"
+    ))?
+    .execute(&*both)?;
+    let mut one: Vec<&dyn rusqlite::ToSql> = vec![&day];
+    one.extend_from_slice(values);
+    tx.prepare_cached(&format!(
+        "INSERT INTO daily_all (day, {TALLY}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (day) DO UPDATE SET {set}"
+    ))?
+    .execute(&*one)?;
+    let mut one: Vec<&dyn rusqlite::ToSql> = vec![&deck];
+    one.extend_from_slice(values);
+    tx.prepare_cached(&format!(
+        "INSERT INTO deck_totals (deck, {TALLY}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (deck) DO UPDATE SET {set}"
+    ))?
+    .execute(&*one)?;
+    if t.answers < 0 {
+        // An undo that empties a day leaves no trace of it.
+        tx.prepare_cached("DELETE FROM daily WHERE deck = ?1 AND day = ?2 AND answers <= 0")?
+            .execute(params![deck, day])?;
+        tx.prepare_cached("DELETE FROM daily_all WHERE day = ?1 AND answers <= 0")?
+            .execute([day])?;
+        tx.prepare_cached("DELETE FROM deck_totals WHERE deck = ?1 AND answers <= 0")?
+            .execute([deck])?;
+    }
+    Ok(())
 }
 
 fn upsert_card(tx: &Transaction<'_>, deck: &str, id: &str, kind: &str, s: &CardState) -> rusqlite::Result<()> {

@@ -8,6 +8,7 @@ fn review(id: &str, rating: Rating, before: CardState, after: CardState) -> Revi
         card_id: id.into(),
         kind: "qa",
         time: 1_000,
+        day: 0,
         rating,
         suggested: None,
         mode: Mode::Flip,
@@ -192,4 +193,116 @@ fn a_database_locked_past_the_timeout_is_a_clear_error() {
     );
     holder.execute_batch("COMMIT").unwrap();
     assert!(Store::open_waiting(&path, Duration::from_millis(50)).is_ok());
+}
+
+/// Answers to one card over many days of several decks, with undos.
+fn history_fixture(s: &mut Store) -> Vec<Review> {
+    let mut kept = Vec::new();
+    for i in 0..120i64 {
+        let deck = ["A", "B", "C"][(i % 3) as usize];
+        let day = 20_000 + i * 4 % 400 - i % 7;
+        let before = if i % 5 == 0 {
+            CardState::new_card()
+        } else {
+            CardState {
+                interval_days: (i % 40) as u32,
+                ..reviewed(1)
+            }
+        };
+        let rating = if i % 4 == 0 { Rating::Again } else { Rating::Good };
+        let r = Review {
+            deck: deck.into(),
+            day,
+            time: day * 86_400 + 36_000,
+            practice: i % 11 == 0,
+            answer_ms: 1000 + i,
+            ..review(&format!("c{}", i % 9), rating, before, reviewed(2))
+        };
+        let id = s.record(&r).unwrap();
+        if i % 13 == 0 {
+            s.undo(id, &r).unwrap();
+        } else {
+            kept.push(r);
+        }
+    }
+    kept
+}
+
+#[test]
+fn daily_tallies_follow_records_and_undos_and_answer_the_windows() {
+    let mut s = Store::in_memory().unwrap();
+    let kept = history_fixture(&mut s);
+    let mut rows: std::collections::BTreeMap<(String, i64), DayTally> = std::collections::BTreeMap::new();
+    for r in &kept {
+        rows.entry((r.deck.clone(), r.day)).or_default().add(&DayTally::of(r));
+    }
+    let rows: Vec<(String, i64, DayTally)> = rows.into_iter().map(|((d, day), t)| (d, day, t)).collect();
+    // Both ways of taking the 365-day window (from the older or the newer
+    // rows) must agree with the reference, so try a "today" for each.
+    for today in [20_100, 20_390, 20_800] {
+        let expected = crate::stats::histories_of(&rows, today);
+        let got = s.deck_histories(today).unwrap();
+        assert_eq!(got, expected, "today {today}");
+    }
+    let mut by_day: std::collections::BTreeMap<i64, DayTally> = std::collections::BTreeMap::new();
+    for (_, day, t) in &rows {
+        by_day.entry(*day).or_default().add(t);
+    }
+    let mut all = s.daily_totals(None).unwrap();
+    all.sort_by_key(|r| r.0);
+    assert_eq!(all, by_day.into_iter().collect::<Vec<_>>());
+    let mut a_only = s.daily_totals(Some(&["A".to_string()])).unwrap();
+    a_only.sort_by_key(|r| r.0);
+    let expected: Vec<(i64, DayTally)> = rows.iter().filter(|r| r.0 == "A").map(|r| (r.1, r.2)).collect();
+    assert_eq!(a_only, expected);
+    assert_eq!(s.history_decks().unwrap(), ["A", "B", "C"]);
+}
+
+#[test]
+fn the_tally_migration_counts_reviews_recorded_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    let mut s = Store::open(&path).unwrap();
+    let kept = history_fixture(&mut s);
+    // Back to schema 2, as a database written before the tallies existed.
+    s.conn
+        .execute_batch("DROP TABLE daily; DROP TABLE daily_all; DROP TABLE deck_totals; PRAGMA user_version = 2;")
+        .unwrap();
+    drop(s);
+    let s = Store::open(&path).unwrap();
+    let mut rows: std::collections::BTreeMap<(String, i64), DayTally> = std::collections::BTreeMap::new();
+    for r in &kept {
+        // Backfilled days are UTC days beginning at 4 a.m.
+        let day = (r.time - 14_400).div_euclid(86_400);
+        rows.entry((r.deck.clone(), day)).or_default().add(&DayTally::of(r));
+    }
+    let rows: Vec<(String, i64, DayTally)> = rows.into_iter().map(|((d, day), t)| (d, day, t)).collect();
+    assert_eq!(s.deck_histories(20_390).unwrap(), crate::stats::histories_of(&rows, 20_390));
+}
+
+#[test]
+fn sessions_and_a_cards_log_newest_and_oldest_first() {
+    let mut s = Store::in_memory().unwrap();
+    s.begin_session(100, "A\nB").unwrap();
+    s.record(&review("x", Rating::Good, CardState::new_card(), reviewed(1))).unwrap();
+    s.end_session(160, "A", 1, 1, "{}").unwrap();
+    s.begin_session(200, "B").unwrap();
+    s.end_session(200, "B", 0, 0, "{}").unwrap();
+    s.begin_session(300, "B").unwrap();
+    s.end_session(400, "B", 2, 1, "{\"lapses\":1}").unwrap();
+    let all = s.sessions(10, None).unwrap();
+    assert_eq!(all.iter().map(|(r, _)| r.start).collect::<Vec<_>>(), [300, 100], "empty sessions are left out");
+    assert_eq!(all[0].1, "{\"lapses\":1}");
+    assert_eq!(s.sessions(1, None).unwrap().len(), 1);
+    let a = s.sessions(10, Some(&["A".to_string()])).unwrap();
+    assert_eq!((a.len(), a[0].0.decks.clone()), (1, vec!["A".to_string()]));
+    s.record(&Review {
+        time: 2_000,
+        ..review("x", Rating::Again, reviewed(1), reviewed(2))
+    })
+    .unwrap();
+    let log = s.card_log("x").unwrap();
+    assert_eq!(log.iter().map(|l| (l.time, l.rating)).collect::<Vec<_>>(), [(1_000, Rating::Good), (2_000, Rating::Again)]);
+    assert_eq!(log[0].deck, "Deck");
+    assert!(s.card_log("nope").unwrap().is_empty());
 }

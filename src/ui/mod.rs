@@ -3,6 +3,7 @@
 //! session's `Prompter`. Card text may come from strangers: everything shown
 //! passes through [`clean`].
 
+pub mod charts;
 pub mod plain;
 pub mod render;
 pub mod terminal;

@@ -139,6 +139,32 @@ pub fn rating_help(suggested: Option<Rating>) -> String {
 }
 
 /// `4m 12s`, `2 h 5 min`, `3 d`.
+/// Chart bars.
+pub fn chart(s: &str) -> String {
+    s.cyan().to_string()
+}
+
+/// A calendar cell at activity level 0-4, in greens like a contribution
+/// graph.
+pub fn heat(c: char, level: usize) -> String {
+    let (r, g, b) = match level {
+        0 => (88, 88, 88),
+        1 => (14, 68, 41),
+        2 => (0, 109, 50),
+        3 => (38, 166, 65),
+        _ => (57, 211, 83),
+    };
+    c.to_string().truecolor(r, g, b).to_string()
+}
+
+pub fn bold(s: &str) -> String {
+    s.bold().to_string()
+}
+
+pub fn dim(s: &str) -> String {
+    s.dimmed().to_string()
+}
+
 pub fn duration(secs: i64) -> String {
     let secs = secs.max(0);
     match secs {
