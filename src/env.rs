@@ -26,9 +26,16 @@ pub fn stdout_is_rich() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-/// Columns of the terminal on standard output; 80 when it is not one.
+/// Columns for output: `COLUMNS` when set (the shell's convention), else
+/// the terminal's width on standard output, else 80.
 pub fn stdout_width() -> usize {
-    terminal_size::terminal_size_of(std::io::stdout()).map_or(80, |(w, _)| usize::from(w.0).max(20))
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(|| terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(80)
+        .max(20)
 }
 
 /// The real time now, for comparing with file modification times (which

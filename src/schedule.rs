@@ -144,7 +144,8 @@ impl DayClock {
     /// A study day's calendar date, `YYYY-MM-DD` (the local date on which
     /// it begins).
     pub fn date(&self, day: i64) -> String {
-        chrono::DateTime::from_timestamp(day * DAY, 0).map_or_else(|| day.to_string(), |t| t.format("%Y-%m-%d").to_string())
+        chrono::DateTime::from_timestamp(day * DAY, 0)
+            .map_or_else(|| day.to_string(), |t| t.format("%Y-%m-%d").to_string())
     }
 
     /// Day of the week of a study day, 0 = Monday.

@@ -15,6 +15,8 @@ use crate::session::Review;
 pub const MATURE_DAYS: u32 = 21;
 /// Lapses that make a card a leech (Anki's default threshold).
 pub const LEECH_LAPSES: u32 = 8;
+/// The tag leeches carry in `cards` and match in `--tag`.
+pub const LEECH_TAG: &str = "leech";
 /// Days in the due forecast.
 pub const FORECAST_DAYS: usize = 30;
 /// Weeks in the calendar and in retention by week.
@@ -332,7 +334,11 @@ pub fn compute(input: &Input<'_>) -> Report {
         all.last365.add(&h.last365);
     }
     set_history(&mut total, &all);
-    leeches.sort_by(|a, b| b.lapses.cmp(&a.lapses).then_with(|| (&a.deck, &a.id).cmp(&(&b.deck, &b.id))));
+    leeches.sort_by(|a, b| {
+        b.lapses
+            .cmp(&a.lapses)
+            .then_with(|| (&a.deck, &a.id).cmp(&(&b.deck, &b.id)))
+    });
 
     // Per-day totals over every deck, by day.
     let mut by_day: std::collections::BTreeMap<i64, DayTally> = std::collections::BTreeMap::new();
@@ -543,7 +549,10 @@ pub fn streaks(days: impl IntoIterator<Item = i64>, today: i64) -> Streak {
 /// Each deck's windows from `(deck, day, tally)` rows, as the store
 /// computes them in SQL: the reference its queries are tested against.
 #[cfg(test)]
-pub(crate) fn histories_of(rows: &[(String, i64, DayTally)], today: i64) -> std::collections::HashMap<String, DeckHistory> {
+pub(crate) fn histories_of(
+    rows: &[(String, i64, DayTally)],
+    today: i64,
+) -> std::collections::HashMap<String, DeckHistory> {
     let mut out: std::collections::HashMap<String, DeckHistory> = std::collections::HashMap::new();
     let mut days: std::collections::HashMap<&str, Vec<i64>> = std::collections::HashMap::new();
     for (deck, day, t) in rows {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::study;
 use crate::cli::{CardsArgs, Global};
 use crate::schedule::State;
+use crate::stats;
 use crate::ui::clean;
 
 /// One row; the field names are the documented JSON schema.
@@ -24,6 +25,8 @@ struct Row {
     reps: u32,
     lapses: u32,
     retrievability: Option<f64>,
+    /// The deck's tags for the card, and `leech` for a leech.
+    tags: Vec<String>,
 }
 
 pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()> {
@@ -58,6 +61,13 @@ pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()>
                 reps: c.sched.reps,
                 lapses: c.sched.lapses,
                 retrievability: ctx.scheduler.retrievability(&c.sched, now).map(|r| round(r, 4)),
+                tags: {
+                    let mut tags = c.card.tags.clone();
+                    if c.sched.lapses >= stats::LEECH_LAPSES {
+                        tags.push(stats::LEECH_TAG.to_string());
+                    }
+                    tags
+                },
             }
         })
         .collect();
@@ -69,18 +79,17 @@ pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()>
     }
     writeln!(
         out,
-        "{:<14} {:<10} {:<5} {:<10} {:<25} {:>5} {:>9} {:>6} {:>4} {:>3} {:>6}  deck",
-        "id", "state", "kind", "", "due", "ivl", "stability", "diff", "reps", "lps", "R"
+        "{:<14} {:<10} {:<5} {:<25} {:>5} {:>9} {:>6} {:>4} {:>3} {:>6}  deck [tags]",
+        "id", "state", "kind", "due", "ivl", "stability", "diff", "reps", "lps", "R"
     )?;
     for r in &rows {
         let opt = |x: Option<f64>, p: usize| x.map_or_else(|| "-".to_string(), |v| format!("{v:.p$}"));
         writeln!(
             out,
-            "{:<14} {:<10} {:<5} {:<10} {:<25} {:>5} {:>9} {:>6} {:>4} {:>3} {:>6}  {}",
+            "{:<14} {:<10} {:<5} {:<25} {:>5} {:>9} {:>6} {:>4} {:>3} {:>6}  {}{}",
             clean(&r.id),
             r.state,
             r.kind,
-            "",
             r.due.as_deref().unwrap_or("-"),
             r.interval_days,
             opt(r.stability, 2),
@@ -88,7 +97,12 @@ pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()>
             r.reps,
             r.lapses,
             opt(r.retrievability, 3),
-            clean(&r.deck)
+            clean(&r.deck),
+            if r.tags.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", clean(&r.tags.join(", ")))
+            }
         )?;
     }
     Ok(())

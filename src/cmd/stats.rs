@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 
 use anyhow::Result;
 
@@ -19,7 +19,9 @@ pub fn run(global: &Global, args: &StatsArgs, out: &mut dyn Write) -> Result<()>
     let explicit = !args.inputs.is_empty();
     // Without arguments: the decks under ./decks (if any) and every deck
     // with history, so a deck whose file is gone still counts.
-    let files = if explicit || Path::new("decks").is_dir() {
+    let default_decks =
+        || super::expand_inputs(&[PathBuf::from("decks")], &["yaml", "yml"], "decks").is_ok_and(|f| !f.is_empty());
+    let files = if explicit || default_decks() {
         study::load_decks(&args.inputs, Some(&mut store))?
     } else {
         Vec::new()
@@ -247,8 +249,7 @@ pub fn text(r: &Report, style: Style) -> Vec<String> {
     } else {
         out.extend(charts::shares(&weeks, Some(r.desired_retention), style));
         out.push(render::dim(&format!(
-            "{:>19}{} marks the desired retention, {}",
-            "",
+            "{} marks the desired retention, {}",
             if style.unicode { '┊' } else { '|' },
             pct(Some(r.desired_retention))
         )));

@@ -15,6 +15,7 @@ use crate::deck::{Deck, cache, yaml};
 use crate::env::{self, Now};
 use crate::schedule::{CardState, DayClock, Scheduler};
 use crate::session::StudyCard;
+use crate::stats;
 use crate::store::Store;
 
 const DECK_LIMIT: u64 = 64 << 20;
@@ -223,7 +224,8 @@ pub fn open_store(ctx: &Context) -> Result<Store> {
 }
 
 /// The study set: every card of the decks with its stored schedule, those
-/// with one of `tags` when tags are given. Takes the decks, so that no card
+/// with one of `tags` when tags are given (cards lapsed
+/// [`stats::LEECH_LAPSES`] times carry the tag `leech`). Takes the decks, so that no card
 /// is held twice in memory.
 pub fn study_cards(store: &Store, decks: Vec<(PathBuf, Deck)>, tags: &[String]) -> Result<Vec<StudyCard>> {
     // Stored states land by (deck, card) index; ids are borrowed from the
@@ -253,7 +255,8 @@ pub fn study_cards(store: &Store, decks: Vec<(PathBuf, Deck)>, tags: &[String]) 
     let mut out = Vec::with_capacity(states.iter().map(Vec::len).sum());
     for ((_, deck), states) in decks.into_iter().zip(states) {
         for (card, (sched, suspended)) in deck.cards.into_iter().zip(states) {
-            if !tags.is_empty() && !card.tags.iter().any(|t| tags.contains(t)) {
+            let leech = sched.lapses >= stats::LEECH_LAPSES && tags.iter().any(|t| t == stats::LEECH_TAG);
+            if !tags.is_empty() && !leech && !card.tags.iter().any(|t| tags.contains(t)) {
                 continue;
             }
             out.push(StudyCard {

@@ -89,7 +89,10 @@ fn a_tally_counts_what_the_session_counts() {
     let young = state(State::Review, 5);
     let mature = state(State::Review, 30);
     let t = DayTally::of(&review("A", MON, Rating::Again, young));
-    assert_eq!((t.answers, t.correct, t.young, t.young_passed, t.mature), (1, 0, 1, 0, 0));
+    assert_eq!(
+        (t.answers, t.correct, t.young, t.young_passed, t.mature),
+        (1, 0, 1, 0, 0)
+    );
     let t = DayTally::of(&review("A", MON, Rating::Hard, mature));
     assert_eq!((t.correct, t.mature, t.mature_passed, t.young), (1, 1, 1, 0));
     // Type mode: the graded result, not the rating, is "correct".
@@ -142,7 +145,10 @@ fn true_retention_over_windows_split_young_and_mature() {
     assert_eq!(r.total.retention_30d, d.retention_30d);
     // By week: this week's one answer passed; five weeks back, one of two.
     let last = r.retention_by_week.last().unwrap();
-    assert_eq!((last.week.as_str(), last.reviews, last.retention), ("2026-04-06", 1, Some(1.0)));
+    assert_eq!(
+        (last.week.as_str(), last.reviews, last.retention),
+        ("2026-04-06", 1, Some(1.0))
+    );
 }
 
 #[test]
@@ -152,7 +158,15 @@ fn streaks_follow_study_days_across_the_rollover() {
     let mon_late = MON + 23 * H + 30 * 60;
     let tue_early = MON + D + 2 * H;
     let tue = MON + D + 9 * H;
-    let r = report(tue_early + H, &[review("A", mon_late, Rating::Good, young), review("A", tue_early, Rating::Good, young)], Vec::new(), &["A"]);
+    let r = report(
+        tue_early + H,
+        &[
+            review("A", mon_late, Rating::Good, young),
+            review("A", tue_early, Rating::Good, young),
+        ],
+        Vec::new(),
+        &["A"],
+    );
     assert_eq!(r.streak.current_days, 1);
     assert_eq!(r.streak.study_days, 1);
     // Answered again after 4 a.m.: a second day.
@@ -171,7 +185,14 @@ fn streaks_follow_study_days_across_the_rollover() {
     // Nothing yet today: yesterday's streak still stands; two days without: gone.
     assert_eq!(streaks([1, 2, 3], 4).current_days, 3);
     assert_eq!(streaks([1, 2, 3], 5).current_days, 0);
-    assert_eq!(streaks([1, 2, 3, 7, 8], 8), Streak { current_days: 2, longest_days: 3, study_days: 5 });
+    assert_eq!(
+        streaks([1, 2, 3, 7, 8], 8),
+        Streak {
+            current_days: 2,
+            longest_days: 3,
+            study_days: 5
+        }
+    );
     // A clock set back: days after "today" do not count.
     assert_eq!(streaks([1, 2, 3, 9], 3).current_days, 3);
 }
@@ -183,22 +204,19 @@ fn due_counts_and_forecast() {
     let card = |deck: usize, st: State, due: i64, suspended: bool| StatCard {
         deck,
         id: format!("c{due}"),
-        sched: CardState {
-            due,
-            ..state(st, 5)
-        },
+        sched: CardState { due, ..state(st, 5) },
         suspended,
     };
     let cards = vec![
-        card(0, State::Review, MON - 3 * D, false),          // overdue: now, forecast day 0
-        card(0, State::Review, MON + 20 * H, false),         // today's date: now
-        card(0, State::Learning, now - 60, false),           // step due: now
-        card(0, State::Learning, now + 600, false),          // step later today
-        card(0, State::Review, MON + D + 10 * H, false),     // tomorrow
+        card(0, State::Review, MON - 3 * D, false),  // overdue: now, forecast day 0
+        card(0, State::Review, MON + 20 * H, false), // today's date: now
+        card(0, State::Learning, now - 60, false),   // step due: now
+        card(0, State::Learning, now + 600, false),  // step later today
+        card(0, State::Review, MON + D + 10 * H, false), // tomorrow
         card(1, State::Review, MON + 29 * D + 10 * H, false), // last forecast day
         card(1, State::Review, MON + 30 * D + 10 * H, false), // beyond it
-        card(1, State::Review, MON - D, true),               // suspended: never due
-        card(1, State::New, 0, false),                       // new: not scheduled
+        card(1, State::Review, MON - D, true),       // suspended: never due
+        card(1, State::New, 0, false),               // new: not scheduled
     ];
     let r = report(now, &[], cards, &["A", "B"]);
     let a = &r.decks[0];
@@ -219,9 +237,24 @@ fn averages_leeches_and_no_data() {
     let mut leech = state(State::Review, 2);
     leech.lapses = LEECH_LAPSES;
     let cards = vec![
-        StatCard { deck: 0, id: "l".into(), sched: leech, suspended: false },
-        StatCard { deck: 0, id: "m".into(), sched: state(State::Review, 40), suspended: false },
-        StatCard { deck: 0, id: "n".into(), sched: state(State::New, 0), suspended: false },
+        StatCard {
+            deck: 0,
+            id: "l".into(),
+            sched: leech,
+            suspended: false,
+        },
+        StatCard {
+            deck: 0,
+            id: "m".into(),
+            sched: state(State::Review, 40),
+            suspended: false,
+        },
+        StatCard {
+            deck: 0,
+            id: "n".into(),
+            sched: state(State::New, 0),
+            suspended: false,
+        },
     ];
     let r = report(MON, &[], cards, &["A"]);
     let a = &r.decks[0];
@@ -230,7 +263,14 @@ fn averages_leeches_and_no_data() {
     let recall = a.avg_retrievability.unwrap();
     assert!(recall > 0.5 && recall < 1.0, "{recall}");
     assert_eq!((a.young, a.mature, a.leeches), (1, 1, 1));
-    assert_eq!(r.leeches, vec![Leech { deck: "A".into(), id: "l".into(), lapses: LEECH_LAPSES }]);
+    assert_eq!(
+        r.leeches,
+        vec![Leech {
+            deck: "A".into(),
+            id: "l".into(),
+            lapses: LEECH_LAPSES
+        }]
+    );
     // Nothing answered: ratios are absent, never NaN.
     assert_eq!((a.score, a.retention_7d, a.retention_365d), (None, None, None));
     let empty = report(MON, &[], Vec::new(), &[]);
@@ -247,13 +287,21 @@ fn a_clock_set_back_gives_sensible_numbers() {
     let mut card = state(State::Review, 3);
     card.last_review = Some(later);
     card.due = later + 3 * D;
-    let cards = vec![StatCard { deck: 0, id: "c".into(), sched: card, suspended: false }];
+    let cards = vec![StatCard {
+        deck: 0,
+        id: "c".into(),
+        sched: card,
+        suspended: false,
+    }];
     let r = report(MON, &[review("A", later, Rating::Good, young)], cards, &["A"]);
     let a = &r.decks[0];
     assert_eq!(a.avg_retrievability, Some(1.0));
     assert_eq!(a.reviews, 1);
     assert_eq!(r.streak.current_days, 0);
-    assert!(r.activity.iter().all(|d| d.reviews == 0), "answers after now are not in the past 30 days");
+    assert!(
+        r.activity.iter().all(|d| d.reviews == 0),
+        "answers after now are not in the past 30 days"
+    );
 }
 
 #[test]

@@ -870,7 +870,11 @@ fn tally_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DayTally> {
 
 /// `sum(answers), sum(correct), ...`
 fn tally_sums() -> String {
-    TALLY.split(", ").map(|c| format!("sum({c})")).collect::<Vec<_>>().join(", ")
+    TALLY
+        .split(", ")
+        .map(|c| format!("sum({c})"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Adds one answer's tally (or, negated, takes it away) to its deck and

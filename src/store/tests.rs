@@ -277,21 +277,29 @@ fn the_tally_migration_counts_reviews_recorded_before_it() {
         rows.entry((r.deck.clone(), day)).or_default().add(&DayTally::of(r));
     }
     let rows: Vec<(String, i64, DayTally)> = rows.into_iter().map(|((d, day), t)| (d, day, t)).collect();
-    assert_eq!(s.deck_histories(20_390).unwrap(), crate::stats::histories_of(&rows, 20_390));
+    assert_eq!(
+        s.deck_histories(20_390).unwrap(),
+        crate::stats::histories_of(&rows, 20_390)
+    );
 }
 
 #[test]
 fn sessions_and_a_cards_log_newest_and_oldest_first() {
     let mut s = Store::in_memory().unwrap();
     s.begin_session(100, "A\nB").unwrap();
-    s.record(&review("x", Rating::Good, CardState::new_card(), reviewed(1))).unwrap();
+    s.record(&review("x", Rating::Good, CardState::new_card(), reviewed(1)))
+        .unwrap();
     s.end_session(160, "A", 1, 1, "{}").unwrap();
     s.begin_session(200, "B").unwrap();
     s.end_session(200, "B", 0, 0, "{}").unwrap();
     s.begin_session(300, "B").unwrap();
     s.end_session(400, "B", 2, 1, "{\"lapses\":1}").unwrap();
     let all = s.sessions(10, None).unwrap();
-    assert_eq!(all.iter().map(|(r, _)| r.start).collect::<Vec<_>>(), [300, 100], "empty sessions are left out");
+    assert_eq!(
+        all.iter().map(|(r, _)| r.start).collect::<Vec<_>>(),
+        [300, 100],
+        "empty sessions are left out"
+    );
     assert_eq!(all[0].1, "{\"lapses\":1}");
     assert_eq!(s.sessions(1, None).unwrap().len(), 1);
     let a = s.sessions(10, Some(&["A".to_string()])).unwrap();
@@ -302,7 +310,10 @@ fn sessions_and_a_cards_log_newest_and_oldest_first() {
     })
     .unwrap();
     let log = s.card_log("x").unwrap();
-    assert_eq!(log.iter().map(|l| (l.time, l.rating)).collect::<Vec<_>>(), [(1_000, Rating::Good), (2_000, Rating::Again)]);
+    assert_eq!(
+        log.iter().map(|l| (l.time, l.rating)).collect::<Vec<_>>(),
+        [(1_000, Rating::Good), (2_000, Rating::Again)]
+    );
     assert_eq!(log[0].deck, "Deck");
     assert!(s.card_log("nope").unwrap().is_empty());
 }

@@ -70,13 +70,21 @@ pub fn columns(values: &[i64], first: &str, last: &str, height: usize, style: St
         } else {
             line.trim_end().to_string()
         };
-        lines.push(format!("{label:>pad$} {} {bar}", if style.unicode { '│' } else { '|' }).trim_end().to_string());
+        lines.push(
+            format!("{label:>pad$} {} {bar}", if style.unicode { '│' } else { '|' })
+                .trim_end()
+                .to_string(),
+        );
     }
     let used = bars.len() * if gap { 2 } else { 1 };
     let rule = if style.unicode { "─" } else { "-" }.repeat(used.max(1));
     lines.push(format!("{:>pad$} {}{rule}", 0, if style.unicode { '└' } else { '+' }));
     let between = used.saturating_sub(first.len() + last.len()).max(1);
-    lines.push(format!("{:>pad$}   {first}{}{last}", "", " ".repeat(between)).trim_end().to_string());
+    lines.push(
+        format!("{:>pad$}   {first}{}{last}", "", " ".repeat(between))
+            .trim_end()
+            .to_string(),
+    );
     lines
 }
 
@@ -102,7 +110,10 @@ pub fn heatmap(days: &[(String, i64)], style: Style) -> Vec<String> {
     let mut last_month = String::new();
     let mut pending = 0usize;
     for w in weeks {
-        let month = w.first().map(|d| d.0.get(5..7).unwrap_or("").to_string()).unwrap_or_default();
+        let month = w
+            .first()
+            .map(|d| d.0.get(5..7).unwrap_or("").to_string())
+            .unwrap_or_default();
         if month != last_month && pending == 0 {
             let name = month_name(&month);
             months.push_str(name);
@@ -200,7 +211,9 @@ pub fn shares(rows: &[(String, Option<f64>, String)], mark: Option<f64>, style: 
             }
             let pct = share.map_or_else(|| "-".to_string(), |s| format!("{:.0}%", s * 100.0));
             let bar = if style.unicode { render::chart(&bar) } else { bar };
-            format!("{label:<label_w$} {bar} {pct:>4} {note}").trim_end().to_string()
+            format!("{label:<label_w$} {bar} {pct:>4} {note}")
+                .trim_end()
+                .to_string()
         })
         .collect()
 }
@@ -229,7 +242,16 @@ mod tests {
     #[test]
     fn columns_group_values_that_do_not_fit() {
         let values: Vec<i64> = (0..200).map(|i| i % 2).collect();
-        let lines = columns(&values, "a", "b", 3, Style { unicode: false, width: 60 });
+        let lines = columns(
+            &values,
+            "a",
+            "b",
+            3,
+            Style {
+                unicode: false,
+                width: 60,
+            },
+        );
         assert!(lines.iter().all(|l| l.chars().count() <= 60), "{lines:#?}");
         // 200 values in at most 55 columns: pairs summed, so every bar is full.
         assert!(lines[0].contains("####"), "{lines:#?}");
@@ -238,9 +260,20 @@ mod tests {
     #[test]
     fn heatmap_has_a_row_per_weekday_and_fits_the_width() {
         let days: Vec<(String, i64)> = (0..371)
-            .map(|i| (format!("2026-{:02}-{:02}", 1 + (i / 31) % 12, 1 + i % 28), (i % 5) as i64))
+            .map(|i| {
+                (
+                    format!("2026-{:02}-{:02}", 1 + (i / 31) % 12, 1 + i % 28),
+                    (i % 5) as i64,
+                )
+            })
             .collect();
-        let lines = heatmap(&days, Style { unicode: false, width: 40 });
+        let lines = heatmap(
+            &days,
+            Style {
+                unicode: false,
+                width: 40,
+            },
+        );
         assert_eq!(lines.len(), 9);
         assert!(lines.iter().all(|l| l.chars().count() <= 40), "{lines:#?}");
         assert!(lines[1].starts_with("Mon "));

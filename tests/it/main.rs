@@ -8,3 +8,4 @@ mod env;
 mod generate;
 mod pty;
 mod quiz;
+mod stats;

@@ -100,6 +100,8 @@ fn plain_session_saves_every_answer_and_prints_a_summary() {
             "reps",
             "lapses",
             "retrievability",
+            // The deck's tags, plus `leech` for leeches (see stats).
+            "tags",
         ];
         expected.sort();
         let mut keys = keys;
