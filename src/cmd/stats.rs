@@ -33,15 +33,19 @@ pub fn run(global: &Global, args: &StatsArgs, out: &mut dyn Write) -> Result<()>
         titles.extend(store.history_decks()?.into_iter().filter(|t| !known.contains(t)));
     }
     let index: HashMap<&str, usize> = titles.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
-    let mut cards: Vec<StatCard> = study::study_cards(&store, files, &[])?
-        .into_iter()
-        .map(|c| StatCard {
-            deck: index.get(c.deck.as_str()).copied().unwrap_or(usize::MAX),
-            id: c.card.id,
-            sched: c.sched,
-            suspended: c.suspended,
-        })
-        .collect();
+    // Only ids and schedules: the card text is not needed here.
+    let states = study::stored_states(&store, &files)?;
+    let mut cards: Vec<StatCard> = Vec::with_capacity(states.iter().map(Vec::len).sum());
+    for (di, ((_, deck), states)) in files.into_iter().zip(states).enumerate() {
+        for (card, (sched, suspended)) in deck.cards.into_iter().zip(states) {
+            cards.push(StatCard {
+                deck: di,
+                id: card.id,
+                sched,
+                suspended,
+            });
+        }
+    }
     // Decks known only from history: their cards as stored.
     let orphans: Vec<&str> = titles[from_files..].iter().map(String::as_str).collect();
     if !orphans.is_empty() {

@@ -223,35 +223,40 @@ pub fn open_store(ctx: &Context) -> Result<Store> {
     Ok(Store::open(&ctx.db_path)?)
 }
 
-/// The study set: every card of the decks with its stored schedule, those
-/// with one of `tags` when tags are given (cards lapsed
-/// [`stats::LEECH_LAPSES`] times carry the tag `leech`). Takes the decks, so that no card
-/// is held twice in memory.
-pub fn study_cards(store: &Store, decks: Vec<(PathBuf, Deck)>, tags: &[String]) -> Result<Vec<StudyCard>> {
+/// Every card's stored schedule and suspension, by deck and card index
+/// (never-seen cards as new).
+pub fn stored_states(store: &Store, decks: &[(PathBuf, Deck)]) -> Result<Vec<Vec<(CardState, bool)>>> {
     // Stored states land by (deck, card) index; ids are borrowed from the
-    // decks until then, which start-up on 100k cards notices.
+    // decks meanwhile, which start-up on 100k cards notices.
     let mut states: Vec<Vec<(CardState, bool)>> = decks
         .iter()
         .map(|(_, d)| vec![(CardState::new_card(), false); d.cards.len()])
         .collect();
-    {
-        let index: FxHashMap<&str, (usize, FxHashMap<&str, usize>)> = decks
-            .iter()
-            .enumerate()
-            .map(|(di, (_, d))| {
-                let ids = d.cards.iter().enumerate().map(|(ci, c)| (c.id.as_str(), ci)).collect();
-                (d.title.as_str(), (di, ids))
-            })
-            .collect();
-        let titles: Vec<&str> = decks.iter().map(|(_, d)| d.title.as_str()).collect();
-        store.for_each_card_state(&titles, |deck, id, state, suspended| {
-            if let Some((di, ids)) = index.get(deck)
-                && let Some(&ci) = ids.get(id)
-            {
-                states[*di][ci] = (state, suspended);
-            }
-        })?;
-    }
+    let index: FxHashMap<&str, (usize, FxHashMap<&str, usize>)> = decks
+        .iter()
+        .enumerate()
+        .map(|(di, (_, d))| {
+            let ids = d.cards.iter().enumerate().map(|(ci, c)| (c.id.as_str(), ci)).collect();
+            (d.title.as_str(), (di, ids))
+        })
+        .collect();
+    let titles: Vec<&str> = decks.iter().map(|(_, d)| d.title.as_str()).collect();
+    store.for_each_card_state(&titles, |deck, id, state, suspended| {
+        if let Some((di, ids)) = index.get(deck)
+            && let Some(&ci) = ids.get(id)
+        {
+            states[*di][ci] = (state, suspended);
+        }
+    })?;
+    Ok(states)
+}
+
+/// The study set: every card of the decks with its stored schedule, those
+/// with one of `tags` when tags are given (cards lapsed
+/// [`stats::LEECH_LAPSES`] times carry the tag `leech`). Takes the decks,
+/// so that no card is held twice in memory.
+pub fn study_cards(store: &Store, decks: Vec<(PathBuf, Deck)>, tags: &[String]) -> Result<Vec<StudyCard>> {
+    let states = stored_states(store, &decks)?;
     let mut out = Vec::with_capacity(states.iter().map(Vec::len).sum());
     for ((_, deck), states) in decks.into_iter().zip(states) {
         for (card, (sched, suspended)) in deck.cards.into_iter().zip(states) {
