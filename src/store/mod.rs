@@ -284,6 +284,10 @@ impl Store {
                 .map_err(e)?;
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(e)?;
+        // Checkpoints copy the log back into the database, a few ms that
+        // should not fall between two cards: rare during a session (every
+        // 32 MB of log, thousands of answers) and done when it ends.
+        self.conn.pragma_update(None, "wal_autocheckpoint", 8192).map_err(e)?;
         // Check and migrate in one write transaction, so two processes
         // opening a new database at once cannot both migrate it.
         let tx = self
@@ -470,6 +474,7 @@ impl Store {
                 )
                 .map_err(self.err())?;
         }
+        self.checkpoint();
         Ok(())
     }
 
@@ -501,7 +506,15 @@ impl Store {
             }
         }
         tx.commit().map_err(e)?;
+        self.checkpoint();
         Ok(())
+    }
+
+    /// Copies the write-ahead log back into the database (best effort: a
+    /// reader holding the log open only postpones it). Reads slow down as
+    /// the log grows, so after a session or a bulk write.
+    fn checkpoint(&self) {
+        let _ = self.conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
     }
 
     /// Takes back a review: deletes it and restores the card's prior state.
