@@ -17,15 +17,36 @@ pub fn run(global: &Global, args: &StatsArgs, out: &mut dyn Write) -> Result<()>
     let ctx = study::context(global, &args.sched, None, None)?;
     let mut store = study::open_store(&ctx)?;
     let explicit = !args.inputs.is_empty();
-    // Without arguments: the decks under ./decks (if any) and every deck
-    // with history, so a deck whose file is gone still counts.
-    let default_decks =
-        || super::expand_inputs(&[PathBuf::from("decks")], &["yaml", "yml"], "decks").is_ok_and(|f| !f.is_empty());
-    let files = if explicit || default_decks() {
-        study::load_decks(&args.inputs, Some(&mut store))?
-    } else {
-        Vec::new()
-    };
+    let today = ctx.clock.day(ctx.now.unix);
+    // The answer history is summed on a second connection while this one
+    // loads the decks and reads every card's schedule: two cores, half the
+    // wait on a large collection.
+    let (files, history) = std::thread::scope(|scope| {
+        let history = scope.spawn(|| -> Result<_> {
+            let store = study::open_store(&ctx)?;
+            let histories = store.deck_histories(today)?;
+            let all = if explicit {
+                None
+            } else {
+                Some((store.daily_totals(None)?, store.sessions(stats::RECENT_SESSIONS, None)?))
+            };
+            Ok((histories, all))
+        });
+        // Without arguments: the decks under ./decks (if any) and every
+        // deck with history, so a deck whose file is gone still counts.
+        let default_decks =
+            || super::expand_inputs(&[PathBuf::from("decks")], &["yaml", "yml"], "decks").is_ok_and(|f| !f.is_empty());
+        let files = if explicit || default_decks() {
+            study::load_decks(&args.inputs, Some(&mut store))
+        } else {
+            Ok(Vec::new())
+        };
+        let history = history
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("reading the answer history failed")));
+        (files, history)
+    });
+    let (files, (mut histories, all)) = (files?, history?);
     let mut titles: Vec<String> = files.iter().map(|(_, d)| d.title.clone()).collect();
     let from_files = titles.len();
     if !explicit {
@@ -60,19 +81,18 @@ pub fn run(global: &Global, args: &StatsArgs, out: &mut dyn Write) -> Result<()>
             }
         })?;
     }
-    let today = ctx.clock.day(ctx.now.unix);
-    let mut histories = store.deck_histories(today)?;
     let decks: Vec<(String, DeckHistory)> = titles
         .iter()
         .map(|t| (t.clone(), histories.remove(t).unwrap_or_default()))
         .collect();
-    let selection = explicit.then_some(titles.as_slice());
-    let daily = store.daily_totals(selection)?;
-    let sessions = store
-        .sessions(stats::RECENT_SESSIONS, selection)?
-        .into_iter()
-        .map(|(s, _)| s)
-        .collect();
+    let (daily, sessions) = match all {
+        Some(all) => all,
+        None => (
+            store.daily_totals(Some(&titles))?,
+            store.sessions(stats::RECENT_SESSIONS, Some(&titles))?,
+        ),
+    };
+    let sessions = sessions.into_iter().map(|(s, _)| s).collect();
     let report = stats::compute(&Input {
         now: ctx.now.unix,
         clock: ctx.clock,

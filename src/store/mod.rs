@@ -425,7 +425,9 @@ impl Store {
                 drop.execute([p]).map_err(e)?;
             }
         }
-        tx.commit().map_err(e)
+        tx.commit().map_err(e)?;
+        self.checkpoint();
+        Ok(())
     }
 
     /// Every path with a cache entry.
