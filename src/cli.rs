@@ -68,7 +68,7 @@ pub enum ModeArg {
 
 /// Scheduler settings; each also comes from the environment or the config
 /// file (flags > environment > config file > defaults).
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct SchedArgs {
     /// Desired retention, 0.7-0.99 [default: 0.9]
     #[arg(long, env = "QUIZDECK_RETENTION", value_name = "R")]
@@ -167,8 +167,25 @@ pub struct StatsArgs {
     #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub days: u32,
 
-    #[command(flatten)]
-    pub sched: SchedArgs,
+    /// Desired retention to compare with, 0.7-0.99 [default: 0.9]
+    #[arg(long, env = "QUIZDECK_RETENTION", value_name = "R")]
+    pub retention: Option<f64>,
+
+    /// Hour (0-23, local time) at which a new study day starts [default: 4]
+    #[arg(long, env = "QUIZDECK_ROLLOVER", value_name = "HOUR")]
+    pub rollover: Option<u8>,
+}
+
+impl StatsArgs {
+    /// The scheduler settings `stats` takes: the rest come from the
+    /// config file or the defaults.
+    pub fn sched(&self) -> SchedArgs {
+        SchedArgs {
+            retention: self.retention,
+            rollover: self.rollover,
+            ..SchedArgs::default()
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -184,9 +201,6 @@ pub struct HistoryArgs {
     /// Show this card's review log instead (its id in the deck)
     #[arg(long, value_name = "ID")]
     pub card: Option<String>,
-
-    #[command(flatten)]
-    pub sched: SchedArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::study;
-use crate::cli::{Global, HistoryArgs};
+use crate::cli::{Global, HistoryArgs, SchedArgs};
 use crate::schedule::DayClock;
 use crate::stats::SessionRow;
 use crate::ui::{clean, render};
@@ -81,7 +81,7 @@ struct LogLine {
 }
 
 pub fn run(global: &Global, args: &HistoryArgs, out: &mut dyn Write) -> Result<()> {
-    let ctx = study::context(global, &args.sched, None, None)?;
+    let ctx = study::context(global, &SchedArgs::default(), None, None)?;
     let store = study::open_store(&ctx)?;
     let clock = ctx.clock;
     if let Some(id) = &args.card {

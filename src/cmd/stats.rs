@@ -14,7 +14,7 @@ use crate::ui::charts::{self, Style};
 use crate::ui::{clean, render};
 
 pub fn run(global: &Global, args: &StatsArgs, out: &mut dyn Write) -> Result<()> {
-    let ctx = study::context(global, &args.sched, None, None)?;
+    let ctx = study::context(global, &args.sched(), None, None)?;
     let mut store = study::open_store(&ctx)?;
     let explicit = !args.inputs.is_empty();
     let today = ctx.clock.day(ctx.now.unix);
