@@ -52,6 +52,24 @@ pub enum Command {
     Stats(StatsArgs),
     /// Past sessions with their scores, or one card's review log
     History(HistoryArgs),
+    /// Print a shell completion script (see README for where to put it)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), of quizdeck or of one command
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command's page (e.g. quiz) instead of quizdeck's
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

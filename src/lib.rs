@@ -53,6 +53,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             cmd::history::run(&cli.global, args, &mut out)?;
             true
         }
+        Command::Completions(args) => {
+            cmd::shell::completions(args.shell, &mut out)?;
+            true
+        }
+        Command::Man(args) => {
+            cmd::shell::man(args.command.as_deref(), &mut out)?;
+            true
+        }
     };
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -6,6 +6,7 @@ pub mod check;
 pub mod generate;
 pub mod history;
 pub mod quiz;
+pub mod shell;
 pub mod stats;
 pub mod study;
 

@@ -8,4 +8,5 @@ mod env;
 mod generate;
 mod pty;
 mod quiz;
+mod shell;
 mod stats;
