@@ -171,16 +171,6 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// A card as stored.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredCard {
-    pub deck: String,
-    pub id: String,
-    pub kind: String,
-    pub state: CardState,
-    pub suspended: bool,
-}
-
 /// One answer in a card's review log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogRow {
@@ -195,10 +185,6 @@ pub struct LogRow {
     pub practice: bool,
     pub answer_ms: i64,
 }
-
-/// One line of a card's review log: time, rating, interval in days,
-/// stability after.
-pub type LogEntry = (i64, Rating, u32, Option<f64>);
 
 pub struct Store {
     conn: Connection,
@@ -752,29 +738,6 @@ impl Store {
         rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
     }
 
-    /// Every known card's state, for listing.
-    pub fn all_cards(&self) -> Result<Vec<StoredCard>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT deck, id, kind, state, stability, difficulty, step, due, last_review, interval_days, reps, lapses, suspended
-                 FROM cards ORDER BY deck, id",
-            )
-            .map_err(self.err())?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(StoredCard {
-                    deck: r.get(0)?,
-                    id: r.get(1)?,
-                    kind: r.get(2)?,
-                    state: card_state(r, 3)?,
-                    suspended: r.get::<_, i64>(12)? != 0,
-                })
-            })
-            .map_err(self.err())?;
-        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
-    }
-
     /// The earliest due time among unsuspended cards of these decks.
     pub fn next_due(&self, decks: &[String]) -> Result<Option<i64>> {
         let mut best: Option<i64> = None;
@@ -800,26 +763,6 @@ impl Store {
         self.conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .map_err(self.err())
-    }
-
-    /// Reviews of one card, oldest first.
-    pub fn card_reviews(&self, deck: &str, id: &str) -> Result<Vec<LogEntry>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT time, rating, interval_days, stability_after FROM reviews WHERE deck = ?1 AND card_id = ?2 ORDER BY time, id")
-            .map_err(self.err())?;
-        let rows = stmt
-            .query_map(params![deck, id], |r| {
-                let rating: u8 = r.get(1)?;
-                Ok((
-                    r.get(0)?,
-                    Rating::from_number(rating).unwrap_or(Rating::Again),
-                    r.get(2)?,
-                    r.get(3)?,
-                ))
-            })
-            .map_err(self.err())?;
-        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
     }
 
     pub fn review_count(&self) -> Result<i64> {

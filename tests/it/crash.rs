@@ -84,8 +84,8 @@ fn sigkill_mid_session_loses_no_acknowledged_answer() {
     let mut stored: HashMap<(String, String), usize> = HashMap::new();
     for i in 0..40 {
         let id = format!("c{i}");
-        for (_, rating, _, _) in store.card_reviews("Crash", &id).unwrap() {
-            *stored.entry((id.clone(), rating.name().to_string())).or_default() += 1;
+        for answer in store.card_log(&id).unwrap().iter().filter(|a| a.deck == "Crash") {
+            *stored.entry((id.clone(), answer.rating.name().to_string())).or_default() += 1;
         }
     }
     assert!(
