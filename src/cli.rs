@@ -52,10 +52,30 @@ pub enum Command {
     Stats(StatsArgs),
     /// Past sessions with their scores, or one card's review log
     History(HistoryArgs),
+    /// Leave cards out of every session until unsuspended
+    Suspend(SuspendArgs),
+    /// Bring suspended cards back into sessions
+    Unsuspend(SuspendArgs),
     /// Print a shell completion script (see README for where to put it)
     Completions(CompletionsArgs),
     /// Print the manual page (roff), of quizdeck or of one command
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("which").required(true).multiple(true).args(["ids", "tags"]))]
+pub struct SuspendArgs {
+    /// Card ids (as `quizdeck cards` shows them)
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Every card with this tag (repeatable; `leech` for leeches)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// Decks or directories to look in (repeatable; default: ./decks)
+    #[arg(long = "deck", value_name = "DECK|DIR")]
+    pub decks: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -184,6 +204,11 @@ pub struct StatsArgs {
     /// Days of activity to show
     #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub days: u32,
+
+    /// Count only cards with this tag (repeatable: any of them); the answer
+    /// history stays per deck
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
 
     /// Desired retention to compare with, 0.7-0.99 [default: 0.9]
     #[arg(long, env = "QUIZDECK_RETENTION", value_name = "R")]

@@ -53,6 +53,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             cmd::history::run(&cli.global, args, &mut out)?;
             true
         }
+        Command::Suspend(args) => {
+            cmd::suspend::run(&cli.global, args, true, &mut out)?;
+            true
+        }
+        Command::Unsuspend(args) => {
+            cmd::suspend::run(&cli.global, args, false, &mut out)?;
+            true
+        }
         Command::Completions(args) => {
             cmd::shell::completions(args.shell, &mut out)?;
             true

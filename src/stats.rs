@@ -17,6 +17,14 @@ pub const MATURE_DAYS: u32 = 21;
 pub const LEECH_LAPSES: u32 = 8;
 /// The tag leeches carry in `cards` and match in `--tag`.
 pub const LEECH_TAG: &str = "leech";
+/// Whether a card carries one of `wanted`: its own tags, and `leech` for
+/// a card lapsed [`LEECH_LAPSES`] times.
+pub fn has_tag(card_tags: &[String], lapses: u32, wanted: &[String]) -> bool {
+    wanted
+        .iter()
+        .any(|t| card_tags.contains(t) || (t == LEECH_TAG && lapses >= LEECH_LAPSES))
+}
+
 /// Days in the due forecast.
 pub const FORECAST_DAYS: usize = 30;
 /// Weeks in the calendar and in retention by week.

@@ -9,6 +9,7 @@ pub mod quiz;
 pub mod shell;
 pub mod stats;
 pub mod study;
+pub mod suspend;
 
 use std::fs;
 use std::io::{Read, Write};

@@ -59,6 +59,9 @@ pub fn run(global: &Global, args: &StatsArgs, out: &mut dyn Write) -> Result<()>
     let mut cards: Vec<StatCard> = Vec::with_capacity(states.iter().map(Vec::len).sum());
     for (di, ((_, deck), states)) in files.into_iter().zip(states).enumerate() {
         for (card, (sched, suspended)) in deck.cards.into_iter().zip(states) {
+            if !args.tags.is_empty() && !stats::has_tag(&card.tags, sched.lapses, &args.tags) {
+                continue;
+            }
             cards.push(StatCard {
                 deck: di,
                 id: card.id,
@@ -71,6 +74,10 @@ pub fn run(global: &Global, args: &StatsArgs, out: &mut dyn Write) -> Result<()>
     let orphans: Vec<&str> = titles[from_files..].iter().map(String::as_str).collect();
     if !orphans.is_empty() {
         store.for_each_card_state(&orphans, |deck, id, sched, suspended| {
+            // A deck without its file has no tags but `leech`.
+            if !args.tags.is_empty() && !stats::has_tag(&[], sched.lapses, &args.tags) {
+                return;
+            }
             if let Some(&i) = index.get(deck) {
                 cards.push(StatCard {
                     deck: i,

@@ -260,8 +260,7 @@ pub fn study_cards(store: &Store, decks: Vec<(PathBuf, Deck)>, tags: &[String]) 
     let mut out = Vec::with_capacity(states.iter().map(Vec::len).sum());
     for ((_, deck), states) in decks.into_iter().zip(states) {
         for (card, (sched, suspended)) in deck.cards.into_iter().zip(states) {
-            let leech = sched.lapses >= stats::LEECH_LAPSES && tags.iter().any(|t| t == stats::LEECH_TAG);
-            if !tags.is_empty() && !leech && !card.tags.iter().any(|t| tags.contains(t)) {
+            if !tags.is_empty() && !stats::has_tag(&card.tags, sched.lapses, tags) {
                 continue;
             }
             out.push(StudyCard {

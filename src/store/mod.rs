@@ -738,6 +738,34 @@ impl Store {
         rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
     }
 
+    /// Suspends or unsuspends cards `(deck, id, kind)` in one transaction.
+    /// A card never answered gets a row of its own to hold the flag, and
+    /// loses it again when unsuspended.
+    pub fn set_suspended(&mut self, cards: &[(&str, &str, &str)], suspended: bool) -> Result<()> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        {
+            let mut set = tx
+                .prepare_cached(
+                    "INSERT INTO cards (deck, id, kind, state, step, due, interval_days, reps, lapses, suspended)
+                     VALUES (?1, ?2, ?3, 'new', 0, 0, 0, 0, 0, ?4)
+                     ON CONFLICT (deck, id) DO UPDATE SET suspended = excluded.suspended",
+                )
+                .map_err(e)?;
+            let mut forget = tx
+                .prepare_cached("DELETE FROM cards WHERE deck = ?1 AND id = ?2 AND state = 'new' AND reps = 0")
+                .map_err(e)?;
+            for (deck, id, kind) in cards {
+                set.execute(params![deck, id, kind, suspended]).map_err(e)?;
+                if !suspended {
+                    forget.execute(params![deck, id]).map_err(e)?;
+                }
+            }
+        }
+        tx.commit().map_err(e)
+    }
+
     /// The earliest due time among unsuspended cards of these decks.
     pub fn next_due(&self, decks: &[String]) -> Result<Option<i64>> {
         let mut best: Option<i64> = None;

@@ -85,7 +85,9 @@ fn sigkill_mid_session_loses_no_acknowledged_answer() {
     for i in 0..40 {
         let id = format!("c{i}");
         for answer in store.card_log(&id).unwrap().iter().filter(|a| a.deck == "Crash") {
-            *stored.entry((id.clone(), answer.rating.name().to_string())).or_default() += 1;
+            *stored
+                .entry((id.clone(), answer.rating.name().to_string()))
+                .or_default() += 1;
         }
     }
     assert!(

@@ -543,3 +543,74 @@ fn a_closed_pipe_ends_quietly_with_success() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
     }
 }
+
+#[test]
+fn suspended_cards_stay_out_of_sessions_until_unsuspended() {
+    let env = setup();
+    env.cmd()
+        .args(["suspend", "fr"])
+        .assert()
+        .success()
+        .stdout(contains("suspended 1 card\n  Capitals  fr"));
+    let state =
+        |env: &TestEnv, id: &str| cards_json(env, DAY1).into_iter().find(|c| c["id"] == id).unwrap()["state"].clone();
+    assert_eq!(state(&env, "fr"), "suspended");
+    let out = env
+        .cmd()
+        .args(["quiz", "--plain", "--now", DAY1, "--mode", "flip"])
+        .write_stdin("x\n3\nx\n3\nx\n3\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains("saved Capitals fr"), "{stdout}");
+    assert!(stdout.contains("saved Capitals it"), "{stdout}");
+    let stats: Value = serde_json::from_slice(
+        &env.cmd()
+            .args(["stats", "--json", "--now", DAY1])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(stats["decks"][0]["suspended"], 1);
+
+    // By tag, and back; each card keeps what it had.
+    let es = state(&env, "es");
+    assert_ne!(es, "suspended");
+    env.cmd()
+        .args(["suspend", "--tag", "q3"])
+        .assert()
+        .success()
+        .stdout(contains("Capitals  es"));
+    env.cmd().args(["unsuspend", "fr", "es"]).assert().success();
+    assert_eq!(state(&env, "fr"), "new", "never answered: new again");
+    assert_eq!(state(&env, "es"), es);
+    let studied = state(&env, "it");
+    assert!(studied == "learning" || studied == "review", "{studied}");
+
+    // Unknown ids change nothing; neither ids nor tags is a usage error.
+    env.cmd()
+        .args(["suspend", "it", "nope"])
+        .assert()
+        .code(1)
+        .stderr(contains("no card with id nope in these decks; nothing changed"));
+    assert_eq!(state(&env, "it"), studied);
+    env.cmd().args(["suspend"]).assert().code(2);
+}
+
+#[test]
+fn stats_tag_counts_only_tagged_cards() {
+    let env = setup();
+    let stats = |tag: &str| -> Value {
+        serde_json::from_slice(
+            &env.cmd()
+                .args(["stats", "--json", "--now", DAY1, "--tag", tag])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap()
+    };
+    assert_eq!(stats("q1")["total"]["cards"], 1);
+    assert_eq!(stats("nope")["total"]["cards"], 0);
+}
