@@ -56,6 +56,8 @@ pub enum Command {
     Suspend(SuspendArgs),
     /// Bring suspended cards back into sessions
     Unsuspend(SuspendArgs),
+    /// Show the settings in effect and where each comes from; --init writes a config file
+    Config(ConfigArgs),
     /// Print a shell completion script (see README for where to put it)
     Completions(CompletionsArgs),
     /// Print the manual page (roff), of quizdeck or of one command
@@ -76,6 +78,32 @@ pub struct SuspendArgs {
     /// Decks or directories to look in (repeatable; default: ./decks)
     #[arg(long = "deck", value_name = "DECK|DIR")]
     pub decks: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Write a config file with every setting at its default, commented
+    #[arg(long)]
+    pub init: bool,
+
+    /// With --init, replace an existing config file
+    #[arg(long, requires = "init")]
+    pub force: bool,
+
+    /// Print JSON instead of a table
+    #[arg(long, conflicts_with = "init")]
+    pub json: bool,
+
+    /// New cards per day [default: 20]
+    #[arg(long = "new", env = "QUIZDECK_NEW", value_name = "N")]
+    pub new_per_day: Option<usize>,
+
+    /// Reviews per day [default: 200]
+    #[arg(long, env = "QUIZDECK_MAX_REVIEWS", value_name = "N")]
+    pub max_reviews: Option<usize>,
+
+    #[command(flatten)]
+    pub sched: SchedArgs,
 }
 
 #[derive(Debug, Args)]

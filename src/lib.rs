@@ -27,9 +27,10 @@ use std::process::ExitCode;
 
 use cli::{Cli, Command};
 
-/// Runs a parsed command line. `Ok(false)` means the command ran and found
-/// problems (exit status 1) that it has already reported.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// Runs a parsed command line and returns the exit status (1 when the
+/// command found problems it has already reported); `matches` tell where
+/// each value came from (flag, environment or default).
+pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCode> {
     ui::render::set_color(env::color_enabled());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -59,6 +60,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Unsuspend(args) => {
             cmd::suspend::run(&cli.global, args, false, &mut out)?;
+            true
+        }
+        Command::Config(args) => {
+            cmd::config::run(&cli.global, args, matches.subcommand_matches("config"), &mut out)?;
             true
         }
         Command::Completions(args) => {

@@ -1,10 +1,11 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let cli = quizdeck::cli::Cli::parse();
-    match quizdeck::run(cli) {
+    let matches = quizdeck::cli::Cli::command().get_matches();
+    let cli = quizdeck::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match quizdeck::run(cli, &matches) {
         Ok(code) => code,
         // A closed pipe (`quizdeck ... | head`) is the reader's choice, not an error.
         Err(e)

@@ -3,6 +3,7 @@
 
 pub mod cards;
 pub mod check;
+pub mod config;
 pub mod generate;
 pub mod history;
 pub mod quiz;

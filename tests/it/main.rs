@@ -3,6 +3,7 @@
 
 mod cache;
 mod check;
+mod config;
 mod crash;
 mod env;
 mod generate;
