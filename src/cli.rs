@@ -56,6 +56,10 @@ pub enum Command {
     Suspend(SuspendArgs),
     /// Bring suspended cards back into sessions
     Unsuspend(SuspendArgs),
+    /// Export decks for Anki (plain-text notes), as CSV or as JSON
+    Export(ExportArgs),
+    /// Import notes exported from Anki as plain text into YAML decks
+    Import(ImportArgs),
     /// Show the settings in effect and where each comes from; --init writes a config file
     Config(ConfigArgs),
     /// Print a shell completion script (see README for where to put it)
@@ -78,6 +82,59 @@ pub struct SuspendArgs {
     /// Decks or directories to look in (repeatable; default: ./decks)
     #[arg(long = "deck", value_name = "DECK|DIR")]
     pub decks: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Anki's plain-text import format (Basic and Cloze notes, GUIDs)
+    Anki,
+    /// one row per card: id, deck, kind, question, answer, tags
+    Csv,
+    /// the decks in the YAML schema's shape
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Decks or directories of decks (default: every deck under ./decks)
+    #[arg(value_name = "DECK|DIR")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// File to write (default or -: standard output)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Only cards with this tag (repeatable: any of them)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// With --format anki, put the decks under this Anki deck (Parent::Title)
+    #[arg(long, value_name = "NAME")]
+    pub deck_prefix: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// An Anki export (File > Export > Notes in Plain Text, with the GUID,
+    /// note type and deck columns), or - for standard input
+    #[arg(value_name = "FILE|-")]
+    pub input: PathBuf,
+
+    /// Directory to write decks into (one <title-slug>.yaml per Anki deck)
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR", default_value = "decks")]
+    pub out_dir: PathBuf,
+
+    /// Overwrite existing deck files
+    #[arg(long)]
+    pub force: bool,
+
+    /// Largest file accepted, in bytes (suffixes K, M, G, KiB, MiB, GiB)
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
+    pub max_size: u64,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ pub mod config;
 pub mod deck;
 pub mod deckgen;
 mod env;
+pub mod exchange;
 pub mod extract;
 pub mod grade;
 pub mod html;
@@ -62,6 +63,11 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCode> {
             cmd::suspend::run(&cli.global, args, false, &mut out)?;
             true
         }
+        Command::Export(args) => {
+            cmd::exchange::export(&cli.global, args, &mut out)?;
+            true
+        }
+        Command::Import(args) => cmd::exchange::import(args, &mut out)?,
         Command::Config(args) => {
             cmd::config::run(&cli.global, args, matches.subcommand_matches("config"), &mut out)?;
             true

@@ -6,6 +6,7 @@ mod check;
 mod config;
 mod crash;
 mod env;
+mod exchange;
 mod generate;
 mod pty;
 mod quiz;
