@@ -36,6 +36,14 @@ pub struct Global {
     /// Seed for every random choice (multiple-choice options)
     #[arg(long, global = true, env = "QUIZDECK_SEED", value_name = "N")]
     pub seed: Option<u64>,
+
+    /// No progress bars and no notes on stderr; errors only
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// More detail on stderr (e.g. fitted parameters)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,6 +64,8 @@ pub enum Command {
     Suspend(SuspendArgs),
     /// Bring suspended cards back into sessions
     Unsuspend(SuspendArgs),
+    /// Fit your own FSRS parameters to your review history
+    Optimize(OptimizeArgs),
     /// Export decks for Anki (plain-text notes), as CSV or as JSON
     Export(ExportArgs),
     /// Import notes exported from Anki as plain text into YAML decks
@@ -82,6 +92,22 @@ pub struct SuspendArgs {
     /// Decks or directories to look in (repeatable; default: ./decks)
     #[arg(long = "deck", value_name = "DECK|DIR")]
     pub decks: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    /// Decks whose history to learn from (default: every deck with history)
+    #[arg(value_name = "DECK|DIR")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Fit each deck on its own history, for that deck only (default: one
+    /// set of parameters for the whole collection)
+    #[arg(long)]
+    pub deck: bool,
+
+    /// Hour (0-23, local time) at which a new study day starts [default: 4]
+    #[arg(long, env = "QUIZDECK_ROLLOVER", value_name = "HOUR")]
+    pub rollover: Option<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -36,7 +36,7 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let ok = match &cli.command {
-        Command::Generate(args) => cmd::generate::run(args, &mut out)?,
+        Command::Generate(args) => cmd::generate::run(args, &cli.global, &mut out)?,
         Command::Check(args) => cmd::check::run(args, &mut out)?,
         Command::Quiz(args) => {
             drop(out);
@@ -63,11 +63,15 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCode> {
             cmd::suspend::run(&cli.global, args, false, &mut out)?;
             true
         }
+        Command::Optimize(args) => {
+            cmd::optimize::run(&cli.global, args, &mut out)?;
+            true
+        }
         Command::Export(args) => {
             cmd::exchange::export(&cli.global, args, &mut out)?;
             true
         }
-        Command::Import(args) => cmd::exchange::import(args, &mut out)?,
+        Command::Import(args) => cmd::exchange::import(args, &cli.global, &mut out)?,
         Command::Config(args) => {
             cmd::config::run(&cli.global, args, matches.subcommand_matches("config"), &mut out)?;
             true

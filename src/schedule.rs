@@ -197,8 +197,10 @@ pub enum ScheduleError {
     MaxInterval,
     #[error("invalid FSRS parameters: {0}")]
     Parameters(String),
-    #[error("FSRS could not schedule this card: {0}")]
+    #[error("FSRS: {0}")]
     Fsrs(String),
+    #[error("{have} answers to learn from; fitting needs at least {need}")]
+    NotEnoughData { have: usize, need: usize },
 }
 
 /// Parses steps like `1m 10m`, `30s`, `1h`, `1d`, or `none`.
@@ -445,6 +447,161 @@ fn hard_delay(steps: &[u32], step: usize) -> Option<u32> {
         (Some(&a), _) => Some(a),
         (None, _) => None,
     }
+}
+
+/// The scheduler for each deck: personal parameters fitted for a deck
+/// (`quizdeck optimize --deck`), else the collection's.
+pub struct Schedulers {
+    default: Scheduler,
+    decks: std::collections::HashMap<String, Scheduler>,
+}
+
+impl Schedulers {
+    pub fn new(default: Scheduler) -> Self {
+        Schedulers {
+            default,
+            decks: std::collections::HashMap::new(),
+        }
+    }
+
+    pub fn set_deck(&mut self, deck: String, scheduler: Scheduler) {
+        self.decks.insert(deck, scheduler);
+    }
+
+    pub fn get(&self, deck: &str) -> &Scheduler {
+        self.decks.get(deck).unwrap_or(&self.default)
+    }
+
+    pub fn default_scheduler(&self) -> &Scheduler {
+        &self.default
+    }
+}
+
+// ---------------------------------------------------------------- fitting
+
+/// One card's answers for fitting, oldest first, from its first answer as
+/// a new card: (study day, rating). Practice answers are left out.
+pub type CardHistory = Vec<(i64, Rating)>;
+
+/// Answers the optimizer needs before its parameters beat the defaults on
+/// more than noise (answers on a later day than the card's previous one).
+pub const MIN_FIT_REVIEWS: usize = 400;
+
+/// How well parameters predict the recorded answers (the crate's
+/// evaluation: lower is better for both).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evaluation {
+    pub log_loss: f64,
+    pub rmse: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fitted {
+    pub parameters: Vec<f32>,
+    pub before: Evaluation,
+    pub after: Evaluation,
+    /// Answers learned from.
+    pub reviews: usize,
+}
+
+/// How far along a fit is: items done of items to do.
+pub type Progress = std::sync::Arc<std::sync::Mutex<fsrs::CombinedProgressState>>;
+
+pub fn new_progress() -> Progress {
+    fsrs::CombinedProgressState::new_shared()
+}
+
+/// Done and total of a running fit.
+pub fn progress_of(p: &Progress) -> (usize, usize) {
+    p.lock().map_or((0, 0), |s| (s.current(), s.total()))
+}
+
+/// The optimizer's items: for every answer given on a later study day than
+/// the card's previous answer, the card's history up to it. Same-day
+/// answers stay in the histories with an interval of 0 days, which FSRS-6
+/// reads as short-term memory.
+fn items(histories: &[CardHistory]) -> (Vec<fsrs::FSRSItem>, Vec<i64>) {
+    let mut out = Vec::new();
+    let mut cards = Vec::new();
+    for (card, h) in histories.iter().enumerate() {
+        let reviews: Vec<fsrs::FSRSReview> = h
+            .iter()
+            .enumerate()
+            .map(|(i, &(day, rating))| fsrs::FSRSReview {
+                rating: u32::from(rating.number()),
+                delta_t: if i == 0 {
+                    0
+                } else {
+                    u32::try_from(day - h[i - 1].0).unwrap_or(0)
+                },
+            })
+            .collect();
+        for end in 1..reviews.len() {
+            if reviews[end].delta_t > 0 {
+                out.push(fsrs::FSRSItem {
+                    reviews: reviews[..=end].to_vec(),
+                });
+                cards.push(card as i64);
+            }
+        }
+    }
+    (out, cards)
+}
+
+/// Answers the optimizer can learn from in these histories.
+pub fn fit_reviews(histories: &[CardHistory]) -> usize {
+    histories
+        .iter()
+        .map(|h| h.windows(2).filter(|w| w[1].0 > w[0].0).count())
+        .sum()
+}
+
+fn evaluate(parameters: &[f32], items: &[fsrs::FSRSItem]) -> Result<Evaluation, ScheduleError> {
+    let fsrs = FSRS::new(parameters).map_err(|e| ScheduleError::Parameters(e.to_string()))?;
+    let e = fsrs
+        .evaluate(items.to_vec(), |_| true)
+        .map_err(|e| ScheduleError::Fsrs(e.to_string()))?;
+    Ok(Evaluation {
+        log_loss: f64::from(e.log_loss),
+        rmse: f64::from(e.rmse_bins),
+    })
+}
+
+/// Fits FSRS-6 parameters to the histories (the crate's
+/// `compute_parameters`) and evaluates them against `current` (the
+/// defaults when `None`) on the same answers. The caller keeps them only
+/// if they are better.
+pub fn fit(
+    histories: &[CardHistory],
+    current: Option<&[f32]>,
+    progress: Option<Progress>,
+) -> Result<Fitted, ScheduleError> {
+    let (items, card_ids) = items(histories);
+    let reviews = items.len();
+    if reviews < MIN_FIT_REVIEWS {
+        return Err(ScheduleError::NotEnoughData {
+            have: reviews,
+            need: MIN_FIT_REVIEWS,
+        });
+    }
+    let current = current.unwrap_or(&fsrs::DEFAULT_PARAMETERS);
+    let before = evaluate(current, &items)?;
+    let parameters = fsrs::compute_parameters(fsrs::ComputeParametersInput {
+        train_set: items.clone(),
+        // Items of one card share their prefixes, which training can
+        // then compute once.
+        card_ids: Some(card_ids),
+        progress,
+        ..fsrs::ComputeParametersInput::default()
+    })
+    .map_err(|e| ScheduleError::Fsrs(e.to_string()))?;
+    let after = evaluate(&parameters, &items)?;
+    Ok(Fitted {
+        parameters,
+        before,
+        after,
+        reviews,
+    })
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use rand::{Rng, RngExt};
 use crate::deck::{Card, CardBody, cloze_parts};
 use crate::extract::Analyzer;
 use crate::grade::{self, ClozeGrade, Coverage, DiffPart};
-use crate::schedule::{CardState, DayClock, Rating, Scheduler, State};
+use crate::schedule::{CardState, DayClock, Rating, Schedulers, State};
 
 /// How a card is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub struct Queue {
 
 pub fn build_queue(
     cards: &[StudyCard],
-    scheduler: &Scheduler,
+    scheduler: &Schedulers,
     clock: &DayClock,
     now: i64,
     limits: &Limits,
@@ -109,7 +109,7 @@ pub fn build_queue(
             State::Learning | State::Relearning if clock.day(c.sched.due) <= today => later.push(i),
             State::Learning | State::Relearning => {}
             State::Review if clock.day(c.sched.due) <= today => {
-                reviews.push((scheduler.retrievability(&c.sched, now).unwrap_or(0.0), i));
+                reviews.push((scheduler.get(&c.deck).retrievability(&c.sched, now).unwrap_or(0.0), i));
             }
             State::Review => {}
             State::New => new.push(i),
@@ -358,7 +358,7 @@ impl Summary {
 
 pub struct Session<'a, R: Rng> {
     pub cards: Vec<StudyCard>,
-    pub scheduler: &'a Scheduler,
+    pub scheduler: &'a Schedulers,
     pub clock: DayClock,
     pub analyzer: &'a Analyzer,
     pub mode: ModeChoice,
@@ -463,7 +463,7 @@ impl<R: Rng> Session<'_, R> {
             let after = if self.cram {
                 before
             } else {
-                match self.scheduler.answer(
+                match self.scheduler.get(&self.cards[i].deck).answer(
                     &before,
                     rating,
                     answered_at,

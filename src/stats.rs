@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::schedule::{CardState, DayClock, Scheduler, State};
+use crate::schedule::{CardState, DayClock, Schedulers, State};
 use crate::session::Review;
 
 /// A card is mature once its interval reaches this many days (Anki's rule).
@@ -156,7 +156,8 @@ pub struct SessionRow {
 pub struct Input<'a> {
     pub now: i64,
     pub clock: DayClock,
-    pub scheduler: &'a Scheduler,
+    /// Each deck's scheduler, for recall probabilities.
+    pub scheduler: &'a Schedulers,
     pub desired_retention: f64,
     /// Days of activity to report.
     pub days: u32,
@@ -306,7 +307,7 @@ pub fn compute(input: &Input<'_>) -> Report {
         let r = if c.suspended || c.sched.state == State::New {
             None
         } else {
-            input.scheduler.retrievability(&c.sched, now)
+            input.scheduler.get(&d.deck).retrievability(&c.sched, now)
         };
         let due = Due::of(c, now, today, clock);
         count_card(d, sum, c, r, due, today);

@@ -32,6 +32,7 @@ struct Row {
 pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()> {
     let ctx = study::context(global, &args.sched, None, None)?;
     let mut store = study::open_store(&ctx)?;
+    let schedulers = study::schedulers(&ctx, &store)?;
     let decks = study::load_decks(&args.inputs, Some(&mut store))?;
     let cards = study::study_cards(&store, decks, &args.tags)?;
     let now = ctx.now.unix;
@@ -60,7 +61,10 @@ pub fn run(global: &Global, args: &CardsArgs, out: &mut dyn Write) -> Result<()>
                 difficulty: c.sched.difficulty.map(|d| round(d, 4)),
                 reps: c.sched.reps,
                 lapses: c.sched.lapses,
-                retrievability: ctx.scheduler.retrievability(&c.sched, now).map(|r| round(r, 4)),
+                retrievability: schedulers
+                    .get(&c.deck)
+                    .retrievability(&c.sched, now)
+                    .map(|r| round(r, 4)),
                 tags: {
                     let mut tags = c.card.tags.clone();
                     if c.sched.lapses >= stats::LEECH_LAPSES {

@@ -9,10 +9,12 @@ use anyhow::{Context as _, Result, bail};
 use super::study;
 use crate::cli::{ExportArgs, ExportFormat, Global, ImportArgs, SchedArgs};
 use crate::deck::{Deck, yaml};
+use crate::env;
 use crate::exchange;
 use crate::input;
 use crate::schedule::CardState;
 use crate::stats;
+use crate::ui::progress::Bar;
 use crate::ui::render;
 
 pub fn export(global: &Global, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
@@ -51,8 +53,10 @@ pub fn export(global: &Global, args: &ExportArgs, out: &mut dyn Write) -> Result
     match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
             super::write_atomic(path, text.as_bytes())?;
-            let cards: usize = decks.iter().map(|d| d.cards.len()).sum();
-            eprintln!("wrote {}: {cards} cards from {} decks", path.display(), decks.len());
+            if !global.quiet {
+                let cards: usize = decks.iter().map(|d| d.cards.len()).sum();
+                eprintln!("wrote {}: {cards} cards from {} decks", path.display(), decks.len());
+            }
         }
         None => out.write_all(text.as_bytes())?,
     }
@@ -60,7 +64,7 @@ pub fn export(global: &Global, args: &ExportArgs, out: &mut dyn Write) -> Result
 }
 
 /// Exit status 0 (`true`) unless a deck file was in the way.
-pub fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<bool> {
+pub fn import(args: &ImportArgs, global: &Global, out: &mut dyn Write) -> Result<bool> {
     let shown = args.input.display().to_string();
     let bytes = super::read_limited(&args.input, args.max_size)?;
     let text = input::decode(&bytes, false).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
@@ -81,16 +85,19 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<bool> {
     std::fs::create_dir_all(&args.out_dir)
         .with_context(|| format!("{}: cannot create directory", args.out_dir.display()))?;
     let mut ok = true;
+    let bar = Bar::new(
+        imported.decks.len() as u64,
+        "decks",
+        imported.decks.len() > 1 && !global.quiet && env::stderr_is_terminal(),
+    );
     for deck in &imported.decks {
+        bar.inc();
         let path: PathBuf = args.out_dir.join(super::generate::file_name(&deck.title));
         if path.exists() && !args.force {
-            eprintln!(
-                "{}",
-                render::error(&format!(
-                    "{}: already exists; not overwritten (use --force)",
-                    path.display()
-                ))
-            );
+            bar.note(&render::error(&format!(
+                "{}: already exists; not overwritten (use --force)",
+                path.display()
+            )));
             ok = false;
             continue;
         }
@@ -98,5 +105,6 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<bool> {
         super::write_atomic(&path, yaml.as_bytes())?;
         writeln!(out, "wrote {}: {} cards", path.display(), deck.cards.len())?;
     }
+    bar.finish();
     Ok(ok)
 }

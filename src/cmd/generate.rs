@@ -8,10 +8,12 @@ use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 
 use crate::article::{self, Format};
-use crate::cli::{GenerateArgs, InputFormat};
+use crate::cli::{GenerateArgs, Global, InputFormat};
 use crate::deck::{self, Deck, Source, yaml};
 use crate::deckgen;
+use crate::env;
 use crate::extract::Analyzer;
+use crate::ui::progress::Bar;
 use crate::ui::render;
 use crate::{html, input};
 
@@ -108,7 +110,7 @@ pub fn file_name(title: &str) -> String {
     format!("{s}.yaml")
 }
 
-pub fn run(args: &GenerateArgs, out: &mut dyn Write) -> Result<bool> {
+pub fn run(args: &GenerateArgs, global: &Global, out: &mut dyn Write) -> Result<bool> {
     if args.title.is_some() && args.inputs.len() > 1 {
         bail!("--title names one deck; give one article with it");
     }
@@ -120,9 +122,15 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write) -> Result<bool> {
     let mut ok = true;
     let mut names: HashSet<String> = HashSet::new();
     let mut first = true;
+    let bar = Bar::new(
+        files.len() as u64,
+        "articles",
+        files.len() > 1 && !global.quiet && env::stderr_is_terminal(),
+    );
     for path in &files {
         let label = path.display().to_string();
-        match one(&an, args, path, &label, &mut names) {
+        let mut notes = Notes::default();
+        match one(&an, args, path, &label, &mut names, &mut notes) {
             Ok(Output::Yaml(text)) => {
                 if !first {
                     out.write_all(b"---\n")?;
@@ -133,11 +141,29 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write) -> Result<bool> {
             Ok(Output::Written) => {}
             Err(e) => {
                 ok = false;
-                eprintln!("{}", render::error(&format!("{e:#}")));
+                notes.warnings.push(render::error(&format!("{e:#}")));
             }
         }
+        for w in &notes.warnings {
+            bar.note(w);
+        }
+        if !global.quiet {
+            for n in &notes.info {
+                bar.note(n);
+            }
+        }
+        bar.inc();
     }
+    bar.finish();
     Ok(ok)
+}
+
+/// What one article's generation has to say: warnings always, the rest
+/// unless `--quiet`.
+#[derive(Default)]
+struct Notes {
+    warnings: Vec<String>,
+    info: Vec<String>,
 }
 
 enum Output {
@@ -145,7 +171,14 @@ enum Output {
     Written,
 }
 
-fn one(an: &Analyzer, args: &GenerateArgs, path: &Path, label: &str, names: &mut HashSet<String>) -> Result<Output> {
+fn one(
+    an: &Analyzer,
+    args: &GenerateArgs,
+    path: &Path,
+    label: &str,
+    names: &mut HashSet<String>,
+    notes: &mut Notes,
+) -> Result<Output> {
     let bytes = super::read_limited(path, args.max_size)?;
     let req = Request {
         label,
@@ -157,10 +190,9 @@ fn one(an: &Analyzer, args: &GenerateArgs, path: &Path, label: &str, names: &mut
     let g = deck_from_bytes(an, &bytes, &req).with_context(|| label.to_string())?;
     let (qa, cz) = counts(&g.deck);
     if g.questions == 0 {
-        eprintln!(
-            "{}",
-            render::warning(&format!("{label}: no questions recognised; made {cz} cloze cards only"))
-        );
+        notes.warnings.push(render::warning(&format!(
+            "{label}: no questions recognised; made {cz} cloze cards only"
+        )));
     }
     if args.stdout {
         return Ok(Output::Yaml(yaml::to_string(&g.deck)?));
@@ -199,11 +231,11 @@ fn one(an: &Analyzer, args: &GenerateArgs, path: &Path, label: &str, names: &mut
                     report.stale.join(" ")
                 )
             };
-            eprintln!(
+            notes.info.push(format!(
                 "merged {shown}: {} kept, {} added{stale}",
                 report.kept,
                 report.added.len()
-            );
+            ));
             return Ok(Output::Written);
         }
         if !args.force {
@@ -213,7 +245,9 @@ fn one(an: &Analyzer, args: &GenerateArgs, path: &Path, label: &str, names: &mut
         }
     }
     super::write_atomic(&target, yaml::to_string(&g.deck)?.as_bytes())?;
-    eprintln!("wrote {shown}: {qa} qa + {cz} cloze cards from {label}");
+    notes
+        .info
+        .push(format!("wrote {shown}: {qa} qa + {cz} cloze cards from {label}"));
     Ok(Output::Written)
 }
 

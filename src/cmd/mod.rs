@@ -7,6 +7,7 @@ pub mod config;
 pub mod exchange;
 pub mod generate;
 pub mod history;
+pub mod optimize;
 pub mod quiz;
 pub mod shell;
 pub mod stats;

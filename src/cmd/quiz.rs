@@ -52,6 +52,7 @@ impl Journal for StoreJournal<'_> {
 pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> {
     let ctx = study::context(global, &args.sched, args.new_per_day, args.max_reviews)?;
     let mut store = study::open_store(&ctx)?;
+    let schedulers = study::schedulers(&ctx, &store)?;
     let decks = study::load_decks(&args.inputs, Some(&mut store))?;
     let deck_names: Vec<String> = decks.iter().map(|(_, d)| d.title.clone()).collect();
     let cards = study::study_cards(&store, decks, &args.tags)?;
@@ -63,7 +64,7 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
         new_today,
         reviews_today,
     };
-    let queue = build_queue(&cards, &ctx.scheduler, &ctx.clock, ctx.now.unix, &limits, args.cram);
+    let queue = build_queue(&cards, &schedulers, &ctx.clock, ctx.now.unix, &limits, args.cram);
     if queue.now.is_empty() && queue.later.is_empty() {
         let message = match store.next_due(&deck_names)? {
             Some(due) if due > ctx.now.unix => format!(
@@ -87,7 +88,7 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
     let seed = global.seed.unwrap_or(ctx.now.unix as u64);
     let mut session = Session {
         cards,
-        scheduler: &ctx.scheduler,
+        scheduler: &schedulers,
         clock: ctx.clock,
         analyzer: &analyzer,
         mode,

@@ -16,6 +16,7 @@ use crate::ui::{clean, render};
 pub fn run(global: &Global, args: &StatsArgs, out: &mut dyn Write) -> Result<()> {
     let ctx = study::context(global, &args.sched(), None, None)?;
     let mut store = study::open_store(&ctx)?;
+    let schedulers = study::schedulers(&ctx, &store)?;
     let explicit = !args.inputs.is_empty();
     let today = ctx.clock.day(ctx.now.unix);
     // The answer history is summed on a second connection while this one
@@ -103,7 +104,7 @@ pub fn run(global: &Global, args: &StatsArgs, out: &mut dyn Write) -> Result<()>
     let report = stats::compute(&Input {
         now: ctx.now.unix,
         clock: ctx.clock,
-        scheduler: &ctx.scheduler,
+        scheduler: &schedulers,
         desired_retention: ctx.settings.scheduler.desired_retention,
         days: args.days,
         decks,

@@ -13,7 +13,7 @@ use crate::cli::{Global, SchedArgs};
 use crate::config::{self, ConfigFile, Resolved};
 use crate::deck::{Deck, cache, yaml};
 use crate::env::{self, Now};
-use crate::schedule::{CardState, DayClock, Scheduler};
+use crate::schedule::{CardState, DayClock, Scheduler, Schedulers};
 use crate::session::StudyCard;
 use crate::stats;
 use crate::store::Store;
@@ -182,7 +182,6 @@ pub struct Context {
     pub settings: Resolved,
     pub now: Now,
     pub clock: DayClock,
-    pub scheduler: Scheduler,
     pub config_path: Option<PathBuf>,
     pub db_path: PathBuf,
 }
@@ -208,12 +207,13 @@ pub fn context(
         utc_offset: now.utc_offset,
         rollover_hour: settings.rollover,
     };
-    let scheduler = Scheduler::new(settings.scheduler.clone(), None)?;
+    // Settings are checked here, before any work, even by commands that
+    // build their schedulers later.
+    Scheduler::new(settings.scheduler.clone(), None)?;
     Ok(Context {
         settings,
         now,
         clock,
-        scheduler,
         config_path,
         db_path: env::db_path(global.db.as_ref())?,
     })
@@ -221,6 +221,26 @@ pub fn context(
 
 pub fn open_store(ctx: &Context) -> Result<Store> {
     Ok(Store::open(&ctx.db_path)?)
+}
+
+/// The settings' scheduler with the collection's fitted parameters, and
+/// one per deck with parameters of its own.
+pub fn schedulers(ctx: &Context, store: &Store) -> Result<Schedulers> {
+    let fitted = store.parameters()?;
+    let global = fitted
+        .iter()
+        .find(|(scope, _)| scope.is_empty())
+        .map(|(_, p)| p.as_slice());
+    let mut out = Schedulers::new(
+        Scheduler::new(ctx.settings.scheduler.clone(), global)
+            .with_context(|| format!("{}: the collection's fitted parameters", ctx.db_path.display()))?,
+    );
+    for (deck, p) in fitted.iter().filter(|(scope, _)| !scope.is_empty()) {
+        let s = Scheduler::new(ctx.settings.scheduler.clone(), Some(p))
+            .with_context(|| format!("{}: the fitted parameters of deck \"{deck}\"", ctx.db_path.display()))?;
+        out.set_deck(deck.clone(), s);
+    }
+    Ok(out)
 }
 
 /// Every card's stored schedule and suspension, by deck and card index

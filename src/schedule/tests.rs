@@ -236,3 +236,89 @@ fn bad_settings_are_refused() {
         .is_err()
     );
 }
+
+/// Histories with something to learn: recall falls with time since the
+/// last answer faster than the default parameters expect.
+fn synthetic(cards: usize) -> Vec<CardHistory> {
+    let mut rng = 17u64;
+    let mut next = || {
+        rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (rng >> 33) as f64 / (1u64 << 31) as f64
+    };
+    (0..cards)
+        .map(|c| {
+            let mut day = (c % 50) as i64;
+            let mut h = vec![(day, Rating::Good)];
+            let mut interval = 1;
+            for _ in 0..6 {
+                day += interval;
+                let recalled = next() < (1.0 + interval as f64 / 3.0).powf(-1.0);
+                h.push((day, if recalled { Rating::Good } else { Rating::Again }));
+                interval = if recalled { interval * 3 } else { 1 };
+            }
+            h
+        })
+        .collect()
+}
+
+#[test]
+fn fitting_items_skip_same_day_answers_but_keep_them_in_the_history() {
+    let h: Vec<CardHistory> = vec![vec![
+        (10, Rating::Again),
+        (10, Rating::Good),
+        (12, Rating::Good),
+        (12, Rating::Hard),
+    ]];
+    assert_eq!(fit_reviews(&h), 1, "only the answer on a later day is learned from");
+    let (items, cards) = items(&h);
+    assert_eq!(items.len(), 1);
+    assert_eq!(cards, [0]);
+    let deltas: Vec<u32> = items[0].reviews.iter().map(|r| r.delta_t).collect();
+    assert_eq!(deltas, [0, 0, 2]);
+}
+
+#[test]
+fn too_little_history_says_how_much_is_needed() {
+    match fit(&synthetic(10), None, None) {
+        Err(ScheduleError::NotEnoughData { have, need }) => {
+            assert_eq!((have, need), (60, MIN_FIT_REVIEWS));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn fitted_parameters_predict_the_history_better_than_the_defaults() {
+    let fitted = fit(&synthetic(400), None, None).unwrap();
+    assert_eq!(fitted.reviews, 2400);
+    assert_eq!(fitted.parameters.len(), 21);
+    assert!(fitted.after.log_loss < fitted.before.log_loss, "{fitted:?}");
+    // Usable by the scheduler as they are.
+    assert!(Scheduler::new(Settings::default(), Some(&fitted.parameters)).is_ok());
+    // Fitting again from the fitted parameters: no better, so not kept.
+    let again = fit(&synthetic(400), Some(&fitted.parameters), None).unwrap();
+    assert!((again.before.log_loss - fitted.after.log_loss).abs() < 1e-6);
+}
+
+#[test]
+fn a_deck_with_its_own_parameters_is_scheduled_with_them() {
+    let fitted = fit(&synthetic(400), None, None).unwrap().parameters;
+    let settings = Settings {
+        fuzz: false,
+        ..Settings::default()
+    };
+    let mut s = Schedulers::new(Scheduler::new(settings.clone(), None).unwrap());
+    s.set_deck("Mine".into(), Scheduler::new(settings, Some(&fitted)).unwrap());
+    let first = |deck: &str| {
+        s.get(deck)
+            .answer(&CardState::new_card(), Rating::Good, T0, &utc(), 1)
+            .unwrap()
+            .stability
+    };
+    assert_ne!(first("Mine"), first("Other"));
+    assert_eq!(
+        first("Other"),
+        first("Another"),
+        "decks without their own use the default"
+    );
+}

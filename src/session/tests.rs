@@ -7,7 +7,7 @@ use rand::rngs::StdRng;
 
 use super::*;
 use crate::deck::{Card, CardBody};
-use crate::schedule::{DAY, Settings};
+use crate::schedule::{DAY, Scheduler, Settings};
 
 const T0: i64 = 1_767_261_600; // 2026-01-01T10:00:00Z
 
@@ -102,15 +102,17 @@ impl Clock for Ticking {
     }
 }
 
-fn scheduler() -> Scheduler {
-    Scheduler::new(
-        Settings {
-            fuzz: false,
-            ..Settings::default()
-        },
-        None,
+fn scheduler() -> Schedulers {
+    Schedulers::new(
+        Scheduler::new(
+            Settings {
+                fuzz: false,
+                ..Settings::default()
+            },
+            None,
+        )
+        .unwrap(),
     )
-    .unwrap()
 }
 
 fn clock() -> DayClock {

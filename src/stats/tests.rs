@@ -1,5 +1,5 @@
 use super::*;
-use crate::schedule::{Rating, Settings};
+use crate::schedule::{Rating, Scheduler, Settings};
 use crate::session::Mode;
 
 /// 2026-03-02T00:00:00Z, a Monday.
@@ -14,8 +14,8 @@ fn clock() -> DayClock {
     }
 }
 
-fn scheduler() -> Scheduler {
-    Scheduler::new(Settings::default(), None).unwrap()
+fn scheduler() -> Schedulers {
+    Schedulers::new(Scheduler::new(Settings::default(), None).unwrap())
 }
 
 fn state(state: State, interval_days: u32) -> CardState {

@@ -142,6 +142,16 @@ const MIGRATIONS: &[&str] = &[
     SELECT deck, sum(answers), sum(correct), sum(time_ms), sum(new_cards), sum(young), sum(young_passed),
         sum(mature), sum(mature_passed)
     FROM daily GROUP BY deck;",
+    // 4: personal FSRS parameters fitted by `quizdeck optimize`, for the
+    // whole collection (scope '') or for one deck (its title).
+    "CREATE TABLE parameters (
+        scope TEXT PRIMARY KEY,
+        parameters TEXT NOT NULL,
+        log_loss REAL NOT NULL,
+        rmse REAL NOT NULL,
+        reviews INTEGER NOT NULL,
+        fitted_at INTEGER NOT NULL
+    ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -764,6 +774,72 @@ impl Store {
             }
         }
         tx.commit().map_err(e)
+    }
+
+    /// Fitted parameters by scope ('' for the collection, else a deck
+    /// title). Rows that do not parse are left out.
+    pub fn parameters(&self) -> Result<Vec<(String, Vec<f32>)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT scope, parameters FROM parameters ORDER BY scope")
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(self.err())?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (scope, text) = row.map_err(self.err())?;
+            if let Ok(p) = serde_json::from_str::<Vec<f32>>(&text) {
+                out.push((scope, p));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn set_parameters(
+        &mut self,
+        scope: &str,
+        parameters: &[f32],
+        eval: (f64, f64),
+        reviews: usize,
+        at: i64,
+    ) -> Result<()> {
+        let text = serde_json::to_string(parameters).unwrap_or_else(|_| "[]".into());
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO parameters (scope, parameters, log_loss, rmse, reviews, fitted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![scope, text, eval.0, eval.1, reviews as i64, at],
+            )
+            .map_err(self.err())?;
+        Ok(())
+    }
+
+    /// Calls `visit(deck, card_id, time, rating, was_new)` for every answer
+    /// that changed a schedule (practice left out), in the order given.
+    pub fn for_each_answer(&self, mut visit: impl FnMut(&str, &str, i64, Rating, bool)) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT deck, card_id, time, rating, state_before = 'new' FROM reviews WHERE practice = 0 ORDER BY id",
+            )
+            .map_err(self.err())?;
+        let mut rows = stmt.query([]).map_err(self.err())?;
+        while let Some(r) = rows.next().map_err(self.err())? {
+            let row = (|| -> rusqlite::Result<()> {
+                let rating = Rating::from_number(r.get(3)?).unwrap_or(Rating::Again);
+                visit(
+                    r.get_ref(0)?.as_str()?,
+                    r.get_ref(1)?.as_str()?,
+                    r.get(2)?,
+                    rating,
+                    r.get(4)?,
+                );
+                Ok(())
+            })();
+            row.map_err(self.err())?;
+        }
+        Ok(())
     }
 
     /// The earliest due time among unsuspended cards of these decks.

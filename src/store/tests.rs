@@ -268,7 +268,7 @@ fn the_tally_migration_counts_reviews_recorded_before_it() {
     let kept = history_fixture(&mut s);
     // Back to schema 2, as a database written before the tallies existed.
     s.conn
-        .execute_batch("DROP TABLE daily; DROP TABLE daily_all; DROP TABLE deck_totals; PRAGMA user_version = 2;")
+        .execute_batch("DROP TABLE daily; DROP TABLE daily_all; DROP TABLE deck_totals; DROP TABLE parameters; PRAGMA user_version = 2;")
         .unwrap();
     drop(s);
     let s = Store::open(&path).unwrap();

@@ -1,10 +1,12 @@
 //! Terminal presentation: `render` (the only importer of colored) formats,
+//! `charts` draws, `progress` (the only importer of indicatif) shows long work,
 //! `plain` and `terminal` (the only importer of inquire) implement the
 //! session's `Prompter`. Card text may come from strangers: everything shown
 //! passes through [`clean`].
 
 pub mod charts;
 pub mod plain;
+pub mod progress;
 pub mod render;
 pub mod terminal;
 

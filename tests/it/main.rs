@@ -8,6 +8,7 @@ mod crash;
 mod env;
 mod exchange;
 mod generate;
+mod optimize;
 mod pty;
 mod quiz;
 mod shell;

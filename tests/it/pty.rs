@@ -125,3 +125,46 @@ fn choice_through_the_terminal_and_ctrl_c_saves_and_exits_130() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Many articles: a progress bar on the terminal's stderr, notes above it;
+/// none of it when stderr is a pipe, and no notes with --quiet.
+#[test]
+fn progress_bars_only_on_a_terminal() {
+    let env = TestEnv::new();
+    let article = std::fs::read_to_string(crate::env::repo().join("decks/sources/sourdough-basics.txt")).unwrap();
+    for i in 0..12 {
+        env.write(
+            &format!("in/a{i:02}.txt"),
+            article.replacen("Sourdough", &format!("Sourdough {i}"), 1),
+        );
+    }
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("quizdeck"));
+    cmd.current_dir(env.dir.path())
+        .env_clear()
+        .env("TERM", "xterm")
+        .args(["generate", "in", "-o", "out"]);
+    let mut p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    p.exp_string("articles [").unwrap();
+    p.exp_string("wrote out/").unwrap();
+    p.exp_eof().unwrap();
+
+    let piped = env.cmd().args(["generate", "in", "-o", "piped"]).output().unwrap();
+    let stderr = String::from_utf8(piped.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("wrote piped/")).count(),
+        12,
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("articles [") && !stderr.contains('\u{1b}') && !stderr.contains('\r'),
+        "{stderr}"
+    );
+    let quiet = env
+        .cmd()
+        .args(["generate", "in", "-o", "quiet", "-q"])
+        .output()
+        .unwrap();
+    assert!(quiet.status.success());
+    assert_eq!(String::from_utf8(quiet.stderr).unwrap(), "");
+    assert_eq!(std::fs::read_dir(env.path("quiet")).unwrap().count(), 12);
+}
