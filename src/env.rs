@@ -11,9 +11,13 @@ use chrono::{DateTime, Local, Offset, Utc};
 use crate::session::Clock;
 
 /// Whether to colour output: never with `NO_COLOR` set (any value, per
-/// no-color.org), else only when stderr is a terminal.
+/// no-color.org), else only when both stdout and stderr are terminals, so
+/// that neither a pipe (`quizdeck history | less`) nor a log receives
+/// escape sequences.
 pub fn color_enabled() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stdout().is_terminal()
+        && std::io::stderr().is_terminal()
 }
 
 pub fn stderr_is_terminal() -> bool {
