@@ -70,6 +70,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Import notes exported from Anki as plain text into YAML decks
     Import(ImportArgs),
+    /// Check the review database, or back it up
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Show the settings in effect and where each comes from; --init writes a config file
     Config(ConfigArgs),
     /// Print a shell completion script (see README for where to put it)
@@ -161,6 +164,21 @@ pub struct ImportArgs {
     /// Largest file accepted, in bytes (suffixes K, M, G, KiB, MiB, GiB)
     #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
     pub max_size: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Check the database's integrity (SQLite's integrity check) and schema
+    Check,
+    /// Copy the database to FILE while it may be in use (SQLite online backup)
+    Backup {
+        /// Where to write the copy (must not exist, unless --force)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -197,7 +197,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         for (&k, sc) in idxs.iter().zip(&scores) {
             relevance[k] = if max > 0.0 { sc / max } else { 0.0 };
         }
-        let context = section.answer_text();
+        let context = section.answer_text().trim().to_string();
         let answer = if chosen.is_empty() {
             first_words(&context, 60)
         } else {
@@ -748,6 +748,9 @@ fn accept_forms(answer: &str) -> Vec<String> {
 
 /// Every candidate term of the article, best per spelling, grouped by kind
 /// and word count, best first: built once, searched for each cloze.
+/// Candidates looked at per distractor size (best first).
+const DISTRACTOR_CANDIDATES: usize = 200;
+
 struct Pool<'a> {
     sents: &'a [Sent],
     terms: &'a [Vec<Term>],
@@ -820,16 +823,26 @@ impl<'a> Pool<'a> {
                 };
                 // Numbers with the answer's unit ("86 percent" for "97
                 // percent") make the best distractors; units are shared
-                // words, so the stem rule does not apply to numbers.
+                // words, so the stem rule does not apply to numbers. Only
+                // the best candidates are looked at: an article with tens
+                // of thousands of numbers would otherwise cost that much
+                // per card.
                 let unit = |text: &str| text.rsplit(' ').next().map(str::to_lowercase);
                 let answer_unit = unit(answer_text).filter(|_| answer.words > 1);
-                let mut ordered: Vec<(usize, usize)> = group.clone();
-                if answer.kind == TermKind::Number {
-                    ordered.sort_by_key(|&(k, i)| {
-                        let t = &self.terms[k][i];
-                        unit(&self.sents[k].text[t.start..t.end]) != answer_unit
-                    });
-                }
+                let best = &group[..group.len().min(DISTRACTOR_CANDIDATES)];
+                let same_unit = |&&(k, i): &&(usize, usize)| {
+                    let t: &Term = &self.terms[k][i];
+                    unit(&self.sents[k].text[t.start..t.end]) == answer_unit
+                };
+                let ordered: Vec<(usize, usize)> = if answer.kind == TermKind::Number {
+                    best.iter()
+                        .filter(same_unit)
+                        .chain(best.iter().filter(|c| !same_unit(c)))
+                        .copied()
+                        .collect()
+                } else {
+                    best.to_vec()
+                };
                 for (k, i) in ordered {
                     if out.len() == 3 {
                         return out.into_iter().map(|(text, _)| text).collect();

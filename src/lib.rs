@@ -72,6 +72,7 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<ExitCode> {
             true
         }
         Command::Import(args) => cmd::exchange::import(args, &cli.global, &mut out)?,
+        Command::Db(cmd) => cmd::db::run(&cli.global, cmd, &mut out)?,
         Command::Config(args) => {
             cmd::config::run(&cli.global, args, matches.subcommand_matches("config"), &mut out)?;
             true

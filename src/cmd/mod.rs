@@ -4,6 +4,7 @@
 pub mod cards;
 pub mod check;
 pub mod config;
+pub mod db;
 pub mod exchange;
 pub mod generate;
 pub mod history;

@@ -268,20 +268,21 @@ impl SparseVec {
     /// The sum of vectors over a vocabulary of `dims` terms, accumulated
     /// densely: one pass, however many vectors.
     pub fn sum<'a>(vecs: impl IntoIterator<Item = &'a SparseVec>, dims: usize) -> Self {
-        let mut dense = vec![0.0; dims];
-        for v in vecs {
-            for &(t, w) in &v.entries {
-                dense[t as usize] += w;
+        // Sparse, not a dense vector of every term per sum: an article of
+        // 50,000 questions has as many sections and tens of thousands of
+        // terms.
+        let mut all: Vec<(u32, f64)> = vecs.into_iter().flat_map(|v| v.entries.iter().copied()).collect();
+        debug_assert!(all.iter().all(|&(t, _)| (t as usize) < dims.max(1)));
+        all.sort_unstable_by_key(|&(t, _)| t);
+        let mut entries: Vec<(u32, f64)> = Vec::with_capacity(all.len());
+        for (t, w) in all {
+            match entries.last_mut() {
+                Some((lt, lw)) if *lt == t => *lw += w,
+                _ => entries.push((t, w)),
             }
         }
-        Self::new(
-            dense
-                .into_iter()
-                .enumerate()
-                .filter(|&(_, w)| w != 0.0)
-                .map(|(t, w)| (t as u32, w))
-                .collect(),
-        )
+        entries.retain(|&(_, w)| w != 0.0);
+        Self::new(entries)
     }
 
     pub fn norm(&self) -> f64 {
@@ -290,6 +291,16 @@ impl SparseVec {
 
     pub fn dot(&self, other: &SparseVec) -> f64 {
         let (a, b) = (&self.entries, &other.entries);
+        // A sentence against a huge centroid (a section with thousands of
+        // sentences): look each of the few terms up instead of walking the
+        // many.
+        let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if small.len() * 16 < big.len() {
+            return small
+                .iter()
+                .filter_map(|&(t, w)| big.binary_search_by_key(&t, |e| e.0).ok().map(|j| w * big[j].1))
+                .sum();
+        }
         let (mut i, mut j, mut s) = (0, 0, 0.0);
         while i < a.len() && j < b.len() {
             match a[i].0.cmp(&b[j].0) {

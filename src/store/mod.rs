@@ -236,6 +236,15 @@ impl Store {
                 detail: e.to_string(),
             })?;
         }
+        // SQLite takes an empty file for a new database; here it is more
+        // likely history lost to a crash or a bad copy, so it is refused
+        // rather than filled with a fresh schema.
+        if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+            return Err(StoreError::Corrupt {
+                path: shown,
+                detail: "the file is empty (0 bytes); restore a backup, or delete it to start afresh".into(),
+            });
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -863,6 +872,37 @@ impl Store {
     }
 
     /// `PRAGMA integrity_check`: "ok" or the problems found.
+    /// A consistent copy of the database at `dest` (SQLite's online
+    /// backup: other sessions may keep writing meanwhile). `dest` must not
+    /// exist; the copy is written next to it and renamed into place.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        let shown = dest.display().to_string();
+        let dir = dest
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tmp = dir.join(format!(
+            ".{}.partial",
+            dest.file_name()
+                .map_or_else(|| "backup".into(), |n| n.to_string_lossy().into_owned())
+        ));
+        let _ = std::fs::remove_file(&tmp);
+        self.conn
+            .backup(rusqlite::MAIN_DB, &tmp, None)
+            .map_err(|e| classify(&shown, e))?;
+        std::fs::rename(&tmp, dest).map_err(|e| StoreError::ReadOnly {
+            path: shown,
+            detail: e.to_string(),
+        })
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(self.err())
+    }
+
+    /// Problems SQLite finds in the file (`["ok"]` when there are none).
     pub fn integrity_check(&self) -> Result<String> {
         self.conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))

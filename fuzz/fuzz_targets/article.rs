@@ -1,0 +1,29 @@
+//! Any bytes as an article: the generator never panics, and whatever deck
+//! it makes is written and read back unchanged.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use quizdeck::cmd::generate::{Request, deck_from_bytes};
+use quizdeck::deck::yaml;
+use quizdeck::extract::Analyzer;
+
+thread_local! {
+    static ANALYZER: Analyzer = Analyzer::new();
+}
+
+fuzz_target!(|data: &[u8]| {
+    ANALYZER.with(|an| {
+        let req = Request {
+            label: "fuzz",
+            format: None,
+            title: None,
+            cloze: None,
+            lossy: true,
+        };
+        if let Ok(g) = deck_from_bytes(an, data, &req) {
+            let text = yaml::to_string(&g.deck).expect("a generated deck is written");
+            let back = yaml::from_str(&text).expect("a generated deck reads back");
+            assert_eq!(back, g.deck);
+        }
+    });
+});
