@@ -25,6 +25,9 @@ pub struct Term {
     pub terms: Vec<u32>,
 }
 
+/// Candidate spans kept per sentence, best first.
+pub const MAX_CANDIDATES: usize = 12;
+
 /// Article-level facts the scoring needs.
 pub struct TermContext<'a> {
     pub idf: &'a [f64],
@@ -259,6 +262,11 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
             .then(a.start.cmp(&b.start))
             .then(a.end.cmp(&b.end))
     });
+    // Blanks, key points and distractors come from the first few; keeping
+    // every span of every sentence made memory grow to 30 times the
+    // article.
+    out.truncate(MAX_CANDIDATES);
+    out.shrink_to_fit();
     out
 }
 

@@ -236,9 +236,12 @@ impl Store {
                 detail: e.to_string(),
             })?;
         }
-        // SQLite takes an empty file for a new database; here it is more
-        // likely history lost to a crash or a bad copy, so it is refused
-        // rather than filled with a fresh schema.
+        if !path.exists() {
+            create(path, &shown)?;
+        }
+        // quizdeck never leaves an empty database file (see `create`), so
+        // an empty file is history lost to a crash or a bad copy: refused,
+        // not filled with a fresh schema.
         if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
             return Err(StoreError::Corrupt {
                 path: shown,
@@ -1056,6 +1059,44 @@ fn upsert_card(tx: &Transaction<'_>, deck: &str, id: &str, kind: &str, s: &CardS
 }
 
 /// Turns SQLite's codes into messages that say what to do.
+/// Creates the database at `path` with the current schema: built under a
+/// temporary name and linked into place only if nothing is there yet, so
+/// that no process ever sees a half-made (empty) database. When another
+/// process wins the race, its database is used.
+fn create(path: &Path, shown: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let read_only = |e: std::io::Error| StoreError::ReadOnly {
+        path: shown.to_string(),
+        detail: e.to_string(),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".quizdeck-new-")
+        .suffix(".db")
+        .tempfile_in(dir)
+        .map_err(read_only)?;
+    {
+        let conn = Connection::open_with_flags(
+            tmp.path(),
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(shown, e))?;
+        let mut store = Store {
+            conn,
+            path: shown.to_string(),
+            session_id: None,
+        };
+        store.setup()?;
+    }
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(read_only(e.error)),
+    }
+}
+
 fn classify(path: &str, e: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
     if let rusqlite::Error::SqliteFailure(f, msg) = &e {

@@ -30,7 +30,7 @@ fn sigkill_mid_session_loses_no_acknowledged_answer() {
     let db = env.path("progress.db");
     let mut rng = StdRng::seed_from_u64(20_260_302);
     let mut acknowledged: HashMap<(String, String), usize> = HashMap::new();
-    let kills = 12;
+    let kills = 50;
     for run in 0..kills {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("quizdeck"))
             .current_dir(env.dir.path())
@@ -158,4 +158,60 @@ fn two_sessions_on_one_database_both_finish() {
     // The second session on the same deck sees what the first already
     // answered (new cards become review cards due in days), so 60 to 90.
     assert!((60..=90).contains(&saved), "{saved}");
+}
+
+/// `generate` killed at random moments while it replaces a deck: the file
+/// is always the old deck or the whole new one, never a part.
+#[test]
+fn sigkill_during_generate_leaves_the_old_deck_or_the_new_one() {
+    let env = TestEnv::new();
+    let article = |topic: &str, n: usize| {
+        let mut s = format!("{topic} FAQ\n\nQuestions about {topic}.\n\n");
+        for i in 1..=n {
+            s.push_str(&format!(
+                "{i}. What is {topic} fact {i}?\n\nFact {i} about {topic} is that it was recorded in {} by observers.\n\n",
+                1800 + i
+            ));
+        }
+        s
+    };
+    env.write("old.txt", article("Tea", 50));
+    env.write("new.txt", article("Coffee", 3000));
+    let generate = |input: &str| {
+        let mut c = Command::new(assert_cmd::cargo::cargo_bin("quizdeck"));
+        c.current_dir(env.dir.path())
+            .env_clear()
+            .args(["generate", input, "--title", "Same", "--force", "-q"]);
+        c
+    };
+    assert!(generate("new.txt").status().unwrap().success());
+    let new = std::fs::read(env.path("decks/same.yaml")).unwrap();
+    assert!(generate("old.txt").status().unwrap().success());
+    let old = std::fs::read(env.path("decks/same.yaml")).unwrap();
+    // How long a whole run takes here, to spread the kills over it.
+    let started = std::time::Instant::now();
+    assert!(generate("new.txt").status().unwrap().success());
+    let full = started.elapsed();
+    let mut rng = StdRng::seed_from_u64(2026_11_26);
+    let (mut saw_old, mut saw_new) = (0, 0);
+    for _ in 0..15 {
+        assert!(generate("old.txt").status().unwrap().success());
+        let mut child = generate("new.txt")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let at = full.mul_f64(rng.random_range(0.2..1.1));
+        std::thread::sleep(at);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = std::fs::read(env.path("decks/same.yaml")).unwrap();
+        if now == old {
+            saw_old += 1;
+        } else {
+            assert!(now == new, "a partial deck after a kill at {at:?}");
+            saw_new += 1;
+        }
+    }
+    assert_eq!(saw_old + saw_new, 15);
 }

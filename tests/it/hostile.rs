@@ -228,3 +228,58 @@ fn hostile_inputs_get_a_clear_error_or_a_safe_result() {
     }
     eprintln!("{}", table.join("\n"));
 }
+
+/// Peak memory of `generate` on a 4 MB article stays under 50 times its
+/// size (measured: about 36 times, linear in the input; see README).
+#[test]
+fn generation_memory_is_bounded_by_the_input() {
+    let env = TestEnv::new();
+    let words = [
+        "water", "cycle", "ocean", "river", "cloud", "rain", "vapour", "energy", "ground", "storm",
+    ];
+    let mut text = String::from("Big Water FAQ\n\nAbout the water cycle.\n\n");
+    let mut i = 0usize;
+    while text.len() < 4 << 20 {
+        i += 1;
+        text.push_str(&format!("{i}. What does the {} do in step {i}?\n\n", words[i % 10]));
+        for k in 0..3 {
+            let sentence: Vec<&str> = (0..18).map(|j| words[(i * 7 + j * 3 + k) % 10]).collect();
+            text.push_str(&format!("The {} in {}.\n", sentence.join(" "), 1900 + (i + k) % 100));
+        }
+        text.push('\n');
+    }
+    let size = text.len() as u64;
+    env.write("big.txt", &text);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizdeck"))
+        .current_dir(env.dir.path())
+        .env_clear()
+        .args(["generate", "--stdout", "big.txt"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The peak so far (VmHWM), read until the process is gone.
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(s) = std::fs::read_to_string(&status)
+            && let Some(kb) = s
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(child.wait().unwrap().success());
+    assert!(peak_kb > 0, "the peak was read");
+    let ratio = (peak_kb * 1024) as f64 / size as f64;
+    eprintln!(
+        "peak RSS {} MB for a {:.1} MB article: {ratio:.0} times",
+        peak_kb / 1024,
+        size as f64 / 1e6
+    );
+    assert!(ratio < 50.0, "peak RSS {peak_kb} kB is {ratio:.0} times the article");
+}
