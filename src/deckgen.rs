@@ -209,6 +209,8 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 })
                 .collect::<Vec<_>>()
                 .join(" ")
+                .trim()
+                .to_string()
         };
         let qterms: HashSet<u32> = questions[i].iter().flat_map(|(_, t)| t.iter().copied()).collect();
         // A list the answer introduces is part of it: its items' terms count.
@@ -233,7 +235,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             Card {
                 id: String::new(),
                 body: CardBody::Qa {
-                    question: section.question.clone(),
+                    question: section.question.trim().to_string(),
                     answer,
                     context: (!context.is_empty()).then_some(context),
                     keypoints,
