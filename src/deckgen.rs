@@ -212,6 +212,12 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 .trim()
                 .to_string()
         };
+        // Sentences of nothing but invisible characters trim to nothing.
+        let answer = if answer.is_empty() { first_words(&context, 60) } else { answer };
+        let question = section.question.trim().to_string();
+        if answer.trim().is_empty() || question.is_empty() {
+            continue;
+        }
         let qterms: HashSet<u32> = questions[i].iter().flat_map(|(_, t)| t.iter().copied()).collect();
         // A list the answer introduces is part of it: its items' terms count.
         let mut answer_sents = chosen.clone();
@@ -235,8 +241,8 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             Card {
                 id: String::new(),
                 body: CardBody::Qa {
-                    question: section.question.trim().to_string(),
-                    answer,
+                    question,
+                    answer: answer.trim().to_string(),
                     context: (!context.is_empty()).then_some(context),
                     keypoints,
                 },
