@@ -213,7 +213,11 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 .to_string()
         };
         // Sentences of nothing but invisible characters trim to nothing.
-        let answer = if answer.is_empty() { first_words(&context, 60) } else { answer };
+        let answer = if answer.is_empty() {
+            first_words(&context, 60)
+        } else {
+            answer
+        };
         let question = section.question.trim().to_string();
         if answer.trim().is_empty() || question.is_empty() {
             continue;

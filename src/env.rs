@@ -20,6 +20,10 @@ pub fn color_enabled() -> bool {
         && std::io::stderr().is_terminal()
 }
 
+pub fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
 pub fn stderr_is_terminal() -> bool {
     std::io::stderr().is_terminal()
 }

@@ -58,6 +58,9 @@ pub fn export(global: &Global, args: &ExportArgs, out: &mut dyn Write) -> Result
                 eprintln!("wrote {}: {cards} cards from {} decks", path.display(), decks.len());
             }
         }
+        // Exported text is the decks' own, control characters and all; on
+        // a terminal it is shown neutralised, as everywhere else.
+        None if env::stdout_is_terminal() => out.write_all(crate::ui::clean(&text).as_bytes())?,
         None => out.write_all(text.as_bytes())?,
     }
     Ok(())

@@ -168,3 +168,27 @@ fn progress_bars_only_on_a_terminal() {
     assert_eq!(String::from_utf8(quiet.stderr).unwrap(), "");
     assert_eq!(std::fs::read_dir(env.path("quiet")).unwrap().count(), 12);
 }
+
+/// Card text from a stranger on the real terminal: shown neutralised, its
+/// escape sequences (hyperlink, clipboard write, screen clear) never sent.
+#[test]
+fn hostile_card_text_on_the_terminal() {
+    let env = TestEnv::new();
+    env.write(
+        "decks/evil.yaml",
+        "version: 1\ntitle: \"Evil\\e[2J\"\ncards:\n- id: e1\n  kind: qa\n  question: \"Click \\e]8;;http://x\\aHERE\\e]8;;\\a or \\e]52;c;aGk=\\a now?\"\n  answer: \"Fine\"\n",
+    );
+    let mut p = spawn(&env, &[]);
+    let (before, _) = p.exp_regex("Enter shows the answer").unwrap();
+    assert!(before.contains("Click HERE or"), "{before:?}");
+    for sequence in ["]8;;http", "]52;c;", "\u{1b}[2J"] {
+        assert!(
+            !before.contains(sequence),
+            "{sequence:?} reached the terminal: {before:?}"
+        );
+    }
+    key(&mut p, "\r");
+    p.exp_string("Fine").unwrap();
+    key(&mut p, "q\r");
+    p.exp_eof().unwrap();
+}

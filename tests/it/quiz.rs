@@ -441,6 +441,39 @@ fn hostile_card_text_is_neutralised() {
         "{text}"
     );
     assert!(text.contains("Answer: red"), "{text}");
+
+    // The same text in every listing: raw bytes shown for the record.
+    for args in [
+        &["cards"][..],
+        &["cards", "--json"][..],
+        &["stats"][..],
+        &["history"][..],
+        &["history", "--card", "e1"][..],
+    ] {
+        let out = env.cmd().args(args).args(["--now", DAY1]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        eprintln!(
+            "{args:?}: {:?}",
+            String::from_utf8_lossy(&out.stdout)
+                .chars()
+                .take(300)
+                .collect::<String>()
+        );
+        let bad: Vec<u8> = out
+            .stdout
+            .iter()
+            .copied()
+            .filter(|b| matches!(b, 0x1b | 0x07 | 0x08 | b'\r'))
+            .collect();
+        // JSON carries the text as data, escaped (\u001b), never as raw
+        // control bytes. (`export` keeps a deck's text as it is, except on
+        // a terminal.)
+        assert!(bad.is_empty(), "{args:?}: raw control bytes {bad:?}");
+    }
 }
 
 /// Makes `path` unwritable for this process: permissions for a normal user;
