@@ -250,15 +250,46 @@ fn generation_memory_is_bounded_by_the_input() {
     }
     let size = text.len() as u64;
     env.write("big.txt", &text);
+    let peak_kb = peak_rss_kb(&env, &["generate", "--stdout", "big.txt"]);
+    assert!(peak_kb > 0, "the peak was read");
+    let ratio = (peak_kb * 1024) as f64 / size as f64;
+    eprintln!(
+        "peak RSS {} MB for a {:.1} MB article: {ratio:.0} times",
+        peak_kb / 1024,
+        size as f64 / 1e6
+    );
+    assert!(ratio < 50.0, "peak RSS {peak_kb} kB is {ratio:.0} times the article");
+}
+
+/// Peak memory of `check` (parsing and validating) on a deck of 100k cards
+/// stays under 50 times the file's size.
+#[test]
+fn deck_loading_memory_is_bounded_by_the_input() {
+    let env = TestEnv::new();
+    let deck = many_cards(100_000);
+    let size = deck.len() as u64;
+    env.write("many.yaml", &deck);
+    let peak_kb = peak_rss_kb(&env, &["check", "many.yaml"]);
+    let ratio = (peak_kb * 1024) as f64 / size as f64;
+    eprintln!(
+        "peak RSS {} MB for a {:.1} MB deck: {ratio:.0} times",
+        peak_kb / 1024,
+        size as f64 / 1e6
+    );
+    assert!(ratio < 50.0, "peak RSS {peak_kb} kB is {ratio:.0} times the deck");
+}
+
+/// Runs quizdeck to completion (it must succeed) and returns its peak
+/// resident memory (VmHWM), read from /proc until the process is gone.
+fn peak_rss_kb(env: &TestEnv, args: &[&str]) -> u64 {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizdeck"))
         .current_dir(env.dir.path())
         .env_clear()
-        .args(["generate", "--stdout", "big.txt"])
+        .args(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // The peak so far (VmHWM), read until the process is gone.
     let status = format!("/proc/{}/status", child.id());
     let mut peak_kb = 0u64;
     while child.try_wait().unwrap().is_none() {
@@ -273,13 +304,6 @@ fn generation_memory_is_bounded_by_the_input() {
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    assert!(child.wait().unwrap().success());
-    assert!(peak_kb > 0, "the peak was read");
-    let ratio = (peak_kb * 1024) as f64 / size as f64;
-    eprintln!(
-        "peak RSS {} MB for a {:.1} MB article: {ratio:.0} times",
-        peak_kb / 1024,
-        size as f64 / 1e6
-    );
-    assert!(ratio < 50.0, "peak RSS {peak_kb} kB is {ratio:.0} times the article");
+    assert!(child.wait().unwrap().success(), "{args:?}");
+    peak_kb
 }
