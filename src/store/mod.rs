@@ -440,10 +440,12 @@ impl Store {
 
     /// Every path with a cache entry.
     pub fn cached_paths(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT path FROM deck_cache")
-            .map_err(self.err())?;
+        self.strings("SELECT path FROM deck_cache")
+    }
+
+    /// The first column of every row of `sql`, as text.
+    fn strings(&self, sql: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(self.err())?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(self.err())?;
         rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
     }
@@ -552,12 +554,7 @@ impl Store {
 
     /// Titles of every deck with answers on record, sorted.
     pub fn history_decks(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT deck FROM deck_totals WHERE answers > 0 ORDER BY deck")
-            .map_err(self.err())?;
-        let rows = stmt.query_map([], |r| r.get(0)).map_err(self.err())?;
-        rows.collect::<std::result::Result<Vec<_>, _>>().map_err(self.err())
+        self.strings("SELECT deck FROM deck_totals WHERE answers > 0 ORDER BY deck")
     }
 
     /// Each deck's answers: all time, the last 365, 30 and 7 study days up
