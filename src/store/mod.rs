@@ -979,14 +979,47 @@ fn tally_sums() -> String {
         .join(", ")
 }
 
-/// Adds one answer's tally (or, negated, takes it away) to its deck and
-/// day, to the day over all decks and to the deck's total.
-fn add_daily(tx: &Transaction<'_>, deck: &str, day: i64, t: &DayTally) -> rusqlite::Result<()> {
-    let set = TALLY
-        .split(", ")
+/// The tables an answer's tally is added to, by their key columns: by
+/// deck and day, by day over all decks, by deck over all time.
+const TALLY_TABLES: [(&str, &[&str]); 3] = [
+    ("daily", &["deck", "day"]),
+    ("daily_all", &["day"]),
+    ("deck_totals", &["deck"]),
+];
+
+/// Per table: the upsert adding a tally, and the delete dropping a row an
+/// undo emptied. Built once: they run with every answer.
+static TALLY_SQL: std::sync::LazyLock<Vec<(String, String)>> = std::sync::LazyLock::new(|| {
+    let columns: Vec<&str> = TALLY.split(", ").collect();
+    let set = columns
+        .iter()
         .map(|c| format!("{c} = {c} + excluded.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
+    TALLY_TABLES
+        .iter()
+        .map(|(table, keys)| {
+            let n = keys.len() + columns.len();
+            let values = (1..=n).map(|k| format!("?{k}")).collect::<Vec<_>>().join(", ");
+            let keys_list = keys.join(", ");
+            let upsert = format!(
+                "INSERT INTO {table} ({keys_list}, {TALLY}) VALUES ({values}) ON CONFLICT ({keys_list}) DO UPDATE SET {set}"
+            );
+            let matches = keys
+                .iter()
+                .enumerate()
+                .map(|(k, key)| format!("{key} = ?{}", k + 1))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            let delete = format!("DELETE FROM {table} WHERE {matches} AND answers <= 0");
+            (upsert, delete)
+        })
+        .collect()
+});
+
+/// Adds one answer's tally (or, negated, takes it away) to its deck and
+/// day, to the day over all decks and to the deck's total.
+fn add_daily(tx: &Transaction<'_>, deck: &str, day: i64, t: &DayTally) -> rusqlite::Result<()> {
     let values = params![
         t.answers,
         t.correct,
@@ -997,35 +1030,24 @@ fn add_daily(tx: &Transaction<'_>, deck: &str, day: i64, t: &DayTally) -> rusqli
         t.mature,
         t.mature_passed
     ];
-    let mut both: Vec<&dyn rusqlite::ToSql> = vec![&deck, &day];
-    both.extend_from_slice(values);
-    tx.prepare_cached(&format!(
-        "INSERT INTO daily (deck, day, {TALLY}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-         ON CONFLICT (deck, day) DO UPDATE SET {set}"
-    ))?
-    .execute(&*both)?;
-    let mut one: Vec<&dyn rusqlite::ToSql> = vec![&day];
-    one.extend_from_slice(values);
-    tx.prepare_cached(&format!(
-        "INSERT INTO daily_all (day, {TALLY}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT (day) DO UPDATE SET {set}"
-    ))?
-    .execute(&*one)?;
-    let mut one: Vec<&dyn rusqlite::ToSql> = vec![&deck];
-    one.extend_from_slice(values);
-    tx.prepare_cached(&format!(
-        "INSERT INTO deck_totals (deck, {TALLY}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT (deck) DO UPDATE SET {set}"
-    ))?
-    .execute(&*one)?;
-    if t.answers < 0 {
-        // An undo that empties a day leaves no trace of it.
-        tx.prepare_cached("DELETE FROM daily WHERE deck = ?1 AND day = ?2 AND answers <= 0")?
-            .execute(params![deck, day])?;
-        tx.prepare_cached("DELETE FROM daily_all WHERE day = ?1 AND answers <= 0")?
-            .execute([day])?;
-        tx.prepare_cached("DELETE FROM deck_totals WHERE deck = ?1 AND answers <= 0")?
-            .execute([deck])?;
+    for ((_, keys), (upsert, delete)) in TALLY_TABLES.iter().zip(TALLY_SQL.iter()) {
+        let key_values: Vec<&dyn rusqlite::ToSql> = keys
+            .iter()
+            .map(|k| {
+                if *k == "deck" {
+                    &deck as &dyn rusqlite::ToSql
+                } else {
+                    &day
+                }
+            })
+            .collect();
+        let mut all = key_values.clone();
+        all.extend_from_slice(values);
+        tx.prepare_cached(upsert)?.execute(&*all)?;
+        if t.answers < 0 {
+            // An undo that empties a row leaves no trace of it.
+            tx.prepare_cached(delete)?.execute(&*key_values)?;
+        }
     }
     Ok(())
 }
