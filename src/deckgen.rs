@@ -45,7 +45,7 @@ struct Sent {
 
 /// Builds the deck for an article. `title` is the deck title to use.
 pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Source>, opts: &Options) -> Deck {
-    let mut vocab = Vocab::default();
+    let mut vocab = Vocab::new(an);
     let mut sents: Vec<Sent> = Vec::new();
     let mut push_blocks = |blocks: &[crate::article::Block], section: Option<usize>, vocab: &mut Vocab| {
         for (bi, b) in blocks.iter().enumerate().filter(|(_, b)| b.kind != BlockKind::Code) {
@@ -129,14 +129,18 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     }
     let section_centroids: Vec<SparseVec> = by_section.into_iter().map(|v| SparseVec::sum(v, dims)).collect();
 
-    let capitalised: HashSet<u32> = sents
-        .iter()
-        .flat_map(|s| s.tokens.iter().skip(1).filter(|t| t.cap).map(|t| t.term))
-        .collect();
-    let lowercase: HashSet<u32> = sents
-        .iter()
-        .flat_map(|s| s.tokens.iter().filter(|t| !t.cap && !t.num).map(|t| t.term))
-        .collect();
+    let mut capitalised = vec![false; vocab.len()];
+    let mut lowercase = vec![false; vocab.len()];
+    for s in &sents {
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.cap && i > 0 {
+                capitalised[t.term as usize] = true;
+            }
+            if !t.cap && !t.num {
+                lowercase[t.term as usize] = true;
+            }
+        }
+    }
     let n = sents.len().max(1);
     let mut topic = title_terms.clone();
     topic.extend(

@@ -121,7 +121,7 @@ pub struct Coverage {
 /// every content word of it appears in the answer (compared by stem). With
 /// no key points, the answer's own content words serve.
 pub fn coverage(an: &Analyzer, typed: &str, keypoints: &[String], answer: &str) -> Coverage {
-    let mut vocab = Vocab::default();
+    let mut vocab = Vocab::new(an);
     let typed_terms: std::collections::HashSet<u32> = extract::content_terms(&extract::tokenize(an, &mut vocab, typed))
         .into_iter()
         .collect();

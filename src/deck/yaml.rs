@@ -1,8 +1,11 @@
 //! The deck file format (YAML, schema version 1): the only importer of
-//! serde_yaml, so swapping the YAML crate is a one-file change.
+//! serde_yaml (with its `emit` submodule), so swapping the YAML crate
+//! touches nothing else.
 //!
 //! Reads text into a validated [`Deck`] with `line:col` positions for every
 //! problem, and writes decks deterministically. No file I/O here.
+
+mod emit;
 
 use super::{Deck, Problem, RawDeck, validate};
 
@@ -76,7 +79,7 @@ pub fn from_str_any<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Dia
 /// Writes a deck: fields in schema order, empty optional fields left out,
 /// so the same deck always gives the same bytes.
 pub fn to_string(deck: &Deck) -> Result<String, WriteError> {
-    Ok(serde_yaml::to_string(&deck.to_raw())?)
+    Ok(emit::write(&deck.to_raw())?)
 }
 
 /// Where keys stand in the text. serde_yaml reports no positions for values

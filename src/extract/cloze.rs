@@ -23,6 +23,8 @@ pub struct Term {
     pub score: f64,
     /// Stem ids of the content words in the span.
     pub terms: Vec<u32>,
+    /// First and last token of the span.
+    tokens: (usize, usize),
 }
 
 /// Candidate spans kept per sentence, best first.
@@ -31,11 +33,11 @@ pub const MAX_CANDIDATES: usize = 12;
 /// Article-level facts the scoring needs.
 pub struct TermContext<'a> {
     pub idf: &'a [f64],
-    /// Terms seen in lowercase somewhere in the article: a capitalised
+    /// By term id: seen in lowercase somewhere in the article: a capitalised
     /// sentence-initial word among them is no proper noun.
-    pub lowercase: &'a HashSet<u32>,
-    /// Terms seen capitalised in mid-sentence.
-    pub capitalised: &'a HashSet<u32>,
+    pub lowercase: &'a [bool],
+    /// By term id: seen capitalised in mid-sentence.
+    pub capitalised: &'a [bool],
     /// Terms of the title and terms in a large share of sentences: the
     /// article's topic, too easy to guess to be worth a blank.
     pub topic: &'a HashSet<u32>,
@@ -170,6 +172,11 @@ pub fn word_flags(lower: &str, word: &str) -> u16 {
     f
 }
 
+/// Whether a per-term flag array marks `term`.
+fn flagged(set: &[bool], term: u32) -> bool {
+    set.get(term as usize).copied().unwrap_or(false)
+}
+
 /// Whether two tokens are adjacent words of one phrase: only whitespace or
 /// a single hyphen between them.
 fn gap_is_space(text: &str, a: &Token, b: &Token) -> bool {
@@ -183,7 +190,7 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
     let has = |i: usize, f: u16| tokens[i].flags & f != 0;
     let is_proper = |i: usize| {
         let t = &tokens[i];
-        !t.stop && !t.num && t.cap && (i > 0 || !ctx.lowercase.contains(&t.term) || has(i, flag::ACRONYM))
+        !t.stop && !t.num && t.cap && (i > 0 || !flagged(ctx.lowercase, t.term) || has(i, flag::ACRONYM))
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -251,9 +258,11 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
         }
         i += 1;
     }
-    let sentence_chars = text.chars().count().max(1);
+    let ascii = text.is_ascii();
+    let chars = |s: &str| if ascii { s.len() } else { s.chars().count() };
+    let sentence_chars = chars(text).max(1);
     out.retain(|t| {
-        let chars = text[t.start..t.end].chars().count();
+        let chars = chars(&text[t.start..t.end]);
         chars * 2 <= sentence_chars && chars >= 2
     });
     out.sort_by(|a, b| {
@@ -267,24 +276,30 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
     // article.
     out.truncate(MAX_CANDIDATES);
     out.shrink_to_fit();
+    for t in &mut out {
+        let (a, b) = t.tokens;
+        t.terms = tokens[a..=b].iter().filter(|t| !t.stop).map(|t| t.term).collect();
+    }
     out
 }
 
 fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, kind: TermKind, ctx: &TermContext<'_>) {
-    let span = &tokens[a..=b];
-    let terms: Vec<u32> = span.iter().filter(|t| !t.stop).map(|t| t.term).collect();
-    if terms.is_empty() {
+    // Most candidates are dropped: their terms are collected only for the
+    // ones kept (see `candidates`).
+    let content = || tokens[a..=b].iter().filter(|t| !t.stop).map(|t| t.term);
+    let n_terms = content().count();
+    if n_terms == 0 {
         return;
     }
     let idf_of = |t: u32| ctx.idf.get(t as usize).copied().unwrap_or(1.0);
-    let mean = terms.iter().map(|&t| idf_of(t)).sum::<f64>() / terms.len() as f64;
+    let mean = content().map(idf_of).sum::<f64>() / n_terms as f64;
     let words = b - a + 1;
     let mut score = mean * (1.0 + 0.2 * (words.min(3) - 1) as f64);
     let has = |k: usize, f: u16| tokens[k].flags & f != 0;
     match kind {
         // A lone capitalised word that opens the sentence may be an ordinary
         // word; only other evidence (capitals elsewhere) makes it certain.
-        TermKind::Proper if a == 0 && b == 0 && !ctx.capitalised.contains(&tokens[a].term) => score *= 0.6,
+        TermKind::Proper if a == 0 && b == 0 && !flagged(ctx.capitalised, tokens[a].term) => score *= 0.6,
         TermKind::Proper => score *= 1.25,
         TermKind::Number => score = (score + 1.0) * 1.4,
         TermKind::Phrase => {
@@ -309,9 +324,9 @@ fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, k
             }
         }
     }
-    let topical = terms.iter().filter(|t| ctx.topic.contains(t)).count();
+    let topical = content().filter(|t| ctx.topic.contains(t)).count();
     if topical > 0 {
-        score *= 1.0 - 0.5 * topical as f64 / terms.len() as f64;
+        score *= 1.0 - 0.5 * topical as f64 / n_terms as f64;
     }
     let mut end = tokens[b].end;
     if kind == TermKind::Number && text[end..].starts_with('%') {
@@ -323,6 +338,7 @@ fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, k
         kind,
         words,
         score,
-        terms,
+        terms: Vec::new(),
+        tokens: (a, b),
     });
 }

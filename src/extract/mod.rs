@@ -6,9 +6,9 @@
 //! dependence in any result. It knows nothing of articles' layout or YAML.
 
 pub mod cloze;
+pub mod segment;
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -16,20 +16,36 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Shared language data: the English Snowball stemmer and the NLTK English
-/// stop-word list, plus a cache of what each distinct word stems to, so a
-/// batch of articles stems each word once (stemming dominates tokenising).
+/// stop-word list, plus the interning of every word seen to a stem id, so a
+/// batch of articles lowercases, stems and classifies each distinct word
+/// once (stemming dominates tokenising) and an occurrence costs one lookup.
 pub struct Analyzer {
     stemmer: Stemmer,
     stop: FxHashSet<&'static str>,
-    cache: RefCell<FxHashMap<Box<str>, Analysed>>,
+    interned: RefCell<Interned>,
 }
 
-#[derive(Clone)]
+#[derive(Default)]
+struct Interned {
+    words: FxHashMap<Box<str>, Analysed>,
+    stems: FxHashMap<Box<str>, u32>,
+}
+
+/// What a word is, once: its stem's id among all stems this analyzer has
+/// seen, and the facts tokens carry.
+#[derive(Clone, Copy)]
 struct Analysed {
-    stem: Rc<str>,
+    stem: u32,
     stop: bool,
     flags: u16,
+    cap: bool,
+    num: bool,
 }
+
+/// Past this many distinct words, interning starts afresh (checked only
+/// when a [`Vocab`] is made, so ids never change under one): a bound on
+/// memory for endless batches.
+const MAX_INTERNED: usize = 1_000_000;
 
 impl Default for Analyzer {
     fn default() -> Self {
@@ -51,32 +67,34 @@ impl Analyzer {
         Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             stop,
-            cache: RefCell::new(FxHashMap::default()),
+            interned: RefCell::new(Interned::default()),
         }
     }
 
     fn analyse(&self, word: &str) -> Analysed {
-        if let Some(a) = self.cache.borrow().get(word) {
-            return a.clone();
+        if let Some(&a) = self.interned.borrow().words.get(word) {
+            return a;
         }
         let lower = word.to_lowercase().replace('’', "'");
         let stop = self.is_stop(&lower) || lower.chars().count() < 2 && !lower.chars().any(|c| c.is_ascii_digit());
-        let stem: Rc<str> = if stop {
-            Rc::from(lower.as_str())
-        } else {
-            Rc::from(self.stem(&lower).as_str())
+        let stem_text = if stop { lower.clone() } else { self.stem(&lower) };
+        let mut interned = self.interned.borrow_mut();
+        let next = interned.stems.len() as u32;
+        let stem = match interned.stems.get(stem_text.as_str()) {
+            Some(&id) => id,
+            None => {
+                interned.stems.insert(stem_text.into_boxed_str(), next);
+                next
+            }
         };
         let a = Analysed {
             stem,
             stop,
             flags: cloze::word_flags(&lower, word),
+            cap: word.chars().next().is_some_and(char::is_uppercase),
+            num: word.chars().any(|c| c.is_ascii_digit()),
         };
-        let mut cache = self.cache.borrow_mut();
-        // A bound on memory for endless input: start afresh past a million words.
-        if cache.len() > 1_000_000 {
-            cache.clear();
-        }
-        cache.insert(Box::from(word), a.clone());
+        interned.words.insert(Box::from(word), a);
         a
     }
 
@@ -94,7 +112,7 @@ impl Analyzer {
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    /// Interned stem id in the article's [`Vocab`].
+    /// Stem id in the article's [`Vocab`].
     pub term: u32,
     pub stop: bool,
     /// [`cloze::flag`] bits of the word.
@@ -114,45 +132,48 @@ pub struct WordInfo {
     pub flags: u16,
 }
 
-/// Per-article interning of words to stems, so each distinct word is
-/// lowercased, stemmed and classified once.
-#[derive(Default)]
+/// Per-article stem ids, dense from 0 in order of first use (they index
+/// the article's TF-IDF arrays), over the [`Analyzer`]'s interning.
 pub struct Vocab {
-    words: FxHashMap<Box<str>, WordInfo>,
-    stems: FxHashMap<Rc<str>, u32>,
-    stem_text: Vec<Rc<str>>,
+    local: FxHashMap<u32, u32>,
 }
 
 impl Vocab {
-    pub fn term(&mut self, an: &Analyzer, word: &str) -> WordInfo {
-        if let Some(&t) = self.words.get(word) {
-            return t;
+    pub fn new(an: &Analyzer) -> Self {
+        let mut interned = an.interned.borrow_mut();
+        if interned.words.len() > MAX_INTERNED {
+            *interned = Interned::default();
         }
-        let a = an.analyse(word);
-        let next = self.stems.len() as u32;
-        let id = *self.stems.entry(a.stem.clone()).or_insert(next);
-        if id == next {
-            self.stem_text.push(a.stem);
+        Vocab {
+            local: FxHashMap::default(),
         }
-        let info = WordInfo {
-            term: id,
-            stop: a.stop,
-            flags: a.flags,
-        };
-        self.words.insert(Box::from(word), info);
-        info
     }
 
-    pub fn stem_text(&self, id: u32) -> &str {
-        &self.stem_text[id as usize]
+    pub fn term(&mut self, an: &Analyzer, word: &str) -> WordInfo {
+        self.token(an, word).0
+    }
+
+    fn token(&mut self, an: &Analyzer, word: &str) -> (WordInfo, bool, bool) {
+        let a = an.analyse(word);
+        let next = self.local.len() as u32;
+        let term = *self.local.entry(a.stem).or_insert(next);
+        (
+            WordInfo {
+                term,
+                stop: a.stop,
+                flags: a.flags,
+            },
+            a.cap,
+            a.num,
+        )
     }
 
     pub fn len(&self) -> usize {
-        self.stem_text.len()
+        self.local.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.stem_text.is_empty()
+        self.local.is_empty()
     }
 }
 
@@ -160,7 +181,7 @@ impl Vocab {
 /// and decimal numbers whole (`pro-Russian`, `China’s`, `3.5`).
 pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
-    let mut words = text.unicode_word_indices().peekable();
+    let mut words = segment::word_indices(text).into_iter().peekable();
     while let Some((start, w)) = words.next() {
         let mut end = start + w.len();
         // Join across an apostrophe or a decimal point. Hyphenated words
@@ -182,16 +203,17 @@ pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
             end = ns + nw.len();
             words.next();
         }
-        let word = &text[start..end];
-        let info = vocab.term(an, word.trim_end_matches(['’', '\'']));
+        // Trailing apostrophes hold no letter or digit: the facts of the
+        // trimmed word are the word's.
+        let (info, cap, num) = vocab.token(an, text[start..end].trim_end_matches(['’', '\'']));
         out.push(Token {
             start,
             end,
             term: info.term,
             stop: info.stop,
             flags: info.flags,
-            cap: word.chars().next().is_some_and(char::is_uppercase),
-            num: word.chars().any(|c| c.is_ascii_digit()),
+            cap,
+            num,
         });
     }
     out
@@ -207,7 +229,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// where a boundary fell after an abbreviation or an initial).
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (start, s) in text.split_sentence_bound_indices() {
+    for (start, s) in segment::sentence_bound_indices(text) {
         let end = start + s.len();
         if let Some(last) = out.last_mut() {
             let prev = text[last.0..last.1].trim_end();
