@@ -614,6 +614,18 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
     } else {
         body = s;
     }
+    // Most lines are prose: without a marker's shape, only a question mark
+    // could make one a question, and cleaning adds none.
+    if m.heading.is_none()
+        && !m.bold
+        && !m.bullet
+        && !m.lettered
+        && m.number.is_none()
+        && !m.qa
+        && !line.contains(['?', '？'])
+    {
+        return None;
+    }
     let mut body = body.to_string();
     if !m.bold
         && m.heading.is_none()
@@ -1149,6 +1161,22 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
 
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // The ASCII characters `char::is_whitespace` accepts, byte by byte.
+        let mut gap = false;
+        for &b in s.as_bytes() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                gap = !out.is_empty();
+            } else {
+                if gap {
+                    out.push(' ');
+                    gap = false;
+                }
+                out.push(char::from(b));
+            }
+        }
+        return out;
+    }
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');

@@ -11,6 +11,9 @@
 //! deterministic: equal input gives equal output, with no randomness at all.
 
 use std::hash::Hasher;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -41,6 +44,10 @@ struct Sent {
     item: bool,
     /// `text` lowercased, for cue phrases.
     lower: String,
+    /// [`cue_mask`] of `lower`.
+    cues: u8,
+    /// Cosine similarity to its section's centroid (0 in the intro).
+    cent: f64,
 }
 
 /// Builds the deck for an article. `title` is the deck title to use.
@@ -63,6 +70,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             let last = split.len().saturating_sub(1);
             for (si, s) in split.into_iter().enumerate() {
                 let tokens = extract::tokenize(an, vocab, &s);
+                let lower = s.to_lowercase();
                 let leads = (si == last && s.ends_with(':'))
                     .then(|| introduced(&blocks[bi + 1..]))
                     .flatten();
@@ -73,7 +81,9 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                     vec: SparseVec::default(),
                     leads,
                     item: b.kind == BlockKind::Item,
-                    lower: s.to_lowercase(),
+                    cues: cue_mask(&lower),
+                    cent: 0.0,
+                    lower,
                     text: s,
                 });
             }
@@ -128,6 +138,11 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         }
     }
     let section_centroids: Vec<SparseVec> = by_section.into_iter().map(|v| SparseVec::sum(v, dims)).collect();
+    for s in &mut sents {
+        if let Some(i) = s.section {
+            s.cent = s.vec.cosine(&section_centroids[i]);
+        }
+    }
 
     let mut capitalised = vec![false; vocab.len()];
     let mut lowercase = vec![false; vocab.len()];
@@ -142,13 +157,17 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         }
     }
     let n = sents.len().max(1);
-    let mut topic = title_terms.clone();
-    topic.extend(
-        df.iter()
-            .enumerate()
-            .filter(|&(_, &d)| d as usize * 4 > n && n >= 8)
-            .map(|(t, _)| t as u32),
-    );
+    let mut topic = vec![false; vocab.len()];
+    for &t in &title_terms {
+        topic[t as usize] = true;
+    }
+    if n >= 8 {
+        for (t, &d) in df.iter().enumerate() {
+            if d as usize * 4 > n {
+                topic[t] = true;
+            }
+        }
+    }
     let ctx = TermContext {
         idf: &idf,
         lowercase: &lowercase,
@@ -190,13 +209,14 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     for (i, section) in article.sections.iter().enumerate() {
         // Sentences were pushed section by section.
         let idxs: Vec<usize> = section_range[i].clone().collect();
-        let chosen = choose_answer(&sents, &idxs, &questions[i], &section_centroids[i], &idf);
-        // The same scores rank the section's sentences as cloze material.
+        // The scores for the whole question line choose its answer and
+        // rank the section's sentences as cloze material.
         let whole = whole_question(&questions[i]);
         let scores: Vec<f64> = idxs
             .iter()
-            .map(|&k| answer_score(&sents[k], &whole, &section_centroids[i], &idf, k == idxs[0]))
+            .map(|&k| answer_score(&sents[k], &whole, &idf, k == idxs[0]))
             .collect();
+        let chosen = choose_answer(&sents, &idxs, &questions[i], &scores, &idf);
         let max = scores.iter().copied().fold(0.0, f64::max);
         for (&k, sc) in idxs.iter().zip(&scores) {
             relevance[k] = if max > 0.0 { sc / max } else { 0.0 };
@@ -286,7 +306,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 body: CardBody::Cloze {
                     text,
                     accept: accept_forms(answer),
-                    distractors: pool.distractors(&term, answer),
+                    distractors: pool.distractors(&term, &s.tokens, answer),
                 },
                 tags,
                 line: Some(s.line as u64),
@@ -338,7 +358,7 @@ fn first_words(text: &str, n: usize) -> String {
 /// Scores a sentence as the answer to one question: relevance (share of
 /// the question's weight it mentions), novelty (share of its own weight
 /// that is not the question restated) and centrality in the section.
-fn answer_score(s: &Sent, question: &Question, centroid: &SparseVec, idf: &[f64], lead: bool) -> f64 {
+fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     let full = &question.all;
     let q = &question.terms;
     let q_weight: f64 = q.iter().map(|&t| idf[t as usize]).sum();
@@ -351,7 +371,7 @@ fn answer_score(s: &Sent, question: &Question, centroid: &SparseVec, idf: &[f64]
     let shared: f64 = own().filter(|t| q.contains(t)).map(|t| idf[t as usize]).sum();
     let rel = if q_weight > 0.0 { shared / q_weight } else { 0.0 };
     let novelty = (own_weight - shared) / own_weight;
-    let cent = s.vec.cosine(centroid);
+    let cent = s.cent;
     let words = s.tokens.len();
     let len_factor = match words {
         0..=4 => 0.3,
@@ -486,10 +506,84 @@ const NUMBER_WORDS: &[&str] = &[
     "years",
 ];
 
+/// Phrases that mark a contrast, a cause or a means, as substrings, not
+/// words: real text glues words together ("hashowever").
+const CONTRAST_PHRASES: &[&str] = &[
+    "however",
+    "whereas",
+    "while ",
+    "unlike",
+    "in contrast",
+    "by contrast",
+    "on the other hand",
+    " but ",
+    "instead",
+    "rather than",
+];
+const CAUSE_PHRASES: &[&str] = &[
+    "because",
+    "due to",
+    "since ",
+    "as a result",
+    "so that",
+    "in order to",
+    "therefore",
+    "caused by",
+    " means ",
+    "when ",
+];
+const MEANS_PHRASES: &[&str] = &[
+    " through ",
+    " by ",
+    " via ",
+    " using ",
+    " with the help of",
+    " by means of",
+];
+const CUE_CONTRAST: u8 = 1;
+const CUE_CAUSE: u8 = 2;
+const CUE_MEANS: u8 = 4;
+
+/// All cue phrases in one automaton: a sentence is read once for all three
+/// kinds, not once per phrase per question asked of it.
+static CUE_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(CONTRAST_PHRASES.iter().chain(CAUSE_PHRASES).chain(MEANS_PHRASES)).ok());
+
+/// The [`CUE_CONTRAST`], [`CUE_CAUSE`] and [`CUE_MEANS`] bits of a
+/// lowercased sentence.
+fn cue_mask(lower: &str) -> u8 {
+    let bit = |pattern: usize| {
+        if pattern < CONTRAST_PHRASES.len() {
+            CUE_CONTRAST
+        } else if pattern < CONTRAST_PHRASES.len() + CAUSE_PHRASES.len() {
+            CUE_CAUSE
+        } else {
+            CUE_MEANS
+        }
+    };
+    match CUE_FINDER.as_ref() {
+        Some(finder) => {
+            let mut mask = 0;
+            for m in finder.find_overlapping_iter(lower) {
+                mask |= bit(m.pattern().as_usize());
+                if mask == CUE_CONTRAST | CUE_CAUSE | CUE_MEANS {
+                    break;
+                }
+            }
+            mask
+        }
+        // Building an automaton of a few dozen short phrases does not
+        // fail; were it to, the phrases are looked for one by one.
+        None => [CONTRAST_PHRASES, CAUSE_PHRASES, MEANS_PHRASES]
+            .iter()
+            .zip([CUE_CONTRAST, CUE_CAUSE, CUE_MEANS])
+            .filter(|(ws, _)| ws.iter().any(|w| lower.contains(w)))
+            .fold(0, |m, (_, b)| m | b),
+    }
+}
+
 fn q_cue(s: &Sent, question: &Question) -> bool {
     let t = &s.lower;
-    // Substrings, not words: real text glues words together ("hashowever").
-    let any = |ws: &[&str]| ws.iter().any(|w| t.contains(w));
     let numeric = || {
         s.tokens.iter().any(|tok| tok.num)
             || t.split(|c: char| !c.is_alphanumeric())
@@ -509,38 +603,9 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
                     .iter()
                     .any(|w| head.contains(w))
         }
-        Cue::Contrast => any(&[
-            "however",
-            "whereas",
-            "while ",
-            "unlike",
-            "in contrast",
-            "by contrast",
-            "on the other hand",
-            " but ",
-            "instead",
-            "rather than",
-        ]),
-        Cue::Cause => any(&[
-            "because",
-            "due to",
-            "since ",
-            "as a result",
-            "so that",
-            "in order to",
-            "therefore",
-            "caused by",
-            " means ",
-            "when ",
-        ]),
-        Cue::Means => any(&[
-            " through ",
-            " by ",
-            " via ",
-            " using ",
-            " with the help of",
-            " by means of",
-        ]),
+        Cue::Contrast => s.cues & CUE_CONTRAST != 0,
+        Cue::Cause => s.cues & CUE_CAUSE != 0,
+        Cue::Means => s.cues & CUE_MEANS != 0,
         Cue::Time | Cue::Quantity => numeric(),
     }
 }
@@ -579,7 +644,7 @@ fn choose_answer(
     sents: &[Sent],
     idxs: &[usize],
     questions: &[(String, Vec<u32>)],
-    centroid: &SparseVec,
+    whole_scores: &[f64],
     idf: &[f64],
 ) -> Vec<usize> {
     if idxs.is_empty() {
@@ -587,12 +652,19 @@ fn choose_answer(
     }
     let all: HashSet<u32> = questions.iter().flat_map(|(_, t)| t.iter().copied()).collect();
     let lead = idxs[0];
-    let rank = |q: &Question, chosen: &[usize]| {
-        idxs.iter()
-            .filter(|k| !chosen.contains(k))
-            .map(|&k| (answer_score(&sents[k], q, centroid, idf, k == lead), k))
+    let best = |scored: &mut dyn Iterator<Item = (f64, usize)>, chosen: &[usize]| {
+        scored
+            .filter(|(_, k)| !chosen.contains(k))
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
     };
+    let rank = |q: &Question, chosen: &[usize]| {
+        best(
+            &mut idxs.iter().map(|&k| (answer_score(&sents[k], q, idf, k == lead), k)),
+            chosen,
+        )
+    };
+    // The whole line's scores are known already.
+    let rank_whole = |chosen: &[usize]| best(&mut whole_scores.iter().copied().zip(idxs.iter().copied()), chosen);
     let mut chosen: Vec<usize> = Vec::new();
     // "Is X a problem?" answered "No. ...": the verdict and the sentence
     // after it.
@@ -622,10 +694,9 @@ fn choose_answer(
             }
         }
     } else {
-        let q = whole_question(questions);
-        if let Some((best, k)) = rank(&q, &chosen) {
+        if let Some((best, k)) = rank_whole(&chosen) {
             chosen.push(k);
-            if let Some((second, k2)) = rank(&q, &chosen) {
+            if let Some((second, k2)) = rank_whole(&chosen) {
                 let words = sents[k].tokens.len() + sents[k2].tokens.len();
                 if second >= 0.85 * best && words <= 45 {
                     chosen.push(k2);
@@ -664,10 +735,11 @@ fn keypoints(
             if out.len() >= limit {
                 break;
             }
-            if t.terms.iter().all(|x| q.contains(x)) || t.terms.iter().any(|x| used.contains(x)) {
+            let toks = &sents[k].tokens;
+            if t.terms(toks).all(|x| q.contains(&x)) || t.terms(toks).any(|x| used.contains(&x)) {
                 continue;
             }
-            used.extend(t.terms.iter().copied());
+            used.extend(t.terms(toks));
             out.push(sents[k].text[t.start..t.end].to_string());
         }
     };
@@ -804,12 +876,19 @@ impl<'a> Pool<'a> {
             groups.entry((kind, words)).or_default().push((k, i));
         }
         for g in groups.values_mut() {
-            g.sort_by(|&(ak, ai), &(bk, bi)| {
+            // Only the best are ever looked at; positions make the order
+            // total, so selecting them first changes nothing.
+            let order = |&(ak, ai): &(usize, usize), &(bk, bi): &(usize, usize)| {
                 terms[bk][bi]
                     .score
                     .total_cmp(&terms[ak][ai].score)
                     .then((ak, ai).cmp(&(bk, bi)))
-            });
+            };
+            if g.len() > DISTRACTOR_CANDIDATES {
+                g.select_nth_unstable_by(DISTRACTOR_CANDIDATES, order);
+                g.truncate(DISTRACTOR_CANDIDATES);
+            }
+            g.sort_unstable_by(order);
         }
         Pool {
             sents,
@@ -822,7 +901,7 @@ impl<'a> Pool<'a> {
     /// Up to three terms of the answer's kind, nearest in length first,
     /// then best; none equal to, inside or containing the answer or each
     /// other, none sharing a stem with the answer.
-    fn distractors(&self, answer: &Term, answer_text: &str) -> Vec<String> {
+    fn distractors(&self, answer: &Term, answer_tokens: &[Token], answer_text: &str) -> Vec<String> {
         let lower = answer_text.to_lowercase();
         let mut out: Vec<(String, String)> = Vec::new();
         // "7 percent" is inside "97 percent" but no repeat of it.
@@ -843,12 +922,14 @@ impl<'a> Pool<'a> {
                 // the best candidates are looked at: an article with tens
                 // of thousands of numbers would otherwise cost that much
                 // per card.
-                let unit = |text: &str| text.rsplit(' ').next().map(str::to_lowercase);
-                let answer_unit = unit(answer_text).filter(|_| answer.words > 1);
+                fn unit(text: &str) -> &str {
+                    text.rsplit(' ').next().unwrap_or("")
+                }
+                let answer_unit = (answer.words > 1).then(|| unit(answer_text));
                 let best = &group[..group.len().min(DISTRACTOR_CANDIDATES)];
                 let same_unit = |&&(k, i): &&(usize, usize)| {
                     let t: &Term = &self.terms[k][i];
-                    unit(&self.sents[k].text[t.start..t.end]) == answer_unit
+                    answer_unit.is_some_and(|u| same_lowercase(unit(&self.sents[k].text[t.start..t.end]), u))
                 };
                 let ordered: Vec<(usize, usize)> = if answer.kind == TermKind::Number {
                     best.iter()
@@ -864,7 +945,10 @@ impl<'a> Pool<'a> {
                         return out.into_iter().map(|(text, _)| text).collect();
                     }
                     let t = &self.terms[k][i];
-                    if answer.kind != TermKind::Number && t.terms.iter().any(|x| answer.terms.contains(x)) {
+                    if answer.kind != TermKind::Number
+                        && t.terms(&self.sents[k].tokens)
+                            .any(|x| answer.terms(answer_tokens).any(|y| x == y))
+                    {
                         continue;
                     }
                     let text = &self.sents[k].text[t.start..t.end];
@@ -877,6 +961,15 @@ impl<'a> Pool<'a> {
             }
         }
         out.into_iter().map(|(text, _)| text).collect()
+    }
+}
+
+/// Whether two strings lowercase alike, without allocating for ASCII.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
 }
 

@@ -88,10 +88,19 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 
 /// Lowercase, whitespace collapsed: edits of case and spacing keep the id.
 pub fn normalise(s: &str) -> String {
-    s.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // Whole words: a final sigma lowercases by its place in the word.
+            out.push_str(&w.to_lowercase());
+        }
+    }
+    out
 }
 
 /// `qa-` or `cz-` and 8 hex digits of FNV-1a over `kind`, a unit separator

@@ -2,8 +2,6 @@
 //! phrases, numbers and dates, content-word phrases) and how informative
 //! each is. Pure; scores depend only on the sentence and article statistics.
 
-use rustc_hash::FxHashSet as HashSet;
-
 use super::Token;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,10 +19,17 @@ pub struct Term {
     pub kind: TermKind,
     pub words: usize,
     pub score: f64,
-    /// Stem ids of the content words in the span.
-    pub terms: Vec<u32>,
-    /// First and last token of the span.
-    tokens: (usize, usize),
+    /// First and last token of the span in its sentence.
+    pub tokens: (usize, usize),
+}
+
+impl Term {
+    /// Stem ids of the content words in the span; `tokens` are its
+    /// sentence's.
+    pub fn terms<'a>(&self, tokens: &'a [Token]) -> impl Iterator<Item = u32> + 'a {
+        let (a, b) = self.tokens;
+        tokens[a..=b].iter().filter(|t| !t.stop).map(|t| t.term)
+    }
 }
 
 /// Candidate spans kept per sentence, best first.
@@ -38,9 +43,9 @@ pub struct TermContext<'a> {
     pub lowercase: &'a [bool],
     /// By term id: seen capitalised in mid-sentence.
     pub capitalised: &'a [bool],
-    /// Terms of the title and terms in a large share of sentences: the
+    /// By term id: terms of the title and terms in a large share of sentences: the
     /// article's topic, too easy to guess to be worth a blank.
-    pub topic: &'a HashSet<u32>,
+    pub topic: &'a [bool],
 }
 
 const MONTHS: &[&str] = &[
@@ -192,7 +197,7 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
         let t = &tokens[i];
         !t.stop && !t.num && t.cap && (i > 0 || !flagged(ctx.lowercase, t.term) || has(i, flag::ACRONYM))
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(2 * n);
     let mut i = 0;
     while i < n {
         if is_proper(i) {
@@ -265,7 +270,9 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
         let chars = chars(&text[t.start..t.end]);
         chars * 2 <= sentence_chars && chars >= 2
     });
-    out.sort_by(|a, b| {
+    // Spans are unique, so the order is total and an unstable sort gives
+    // the stable one's result without its buffer.
+    out.sort_unstable_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.start.cmp(&b.start))
@@ -276,16 +283,10 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
     // article.
     out.truncate(MAX_CANDIDATES);
     out.shrink_to_fit();
-    for t in &mut out {
-        let (a, b) = t.tokens;
-        t.terms = tokens[a..=b].iter().filter(|t| !t.stop).map(|t| t.term).collect();
-    }
     out
 }
 
 fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, kind: TermKind, ctx: &TermContext<'_>) {
-    // Most candidates are dropped: their terms are collected only for the
-    // ones kept (see `candidates`).
     let content = || tokens[a..=b].iter().filter(|t| !t.stop).map(|t| t.term);
     let n_terms = content().count();
     if n_terms == 0 {
@@ -324,7 +325,7 @@ fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, k
             }
         }
     }
-    let topical = content().filter(|t| ctx.topic.contains(t)).count();
+    let topical = content().filter(|&t| flagged(ctx.topic, t)).count();
     if topical > 0 {
         score *= 1.0 - 0.5 * topical as f64 / n_terms as f64;
     }
@@ -338,7 +339,6 @@ fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, k
         kind,
         words,
         score,
-        terms: Vec::new(),
         tokens: (a, b),
     });
 }

@@ -180,8 +180,9 @@ impl Vocab {
 /// Splits text into words, keeping hyphenated and apostrophe-joined words
 /// and decimal numbers whole (`pro-Russian`, `China’s`, `3.5`).
 pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
-    let mut words = segment::word_indices(text).into_iter().peekable();
+    let words = segment::word_indices(text);
+    let mut out: Vec<Token> = Vec::with_capacity(words.len());
+    let mut words = words.into_iter().peekable();
     while let Some((start, w)) = words.next() {
         let mut end = start + w.len();
         // Join across an apostrophe or a decimal point. Hyphenated words

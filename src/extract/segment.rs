@@ -49,33 +49,71 @@ fn known(c: char) -> bool {
         || (('\u{c0}'..='\u{ff}').contains(&c) && c != '×' && c != '÷')
 }
 
+/// [`sb`] and [`wb`] of each ASCII byte, looked up instead of matched.
+static SB_ASCII: [Sb; 128] = {
+    let mut t = [Sb::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = sb_ascii(i as u8);
+        i += 1;
+    }
+    t
+};
+static WB_ASCII: [Wb; 128] = {
+    let mut t = [Wb::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = wb_ascii(i as u8);
+        i += 1;
+    }
+    t
+};
+
+const fn sb_ascii(c: u8) -> Sb {
+    match c {
+        b'\r' => Sb::Cr,
+        b'\n' => Sb::Lf,
+        b'\t' | 0x0b | 0x0c | b' ' => Sb::Sp,
+        b'a'..=b'z' => Sb::Lower,
+        b'A'..=b'Z' => Sb::Upper,
+        b'0'..=b'9' => Sb::Numeric,
+        b'.' => Sb::ATerm,
+        b'!' | b'?' => Sb::STerm,
+        b',' | b'-' | b':' | b';' => Sb::SContinue,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sb::Close,
+        _ => Sb::Other,
+    }
+}
+
+const fn wb_ascii(c: u8) -> Wb {
+    match c {
+        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+        b'0'..=b'9' => Wb::Numeric,
+        b':' => Wb::MidLetter,
+        b'.' | b'\'' => Wb::MidNumLet,
+        b',' | b';' => Wb::MidNum,
+        b'_' => Wb::ExtendNumLet,
+        _ => Wb::Other,
+    }
+}
+
 fn sb(c: char) -> Sb {
     match c {
-        '\r' => Sb::Cr,
-        '\n' => Sb::Lf,
-        '\t' | '\u{b}' | '\u{c}' | ' ' | '\u{a0}' => Sb::Sp,
-        'a'..='z' => Sb::Lower,
-        'A'..='Z' => Sb::Upper,
-        '0'..='9' => Sb::Numeric,
-        '.' => Sb::ATerm,
-        '!' | '?' => Sb::STerm,
-        ',' | '-' | ':' | ';' | '—' | '–' => Sb::SContinue,
-        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '’' | '‘' | '“' | '”' => Sb::Close,
-        c if !c.is_ascii() && c.is_lowercase() => Sb::Lower,
-        c if !c.is_ascii() && c.is_uppercase() => Sb::Upper,
+        c if c.is_ascii() => SB_ASCII[c as usize],
+        '\u{a0}' => Sb::Sp,
+        '—' | '–' => Sb::SContinue,
+        '’' | '‘' | '“' | '”' => Sb::Close,
+        c if c.is_lowercase() => Sb::Lower,
+        c if c.is_uppercase() => Sb::Upper,
         _ => Sb::Other,
     }
 }
 
 fn wb(c: char) -> Wb {
     match c {
-        'a'..='z' | 'A'..='Z' => Wb::Letter,
-        '0'..='9' => Wb::Numeric,
-        ':' => Wb::MidLetter,
-        '.' | '\'' | '‘' | '’' => Wb::MidNumLet,
-        ',' | ';' => Wb::MidNum,
-        '_' => Wb::ExtendNumLet,
-        c if !c.is_ascii() && c.is_alphabetic() => Wb::Letter,
+        c if c.is_ascii() => WB_ASCII[c as usize],
+        '‘' | '’' => Wb::MidNumLet,
+        c if c.is_alphabetic() => Wb::Letter,
         _ => Wb::Other,
     }
 }
@@ -86,12 +124,27 @@ pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
     if !text.chars().all(known) {
         return text.unicode_word_indices().collect();
     }
+    // ASCII (most text) is classed byte by byte, in place.
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        return words_over(text, b.len(), |k| WB_ASCII[usize::from(b[k] & 0x7f)], |k| k);
+    }
     let chars: Vec<(usize, Wb)> = text.char_indices().map(|(i, c)| (i, wb(c))).collect();
-    let class = |k: usize| chars.get(k).map(|&(_, w)| w);
-    let mut out = Vec::new();
+    words_over(text, chars.len(), |k| chars[k].1, |k| chars[k].0)
+}
+
+/// Words over `n` characters: `class(k)` of the k-th, `at(k)` its offset.
+fn words_over(
+    text: &str,
+    n: usize,
+    class: impl Fn(usize) -> Wb,
+    at: impl Fn(usize) -> usize,
+) -> Vec<(usize, &str)> {
+    let class = |k: usize| (k < n).then(|| class(k));
+    let mut out = Vec::with_capacity(n / 5);
     let mut k = 0;
-    while k < chars.len() {
-        let first = chars[k].1;
+    while k < n {
+        let first = class(k).unwrap_or(Wb::Other);
         if !matches!(first, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet) {
             k += 1;
             continue;
@@ -122,8 +175,8 @@ pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
             }
         }
         if alnum {
-            let (a, _) = chars[start];
-            let b = chars.get(k).map_or(text.len(), |&(i, _)| i);
+            let a = at(start);
+            let b = if k < n { at(k) } else { text.len() };
             out.push((a, &text[a..b]));
         }
     }
@@ -136,15 +189,30 @@ pub fn sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
     if !text.chars().all(known) {
         return text.split_sentence_bound_indices().collect();
     }
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        return sentences_over(text, b.len(), |k| SB_ASCII[usize::from(b[k] & 0x7f)], |k| k);
+    }
     let chars: Vec<(usize, Sb)> = text.char_indices().map(|(i, c)| (i, sb(c))).collect();
+    sentences_over(text, chars.len(), |k| chars[k].1, |k| chars[k].0)
+}
+
+/// Sentence pieces over `n` characters: `class(k)` of the k-th, `at(k)`
+/// its offset.
+fn sentences_over(
+    text: &str,
+    n: usize,
+    class: impl Fn(usize) -> Sb,
+    at: impl Fn(usize) -> usize,
+) -> Vec<(usize, &str)> {
     let para_sep = |s: Sb| matches!(s, Sb::Cr | Sb::Lf);
     let mut out = Vec::new();
     let mut piece = 0;
     // After `SATerm Close* Sp*`: whether the terminator was an ATerm and
     // whether spaces followed it.
     let mut after_term: Option<(bool, bool)> = None;
-    for k in 1..chars.len() {
-        let (prev, cur) = (chars[k - 1].1, chars[k].1);
+    for k in 1..n {
+        let (prev, cur) = (class(k - 1), class(k));
         after_term = match (after_term, prev) {
             (_, Sb::ATerm) => Some((true, false)),
             (_, Sb::STerm) => Some((false, false)),
@@ -154,7 +222,7 @@ pub fn sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
         };
         // SB6 and SB7: `3.5` and `U.S.A` stay whole.
         let sb6 = prev == Sb::ATerm && cur == Sb::Numeric;
-        let sb7 = prev == Sb::ATerm && cur == Sb::Upper && k >= 2 && matches!(chars[k - 2].1, Sb::Upper | Sb::Lower);
+        let sb7 = prev == Sb::ATerm && cur == Sb::Upper && k >= 2 && matches!(class(k - 2), Sb::Upper | Sb::Lower);
         let brk = if prev == Sb::Cr && cur == Sb::Lf {
             false // SB3
         } else if para_sep(prev) {
@@ -169,9 +237,8 @@ pub fn sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
             // next letter, separator or terminator.
             let sb8 = || {
                 aterm
-                    && chars[k..]
-                        .iter()
-                        .map(|&(_, s)| s)
+                    && (k..n)
+                        .map(&class)
                         .find(|&s| matches!(s, Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm))
                         == Some(Sb::Lower)
             };
@@ -180,7 +247,7 @@ pub fn sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
             false // SB998
         };
         if brk {
-            let at = chars[k].0;
+            let at = at(k);
             out.push((piece, &text[piece..at]));
             piece = at;
         }
