@@ -9,6 +9,10 @@
 
 use std::time::Instant;
 
+/// The allocator the `quizdeck` binary uses.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use quizdeck::cmd::generate::{Request, deck_from_bytes};
 use quizdeck::deck::yaml;
 use quizdeck::extract::Analyzer;

@@ -280,6 +280,12 @@ mod props {
     use proptest::prelude::*;
 
     proptest! {
+        /// The ASCII fast path collapses exactly as `split_whitespace` does.
+        #[test]
+        fn collapse_ws_is_split_whitespace_joined(s in "[ a-zA-Z.\t\n\r\u{b}\u{c}\u{1c}\u{a0}é]{0,40}") {
+            prop_assert_eq!(collapse_ws(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+
         #[test]
         fn parsing_never_panics(text in "\\PC*") {
             let _ = parse(&text, Format::Text);

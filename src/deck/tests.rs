@@ -127,3 +127,13 @@ fn merge_keeps_edits_adds_new_and_reports_stale() {
     assert_eq!(pruned.cards.len(), 2);
     assert_eq!(pruned.title, "New");
 }
+
+proptest::proptest! {
+    /// Ids stay what they were before the ASCII fast path: every word
+    /// lowercased whole, single spaces.
+    #[test]
+    fn normalise_lowercases_words_and_collapses_spaces(s in "[ A-Za-z\t\nΣσ\u{212a}İÉ.]{0,30}") {
+        let reference = s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+        proptest::prop_assert_eq!(normalise(&s), reference);
+    }
+}

@@ -234,13 +234,22 @@ pub fn sentences(text: &str) -> Vec<&str> {
         let end = start + s.len();
         if let Some(last) = out.last_mut() {
             let prev = text[last.0..last.1].trim_end();
-            let last_word = prev.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+            let word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
+            // ASCII words (nearly all) are compared without lowercasing a copy.
+            let lowered;
+            let last_word = if word.is_ascii() {
+                word
+            } else {
+                lowered = word.to_lowercase();
+                lowered.as_str()
+            };
+            let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last_word));
             let initial =
                 last_word.len() == 2 && last_word.ends_with('.') && last_word.starts_with(char::is_alphabetic);
             let next_lower = s
                 .trim_start()
                 .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
-            if ABBREVIATIONS.contains(&last_word.as_str()) || initial || (next_lower && !prev.ends_with(['?', '!'])) {
+            if abbreviation || initial || (next_lower && !prev.ends_with(['?', '!'])) {
                 last.1 = end;
                 continue;
             }

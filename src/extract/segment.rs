@@ -134,12 +134,7 @@ pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// Words over `n` characters: `class(k)` of the k-th, `at(k)` its offset.
-fn words_over(
-    text: &str,
-    n: usize,
-    class: impl Fn(usize) -> Wb,
-    at: impl Fn(usize) -> usize,
-) -> Vec<(usize, &str)> {
+fn words_over(text: &str, n: usize, class: impl Fn(usize) -> Wb, at: impl Fn(usize) -> usize) -> Vec<(usize, &str)> {
     let class = |k: usize| (k < n).then(|| class(k));
     let mut out = Vec::with_capacity(n / 5);
     let mut k = 0;
