@@ -622,7 +622,8 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         && !m.lettered
         && m.number.is_none()
         && !m.qa
-        && !line.contains(['?', '？'])
+        && !line.contains('?')
+        && !line.contains('？')
     {
         return None;
     }
@@ -1162,17 +1163,24 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
-        // The ASCII characters `char::is_whitespace` accepts, byte by byte.
-        let mut gap = false;
-        for &b in s.as_bytes() {
-            if matches!(b, b'\t'..=b'\r' | b' ') {
-                gap = !out.is_empty();
-            } else {
-                if gap {
+        // The ASCII characters `char::is_whitespace` accepts; words are
+        // copied whole.
+        let b = s.as_bytes();
+        let space = |i: usize| matches!(b[i], b'\t'..=b'\r' | b' ');
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && space(i) {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && !space(i) {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
                     out.push(' ');
-                    gap = false;
                 }
-                out.push(char::from(b));
+                out.push_str(&s[start..i]);
             }
         }
         return out;

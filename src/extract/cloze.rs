@@ -182,34 +182,55 @@ fn flagged(set: &[bool], term: u32) -> bool {
     set.get(term as usize).copied().unwrap_or(false)
 }
 
-/// Whether two tokens are adjacent words of one phrase: only whitespace or
-/// a single hyphen between them.
-fn gap_is_space(text: &str, a: &Token, b: &Token) -> bool {
-    let gap = &text[a.end..b.start];
-    gap.chars().all(char::is_whitespace) || matches!(gap, "-" | "‐")
+/// Whether the gap between two tokens keeps them in one phrase: only
+/// whitespace or a single hyphen.
+fn gap_is_space(gap: &str) -> bool {
+    let space = if gap.is_ascii() {
+        gap.bytes().all(|c| matches!(c, b'\t'..=b'\r' | b' '))
+    } else {
+        gap.chars().all(char::is_whitespace)
+    };
+    space || matches!(gap, "-" | "‐")
 }
 
 /// All candidate blanks of one sentence, best first.
 pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Term> {
     let n = tokens.len();
     let has = |i: usize, f: u16| tokens[i].flags & f != 0;
-    let is_proper = |i: usize| {
-        let t = &tokens[i];
-        !t.stop && !t.num && t.cap && (i > 0 || !flagged(ctx.lowercase, t.term) || has(i, flag::ACRONYM))
-    };
+    // Each token's facts, once: the spans below ask for them many times.
+    const PROPER: u8 = 1;
+    const SPACE_BEFORE: u8 = 2;
+    const HYPHEN_BEFORE: u8 = 4;
+    let facts: Vec<u8> = (0..n)
+        .map(|i| {
+            let t = &tokens[i];
+            let proper =
+                !t.stop && !t.num && t.cap && (i > 0 || !flagged(ctx.lowercase, t.term) || has(i, flag::ACRONYM));
+            let mut f = if proper { PROPER } else { 0 };
+            if i > 0 {
+                let gap = &text[tokens[i - 1].end..t.start];
+                if gap == " " || gap_is_space(gap) {
+                    f |= SPACE_BEFORE;
+                }
+                if matches!(gap, "-" | "‐") {
+                    f |= HYPHEN_BEFORE;
+                }
+            }
+            f
+        })
+        .collect();
+    let is_proper = |i: usize| facts[i] & PROPER != 0;
+    // Between tokens `k - 1` and `k`.
+    let joined = |k: usize| facts[k] & SPACE_BEFORE != 0;
     let mut out = Vec::with_capacity(2 * n);
     let mut i = 0;
     while i < n {
         if is_proper(i) {
             let mut j = i;
             loop {
-                if j + 1 < n && is_proper(j + 1) && gap_is_space(text, &tokens[j], &tokens[j + 1]) {
+                if j + 1 < n && is_proper(j + 1) && joined(j + 1) {
                     j += 1;
-                } else if j + 2 < n
-                    && has(j + 1, flag::CONNECTOR)
-                    && is_proper(j + 2)
-                    && gap_is_space(text, &tokens[j], &tokens[j + 1])
-                    && gap_is_space(text, &tokens[j + 1], &tokens[j + 2])
+                } else if j + 2 < n && has(j + 1, flag::CONNECTOR) && is_proper(j + 2) && joined(j + 1) && joined(j + 2)
                 {
                     j += 2;
                 } else {
@@ -223,15 +244,15 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
         if tokens[i].num {
             let mut a = i;
             let mut b = i;
-            if i > 0 && has(i - 1, flag::MONTH) && gap_is_space(text, &tokens[i - 1], &tokens[i]) {
+            if i > 0 && has(i - 1, flag::MONTH) && joined(i) {
                 a = i - 1;
             }
-            if b + 1 < n && has(b + 1, flag::MONTH) && gap_is_space(text, &tokens[b], &tokens[b + 1]) {
+            if b + 1 < n && has(b + 1, flag::MONTH) && joined(b + 1) {
                 b += 1;
-                if b + 1 < n && tokens[b + 1].num && gap_is_space(text, &tokens[b], &tokens[b + 1]) {
+                if b + 1 < n && tokens[b + 1].num && joined(b + 1) {
                     b += 1;
                 }
-            } else if b + 1 < n && has(b + 1, flag::SCALE) && gap_is_space(text, &tokens[b], &tokens[b + 1]) {
+            } else if b + 1 < n && has(b + 1, flag::SCALE) && joined(b + 1) {
                 b += 1;
             }
             push(&mut out, text, tokens, a, b, TermKind::Number, ctx);
@@ -240,13 +261,10 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
         }
         let content = |k: usize| !tokens[k].stop && !tokens[k].num && !is_proper(k) && has(k, flag::LEN3);
         // `pro-Russian`: a hyphen binds whatever follows into the phrase.
-        let hyphen = |k: usize| k > 0 && matches!(&text[tokens[k - 1].end..tokens[k].start], "-" | "‐");
+        let hyphen = |k: usize| facts[k] & HYPHEN_BEFORE != 0;
         if content(i) {
             let mut j = i;
-            while j + 1 < n
-                && (content(j + 1) || (hyphen(j + 1) && !tokens[j + 1].stop))
-                && gap_is_space(text, &tokens[j], &tokens[j + 1])
-            {
+            while j + 1 < n && (content(j + 1) || (hyphen(j + 1) && !tokens[j + 1].stop)) && joined(j + 1) {
                 j += 1;
             }
             for a in i..=j {

@@ -121,16 +121,55 @@ fn wb(c: char) -> Wb {
 /// The words of `text` with their byte offsets: what
 /// `UnicodeSegmentation::unicode_word_indices` gives.
 pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
+    if text.is_ascii() {
+        return ascii_words(text);
+    }
     if !text.chars().all(known) {
         return text.unicode_word_indices().collect();
     }
-    // ASCII (most text) is classed byte by byte, in place.
-    if text.is_ascii() {
-        let b = text.as_bytes();
-        return words_over(text, b.len(), |k| WB_ASCII[usize::from(b[k] & 0x7f)], |k| k);
-    }
     let chars: Vec<(usize, Wb)> = text.char_indices().map(|(i, c)| (i, wb(c))).collect();
     words_over(text, chars.len(), |k| chars[k].1, |k| chars[k].0)
+}
+
+/// [`word_indices`] for ASCII text, byte by byte: runs of letters, digits
+/// and `_`, joined across one mid character (WB6/7, WB11/12).
+fn ascii_words(text: &str) -> Vec<(usize, &str)> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let class = |i: usize| WB_ASCII[usize::from(b[i] & 0x7f)];
+    let wordish = |i: usize| matches!(class(i), Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
+    let mut out = Vec::with_capacity(n / 5);
+    let mut k = 0;
+    while k < n {
+        if !wordish(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut alnum = false;
+        loop {
+            while k < n && wordish(k) {
+                alnum |= b[k] != b'_';
+                k += 1;
+            }
+            if k + 1 < n {
+                let joins = match (class(k - 1), class(k), class(k + 1)) {
+                    (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Wb::Letter) => true,
+                    (Wb::Numeric, Wb::MidNum | Wb::MidNumLet, Wb::Numeric) => true,
+                    _ => false,
+                };
+                if joins {
+                    k += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        if alnum {
+            out.push((start, &text[start..k]));
+        }
+    }
+    out
 }
 
 /// Words over `n` characters: `class(k)` of the k-th, `at(k)` its offset.
@@ -181,15 +220,74 @@ fn words_over(text: &str, n: usize, class: impl Fn(usize) -> Wb, at: impl Fn(usi
 /// The pieces of `text` between sentence boundaries, with their byte
 /// offsets: what `UnicodeSegmentation::split_sentence_bound_indices` gives.
 pub fn sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
+    if text.is_ascii() {
+        return ascii_sentences(text);
+    }
     if !text.chars().all(known) {
         return text.split_sentence_bound_indices().collect();
     }
-    if text.is_ascii() {
-        let b = text.as_bytes();
-        return sentences_over(text, b.len(), |k| SB_ASCII[usize::from(b[k] & 0x7f)], |k| k);
-    }
     let chars: Vec<(usize, Sb)> = text.char_indices().map(|(i, c)| (i, sb(c))).collect();
     sentences_over(text, chars.len(), |k| chars[k].1, |k| chars[k].0)
+}
+
+/// [`sentence_bound_indices`] for ASCII text. Boundaries fall only after a
+/// line break or after a terminator with its closing quotes and spaces, so
+/// only those places are looked at.
+fn ascii_sentences(text: &str) -> Vec<(usize, &str)> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let class = |i: usize| SB_ASCII[usize::from(b[i] & 0x7f)];
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut p = 0;
+    while p < n {
+        match class(p) {
+            // SB3, SB4: after a line break (CR LF as one).
+            Sb::Cr if p + 1 < n && b[p + 1] == b'\n' => p += 1,
+            Sb::Cr | Sb::Lf => {
+                p += 1;
+                if p < n {
+                    cuts.push(p);
+                }
+            }
+            term @ (Sb::ATerm | Sb::STerm) => {
+                let aterm = term == Sb::ATerm;
+                let mut q = p + 1;
+                while q < n && class(q) == Sb::Close {
+                    q += 1;
+                }
+                while q < n && class(q) == Sb::Sp {
+                    q += 1;
+                }
+                // SB9/SB10 keep a following line break; SB8a a following
+                // terminator or continuation, which is looked at in turn.
+                let next = if q < n { class(q) } else { Sb::Other };
+                let keep = q == n
+                    || matches!(next, Sb::Cr | Sb::Lf | Sb::SContinue | Sb::ATerm | Sb::STerm)
+                    || (aterm && q == p + 1 && next == Sb::Numeric) // SB6
+                    || (aterm && q == p + 1 && next == Sb::Upper && p > 0 && matches!(class(p - 1), Sb::Upper | Sb::Lower)) // SB7
+                    || (aterm
+                        && (q..n)
+                            .map(class)
+                            .find(|&s| matches!(s, Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm))
+                            == Some(Sb::Lower)); // SB8
+                if !keep {
+                    cuts.push(q);
+                }
+                p = q;
+            }
+            _ => p += 1,
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut piece = 0;
+    for at in cuts {
+        out.push((piece, &text[piece..at]));
+        piece = at;
+    }
+    if piece < n {
+        out.push((piece, &text[piece..]));
+    }
+    out
 }
 
 /// Sentence pieces over `n` characters: `class(k)` of the k-th, `at(k)`
@@ -271,6 +369,12 @@ mod tests {
         proptest::collection::vec(proptest::sample::select(ALPHABET), 0..40).prop_map(|v| v.concat())
     }
 
+    /// ASCII only, for the byte-level paths.
+    fn ascii_text() -> impl Strategy<Value = String> {
+        let ascii: Vec<&str> = ALPHABET.iter().copied().filter(|p| p.is_ascii()).collect();
+        proptest::collection::vec(proptest::sample::select(ascii), 0..40).prop_map(|v| v.concat())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
 
@@ -280,6 +384,18 @@ mod tests {
             let ours = word_indices(&t);
             let theirs: Vec<(usize, &str)> = t.unicode_word_indices().collect();
             prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn ascii_words_agree_with_unicode_segmentation(t in ascii_text()) {
+            let theirs: Vec<(usize, &str)> = t.unicode_word_indices().collect();
+            prop_assert_eq!(word_indices(&t), theirs);
+        }
+
+        #[test]
+        fn ascii_sentences_agree_with_unicode_segmentation(t in ascii_text()) {
+            let theirs: Vec<(usize, &str)> = t.split_sentence_bound_indices().collect();
+            prop_assert_eq!(sentence_bound_indices(&t), theirs);
         }
 
         #[test]

@@ -206,12 +206,15 @@ fn plain(s: &str) -> bool {
     ) {
         return false;
     }
-    let ascii_ok = |c: u8| (b' '..=b'~').contains(&c);
-    for (i, &c) in b.iter().enumerate() {
-        match c {
+    // Control characters (tabs, line breaks, DEL) are never written plain;
+    // a fold, not an early exit, so the check runs on whole vectors.
+    if b.iter().fold(false, |bad, &c| bad | (c < b' ') | (c == 0x7f)) {
+        return false;
+    }
+    for i in memchr::memchr2_iter(b':', b'#', b) {
+        match b[i] {
             b':' if b.get(i + 1).is_none_or(|&n| n == b' ') => return false,
             b'#' if b[i - 1] == b' ' => return false,
-            c if c.is_ascii() && !ascii_ok(c) => return false,
             _ => {}
         }
     }
@@ -231,6 +234,11 @@ fn literal(s: &str) -> bool {
     let edge = |c: Option<&u8>| matches!(c, Some(b' ' | b'\n'));
     if !s.contains('\n') || edge(b.first()) || edge(b.last()) || s.contains(" \n") {
         return false;
+    }
+    if s.is_ascii() {
+        return !b
+            .iter()
+            .fold(false, |bad, &c| bad | (c < b' ' && c != b'\n') | (c == 0x7f));
     }
     s.chars().all(|c| c == '\n' || printable(c))
 }
