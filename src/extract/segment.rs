@@ -153,11 +153,11 @@ fn ascii_words(text: &str) -> Vec<(usize, &str)> {
                 k += 1;
             }
             if k + 1 < n {
-                let joins = match (class(k - 1), class(k), class(k + 1)) {
-                    (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Wb::Letter) => true,
-                    (Wb::Numeric, Wb::MidNum | Wb::MidNumLet, Wb::Numeric) => true,
-                    _ => false,
-                };
+                let joins = matches!(
+                    (class(k - 1), class(k), class(k + 1)),
+                    (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Wb::Letter)
+                        | (Wb::Numeric, Wb::MidNum | Wb::MidNumLet, Wb::Numeric)
+                );
                 if joins {
                     k += 2;
                     continue;
