@@ -1163,9 +1163,15 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
+        let b = s.as_bytes();
+        // Most text is clean already: single spaces only, none at the ends.
+        let breaks = b.iter().fold(false, |any, &c| any | matches!(c, b'\t'..=b'\r'));
+        if !breaks && b.first() != Some(&b' ') && b.last() != Some(&b' ') && memchr::memmem::find(b, b"  ").is_none() {
+            out.push_str(s);
+            return out;
+        }
         // The ASCII characters `char::is_whitespace` accepts; words are
         // copied whole.
-        let b = s.as_bytes();
         let space = |i: usize| matches!(b[i], b'\t'..=b'\r' | b' ');
         let mut i = 0;
         while i < b.len() {
