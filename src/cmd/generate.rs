@@ -118,7 +118,14 @@ pub fn run(args: &GenerateArgs, global: &Global, out: &mut dyn Write) -> Result<
     if files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         bail!("standard input (-) can be read only once");
     }
-    let an = Analyzer::new();
+    // Articles are generated on every core, each worker with its own
+    // analyzer; decks are written one by one in the order given, so file
+    // names, output and messages are the same as on one core.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(files.len())
+        .clamp(1, MAX_WORKERS);
+    let mut analyzers: Vec<Analyzer> = (0..workers).map(|_| Analyzer::new()).collect();
     let mut ok = true;
     let mut names: HashSet<String> = HashSet::new();
     let mut first = true;
@@ -127,35 +134,86 @@ pub fn run(args: &GenerateArgs, global: &Global, out: &mut dyn Write) -> Result<
         "articles",
         files.len() > 1 && !global.quiet && env::stderr_is_terminal(),
     );
-    for path in &files {
-        let label = path.display().to_string();
-        let mut notes = Notes::default();
-        match one(&an, args, path, &label, &mut names, &mut notes) {
-            Ok(Output::Yaml(text)) => {
-                if !first {
-                    out.write_all(b"---\n")?;
+    // A few articles per worker at a time bounds the decks held in memory.
+    for batch in files.chunks(workers * 4) {
+        let made = make_batch(&mut analyzers, args, batch);
+        for (path, made) in batch.iter().zip(made) {
+            let label = path.display().to_string();
+            let mut notes = Notes::default();
+            let result = made.and_then(|g| write_deck(args, g, &label, &mut names, &mut notes));
+            match result {
+                Ok(Output::Yaml(text)) => {
+                    if !first {
+                        out.write_all(b"---\n")?;
+                    }
+                    out.write_all(text.as_bytes())?;
+                    first = false;
                 }
-                out.write_all(text.as_bytes())?;
-                first = false;
+                Ok(Output::Written) => {}
+                Err(e) => {
+                    ok = false;
+                    notes.warnings.push(render::error(&format!("{e:#}")));
+                }
             }
-            Ok(Output::Written) => {}
-            Err(e) => {
-                ok = false;
-                notes.warnings.push(render::error(&format!("{e:#}")));
+            for w in &notes.warnings {
+                bar.note(w);
             }
-        }
-        for w in &notes.warnings {
-            bar.note(w);
-        }
-        if !global.quiet {
-            for n in &notes.info {
-                bar.note(n);
+            if !global.quiet {
+                for n in &notes.info {
+                    bar.note(n);
+                }
             }
+            bar.inc();
         }
-        bar.inc();
     }
     bar.finish();
     Ok(ok)
+}
+
+/// Threads past this many gain little: reading and writing files is shared.
+const MAX_WORKERS: usize = 8;
+
+/// Reads and generates a batch of articles, worker `w` taking every
+/// `workers`-th one; results in the batch's order.
+fn make_batch(analyzers: &mut [Analyzer], args: &GenerateArgs, batch: &[std::path::PathBuf]) -> Vec<Result<Generated>> {
+    let workers = analyzers.len();
+    if workers <= 1 || batch.len() <= 1 {
+        let an = &analyzers[0];
+        return batch.iter().map(|p| make(an, args, p)).collect();
+    }
+    let mut slots: Vec<Option<Result<Generated>>> = (0..batch.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = analyzers
+            .iter_mut()
+            .enumerate()
+            .map(|(w, an)| {
+                scope.spawn(move || {
+                    batch
+                        .iter()
+                        .enumerate()
+                        .skip(w)
+                        .step_by(workers)
+                        .map(|(i, p)| (i, make(an, args, p)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            match h.join() {
+                Ok(done) => {
+                    for (i, r) in done {
+                        slots[i] = Some(r);
+                    }
+                }
+                // A panic in generation is a bug; surface it as itself.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .map(|s| s.unwrap_or_else(|| Err(anyhow::anyhow!("article was not generated"))))
+        .collect()
 }
 
 /// What one article's generation has to say: warnings always, the rest
@@ -171,23 +229,28 @@ enum Output {
     Written,
 }
 
-fn one(
-    an: &Analyzer,
-    args: &GenerateArgs,
-    path: &Path,
-    label: &str,
-    names: &mut HashSet<String>,
-    notes: &mut Notes,
-) -> Result<Output> {
+/// Reads and generates one article.
+fn make(an: &Analyzer, args: &GenerateArgs, path: &Path) -> Result<Generated> {
+    let label = path.display().to_string();
     let bytes = super::read_limited(path, args.max_size)?;
     let req = Request {
-        label,
+        label: &label,
         format: args.format,
         title: args.title.as_deref(),
         cloze: args.cloze,
         lossy: args.lossy,
     };
-    let g = deck_from_bytes(an, &bytes, &req).with_context(|| label.to_string())?;
+    deck_from_bytes(an, &bytes, &req).with_context(|| label.clone())
+}
+
+/// Writes one generated deck (or returns its YAML for `--stdout`).
+fn write_deck(
+    args: &GenerateArgs,
+    g: Generated,
+    label: &str,
+    names: &mut HashSet<String>,
+    notes: &mut Notes,
+) -> Result<Output> {
     let (qa, cz) = counts(&g.deck);
     if g.questions == 0 {
         notes.warnings.push(render::warning(&format!(

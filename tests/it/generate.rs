@@ -164,6 +164,35 @@ fn several_articles_and_directories() {
 }
 
 #[test]
+fn a_batch_gives_the_decks_each_article_gives_alone() {
+    // Several articles are generated in parallel; the result must not show it.
+    let env = TestEnv::new();
+    let mut names = Vec::new();
+    for i in 0..7 {
+        let name = format!("in/article-{i}.txt");
+        env.write(&name, SEED_LIKE.replace("Tea Basics", &format!("Tea Basics Part {i}")));
+        names.push(name);
+    }
+    env.write("in/empty.txt", "");
+    let alone: Vec<String> = names
+        .iter()
+        .map(|n| {
+            let out = env.cmd().args(["generate", "--stdout", n]).output().unwrap();
+            String::from_utf8(out.stdout).unwrap()
+        })
+        .collect();
+    let out = env.cmd().args(["generate", "--stdout", "in"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the empty article is an error");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), alone.join("---\n"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt: file is empty"));
+    env.cmd().args(["generate", "in", "-o", "out"]).assert().code(1);
+    for (i, deck) in alone.iter().enumerate() {
+        let written = std::fs::read_to_string(env.path(&format!("out/tea-basics-part-{i}.yaml"))).unwrap();
+        assert_eq!(&written, deck);
+    }
+}
+
+#[test]
 fn hostile_titles_stay_inside_the_output_directory() {
     let env = TestEnv::new();
     env.write("a.txt", SEED_LIKE);
