@@ -853,24 +853,33 @@ impl<'a> Pool<'a> {
         // allocating: thousands of candidates per article, a few dozen used.
         let spelling = |text: &str| {
             let mut h = rustc_hash::FxHasher::default();
-            for c in text.chars().flat_map(char::to_lowercase) {
-                h.write_u32(c as u32);
+            if text.is_ascii() {
+                // The same values as below, a byte at a time.
+                for b in text.bytes() {
+                    h.write_u32(u32::from(b.to_ascii_lowercase()));
+                }
+            } else {
+                for c in text.chars().flat_map(char::to_lowercase) {
+                    h.write_u32(c as u32);
+                }
             }
             h.finish()
         };
-        let mut best: HashMap<(TermKind, u64), (usize, usize)> = HashMap::default();
+        // The best score is kept with its position: looking it up again
+        // would touch a term anywhere in the article for every candidate.
+        let mut best: HashMap<(TermKind, u64), (usize, usize, f64)> = HashMap::default();
         for (k, ts) in terms.iter().enumerate() {
             for (i, t) in ts.iter().enumerate() {
                 let key = (t.kind, spelling(&sents[k].text[t.start..t.end]));
-                let e = best.entry(key).or_insert((k, i));
-                if t.score > terms[e.0][e.1].score {
-                    *e = (k, i);
+                let e = best.entry(key).or_insert((k, i, t.score));
+                if t.score > e.2 {
+                    *e = (k, i, t.score);
                 }
             }
         }
         let mut groups: HashMap<(TermKind, usize), Vec<(usize, usize)>> = HashMap::default();
         let mut max_words = 0;
-        for ((kind, _), (k, i)) in best {
+        for ((kind, _), (k, i, _)) in best {
             let words = terms[k][i].words;
             max_words = max_words.max(words);
             groups.entry((kind, words)).or_default().push((k, i));
