@@ -8,7 +8,8 @@
 //! writes as a `|-` block; those are written here directly. Any string
 //! whose style or escaping takes more judgement (quotes, tabs, a `: `, a
 //! leading space, a word YAML would read as a bool, ...) is handed to
-//! serde_yaml on its own and its output spliced in at the right indentation.
+//! serde_yaml in a small document of the same shape, and what it writes for
+//! that string is copied in.
 //! The tests compare the whole output with serde_yaml's on random decks
 //! built from exactly those hard cases.
 
