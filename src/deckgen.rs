@@ -10,6 +10,7 @@
 //! section, each with its most informative span blanked. Pure and
 //! deterministic: equal input gives equal output, with no randomness at all.
 
+use std::cell::OnceCell;
 use std::hash::Hasher;
 use std::sync::LazyLock;
 
@@ -42,10 +43,11 @@ struct Sent {
     leads: Option<String>,
     /// From a list item rather than a paragraph.
     item: bool,
-    /// `text` lowercased, for cue phrases.
-    lower: String,
-    /// [`cue_mask`] of `lower`.
-    cues: u8,
+    /// `text` lowercased, for cue phrases; made when first asked for (only
+    /// some questions look for cues).
+    lower: OnceCell<String>,
+    /// [`cue_mask`] of `lower`, likewise.
+    cues: OnceCell<u8>,
     /// Cosine similarity to its section's centroid (0 in the intro).
     cent: f64,
 }
@@ -70,7 +72,6 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             let last = split.len().saturating_sub(1);
             for (si, s) in split.into_iter().enumerate() {
                 let tokens = extract::tokenize(an, vocab, &s);
-                let lower = s.to_lowercase();
                 let leads = (si == last && s.ends_with(':'))
                     .then(|| introduced(&blocks[bi + 1..]))
                     .flatten();
@@ -81,9 +82,9 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                     vec: SparseVec::default(),
                     leads,
                     item: b.kind == BlockKind::Item,
-                    cues: cue_mask(&lower),
+                    cues: OnceCell::new(),
                     cent: 0.0,
-                    lower,
+                    lower: OnceCell::new(),
                     text: s,
                 });
             }
@@ -583,10 +584,12 @@ fn cue_mask(lower: &str) -> u8 {
 }
 
 fn q_cue(s: &Sent, question: &Question) -> bool {
-    let t = &s.lower;
+    let lower = || s.lower.get_or_init(|| s.text.to_lowercase());
+    let cues = || *s.cues.get_or_init(|| cue_mask(lower()));
     let numeric = || {
         s.tokens.iter().any(|tok| tok.num)
-            || t.split(|c: char| !c.is_alphanumeric())
+            || lower()
+                .split(|c: char| !c.is_alphanumeric())
                 .any(|w| NUMBER_WORDS.contains(&w))
     };
     match question.cue {
@@ -597,15 +600,16 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
                 .iter()
                 .take(4)
                 .any(|tok| !tok.stop && question.terms.contains(&tok.term));
-            let head: String = t.chars().take(80).collect();
-            opens_with_term
-                && [" is ", " are ", " means ", " refers to ", " was "]
+            opens_with_term && {
+                let head: String = lower().chars().take(80).collect();
+                [" is ", " are ", " means ", " refers to ", " was "]
                     .iter()
                     .any(|w| head.contains(w))
+            }
         }
-        Cue::Contrast => s.cues & CUE_CONTRAST != 0,
-        Cue::Cause => s.cues & CUE_CAUSE != 0,
-        Cue::Means => s.cues & CUE_MEANS != 0,
+        Cue::Contrast => cues() & CUE_CONTRAST != 0,
+        Cue::Cause => cues() & CUE_CAUSE != 0,
+        Cue::Means => cues() & CUE_MEANS != 0,
         Cue::Time | Cue::Quantity => numeric(),
     }
 }
