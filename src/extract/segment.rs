@@ -121,8 +121,10 @@ fn wb(c: char) -> Wb {
 /// The words of `text` with their byte offsets: what
 /// `UnicodeSegmentation::unicode_word_indices` gives.
 pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
+    // ASCII (most text) is classed byte by byte, in place.
     if text.is_ascii() {
-        return ascii_words(text);
+        let b = text.as_bytes();
+        return words_over(text, b.len(), |k| WB_ASCII[usize::from(b[k] & 0x7f)], |k| k);
     }
     if !text.chars().all(known) {
         return text.unicode_word_indices().collect();
@@ -131,13 +133,13 @@ pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
     words_over(text, chars.len(), |k| chars[k].1, |k| chars[k].0)
 }
 
-/// [`word_indices`] for ASCII text, byte by byte: runs of letters, digits
-/// and `_`, joined across one mid character (WB6/7, WB11/12).
-fn ascii_words(text: &str) -> Vec<(usize, &str)> {
-    let b = text.as_bytes();
-    let n = b.len();
-    let class = |i: usize| WB_ASCII[usize::from(b[i] & 0x7f)];
-    let wordish = |i: usize| matches!(class(i), Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
+/// Words over `n` characters, `class(k)` the k-th one's class and `at(k)`
+/// its byte offset: runs of letters, digits and `_` (WB5, WB8-10, WB13a/b),
+/// joined across one mid character (WB6/7, WB11/12), kept when they hold a
+/// letter or digit.
+fn words_over(text: &str, n: usize, class: impl Fn(usize) -> Wb, at: impl Fn(usize) -> usize) -> Vec<(usize, &str)> {
+    let wordish = |k: usize| matches!(class(k), Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
+    let offset = |k: usize| if k < n { at(k) } else { text.len() };
     let mut out = Vec::with_capacity(n / 5);
     let mut k = 0;
     while k < n {
@@ -149,68 +151,22 @@ fn ascii_words(text: &str) -> Vec<(usize, &str)> {
         let mut alnum = false;
         loop {
             while k < n && wordish(k) {
-                alnum |= b[k] != b'_';
+                alnum |= class(k) != Wb::ExtendNumLet;
                 k += 1;
             }
-            if k + 1 < n {
-                let joins = matches!(
+            let joins = k + 1 < n
+                && matches!(
                     (class(k - 1), class(k), class(k + 1)),
                     (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Wb::Letter)
                         | (Wb::Numeric, Wb::MidNum | Wb::MidNumLet, Wb::Numeric)
                 );
-                if joins {
-                    k += 2;
-                    continue;
-                }
+            if !joins {
+                break;
             }
-            break;
+            k += 2;
         }
         if alnum {
-            out.push((start, &text[start..k]));
-        }
-    }
-    out
-}
-
-/// Words over `n` characters: `class(k)` of the k-th, `at(k)` its offset.
-fn words_over(text: &str, n: usize, class: impl Fn(usize) -> Wb, at: impl Fn(usize) -> usize) -> Vec<(usize, &str)> {
-    let class = |k: usize| (k < n).then(|| class(k));
-    let mut out = Vec::with_capacity(n / 5);
-    let mut k = 0;
-    while k < n {
-        let first = class(k).unwrap_or(Wb::Other);
-        if !matches!(first, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        let mut alnum = first != Wb::ExtendNumLet;
-        let mut last = first;
-        k += 1;
-        while let Some(w) = class(k) {
-            match (last, w) {
-                // WB5, WB8, WB9, WB10, WB13a, WB13b.
-                (Wb::Letter | Wb::Numeric | Wb::ExtendNumLet, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet) => {
-                    alnum |= w != Wb::ExtendNumLet;
-                    last = w;
-                    k += 1;
-                }
-                // WB6/WB7: a letter, one mid character, a letter.
-                (Wb::Letter, Wb::MidLetter | Wb::MidNumLet) if class(k + 1) == Some(Wb::Letter) => {
-                    last = Wb::Letter;
-                    k += 2;
-                }
-                // WB11/WB12: a digit, one mid character, a digit.
-                (Wb::Numeric, Wb::MidNum | Wb::MidNumLet) if class(k + 1) == Some(Wb::Numeric) => {
-                    last = Wb::Numeric;
-                    k += 2;
-                }
-                _ => break,
-            }
-        }
-        if alnum {
-            let a = at(start);
-            let b = if k < n { at(k) } else { text.len() };
+            let (a, b) = (offset(start), offset(k));
             out.push((a, &text[a..b]));
         }
     }
@@ -221,7 +177,8 @@ fn words_over(text: &str, n: usize, class: impl Fn(usize) -> Wb, at: impl Fn(usi
 /// offsets: what `UnicodeSegmentation::split_sentence_bound_indices` gives.
 pub fn sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
     if text.is_ascii() {
-        return ascii_sentences(text);
+        let b = text.as_bytes();
+        return sentences_over(text, b.len(), |k| SB_ASCII[usize::from(b[k] & 0x7f)], |k| k);
     }
     if !text.chars().all(known) {
         return text.split_sentence_bound_indices().collect();
@@ -230,19 +187,22 @@ pub fn sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
     sentences_over(text, chars.len(), |k| chars[k].1, |k| chars[k].0)
 }
 
-/// [`sentence_bound_indices`] for ASCII text. Boundaries fall only after a
-/// line break or after a terminator with its closing quotes and spaces, so
-/// only those places are looked at.
-fn ascii_sentences(text: &str) -> Vec<(usize, &str)> {
-    let b = text.as_bytes();
-    let n = b.len();
-    let class = |i: usize| SB_ASCII[usize::from(b[i] & 0x7f)];
+/// Sentence pieces over `n` characters, `class(k)` the k-th one's class and
+/// `at(k)` its byte offset. Boundaries fall only after a line break or
+/// after a terminator with its closing quotes and spaces, so only those
+/// places are looked at.
+fn sentences_over(
+    text: &str,
+    n: usize,
+    class: impl Fn(usize) -> Sb,
+    at: impl Fn(usize) -> usize,
+) -> Vec<(usize, &str)> {
     let mut cuts: Vec<usize> = Vec::new();
     let mut p = 0;
     while p < n {
         match class(p) {
             // SB3, SB4: after a line break (CR LF as one).
-            Sb::Cr if p + 1 < n && b[p + 1] == b'\n' => p += 1,
+            Sb::Cr if p + 1 < n && class(p + 1) == Sb::Lf => p += 1,
             Sb::Cr | Sb::Lf => {
                 p += 1;
                 if p < n {
@@ -263,13 +223,15 @@ fn ascii_sentences(text: &str) -> Vec<(usize, &str)> {
                 let next = if q < n { class(q) } else { Sb::Other };
                 let keep = q == n
                     || matches!(next, Sb::Cr | Sb::Lf | Sb::SContinue | Sb::ATerm | Sb::STerm)
-                    || (aterm && q == p + 1 && next == Sb::Numeric) // SB6
-                    || (aterm && q == p + 1 && next == Sb::Upper && p > 0 && matches!(class(p - 1), Sb::Upper | Sb::Lower)) // SB7
+                    // SB6 and SB7: `3.5` and `U.S.A` stay whole.
+                    || (aterm && q == p + 1 && next == Sb::Numeric)
+                    || (aterm && q == p + 1 && next == Sb::Upper && p > 0 && matches!(class(p - 1), Sb::Upper | Sb::Lower))
+                    // SB8: a lowercase word after the next letters keeps it.
                     || (aterm
                         && (q..n)
-                            .map(class)
+                            .map(&class)
                             .find(|&s| matches!(s, Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm))
-                            == Some(Sb::Lower)); // SB8
+                            == Some(Sb::Lower));
                 if !keep {
                     cuts.push(q);
                 }
@@ -280,70 +242,10 @@ fn ascii_sentences(text: &str) -> Vec<(usize, &str)> {
     }
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut piece = 0;
-    for at in cuts {
-        out.push((piece, &text[piece..at]));
-        piece = at;
-    }
-    if piece < n {
-        out.push((piece, &text[piece..]));
-    }
-    out
-}
-
-/// Sentence pieces over `n` characters: `class(k)` of the k-th, `at(k)`
-/// its offset.
-fn sentences_over(
-    text: &str,
-    n: usize,
-    class: impl Fn(usize) -> Sb,
-    at: impl Fn(usize) -> usize,
-) -> Vec<(usize, &str)> {
-    let para_sep = |s: Sb| matches!(s, Sb::Cr | Sb::Lf);
-    let mut out = Vec::new();
-    let mut piece = 0;
-    // After `SATerm Close* Sp*`: whether the terminator was an ATerm and
-    // whether spaces followed it.
-    let mut after_term: Option<(bool, bool)> = None;
-    for k in 1..n {
-        let (prev, cur) = (class(k - 1), class(k));
-        after_term = match (after_term, prev) {
-            (_, Sb::ATerm) => Some((true, false)),
-            (_, Sb::STerm) => Some((false, false)),
-            (Some((a, false)), Sb::Close) => Some((a, false)),
-            (Some((a, _)), Sb::Sp) => Some((a, true)),
-            _ => None,
-        };
-        // SB6 and SB7: `3.5` and `U.S.A` stay whole.
-        let sb6 = prev == Sb::ATerm && cur == Sb::Numeric;
-        let sb7 = prev == Sb::ATerm && cur == Sb::Upper && k >= 2 && matches!(class(k - 2), Sb::Upper | Sb::Lower);
-        let brk = if prev == Sb::Cr && cur == Sb::Lf {
-            false // SB3
-        } else if para_sep(prev) {
-            true // SB4
-        } else if sb6 || sb7 {
-            false
-        } else if let Some((aterm, spaces)) = after_term {
-            let sb8a = matches!(cur, Sb::SContinue | Sb::ATerm | Sb::STerm);
-            let sb9 = !spaces && cur == Sb::Close;
-            let sb10 = matches!(cur, Sb::Sp) || para_sep(cur);
-            // SB8 looks ahead, so it is asked last: the look ends at the
-            // next letter, separator or terminator.
-            let sb8 = || {
-                aterm
-                    && (k..n)
-                        .map(&class)
-                        .find(|&s| matches!(s, Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm))
-                        == Some(Sb::Lower)
-            };
-            !(sb8a || sb9 || sb10 || sb8()) // SB11 otherwise
-        } else {
-            false // SB998
-        };
-        if brk {
-            let at = at(k);
-            out.push((piece, &text[piece..at]));
-            piece = at;
-        }
+    for cut in cuts {
+        let cut = at(cut);
+        out.push((piece, &text[piece..cut]));
+        piece = cut;
     }
     if piece < text.len() {
         out.push((piece, &text[piece..]));
