@@ -268,3 +268,29 @@ mod props {
         }
     }
 }
+
+#[test]
+fn cue_mask_finds_every_phrase_of_each_kind() {
+    let naive = |lower: &str| {
+        [CONTRAST_PHRASES, CAUSE_PHRASES, MEANS_PHRASES]
+            .iter()
+            .zip([CUE_CONTRAST, CUE_CAUSE, CUE_MEANS])
+            .filter(|(ws, _)| ws.iter().any(|w| lower.contains(w)))
+            .fold(0, |m, (_, b)| m | b)
+    };
+    let mut sentences: Vec<String> = [CONTRAST_PHRASES, CAUSE_PHRASES, MEANS_PHRASES]
+        .concat()
+        .iter()
+        .map(|p| format!("x{p}y"))
+        .collect();
+    sentences.extend([
+        "it rained, so that the river rose by means of runoff, whereas the lake fell".to_string(),
+        "no cue here at all".to_string(),
+        "by contrast".to_string(),
+        String::new(),
+    ]);
+    for s in &sentences {
+        assert_eq!(cue_mask(s), naive(s), "{s:?}");
+    }
+    assert_eq!(cue_mask("whereas because via"), CUE_CONTRAST | CUE_CAUSE);
+}
