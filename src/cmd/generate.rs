@@ -134,38 +134,53 @@ pub fn run(args: &GenerateArgs, global: &Global, out: &mut dyn Write) -> Result<
         "articles",
         files.len() > 1 && !global.quiet && env::stderr_is_terminal(),
     );
-    // A few articles per worker at a time bounds the decks held in memory.
-    for batch in files.chunks(workers * 4) {
-        let made = make_batch(&mut analyzers, args, batch);
-        for (path, made) in batch.iter().zip(made) {
-            let label = path.display().to_string();
-            let mut notes = Notes::default();
-            let result = made.and_then(|g| write_deck(args, g, &label, &mut names, &mut notes));
-            match result {
-                Ok(Output::Yaml(text)) => {
-                    if !first {
-                        out.write_all(b"---\n")?;
+    // A few articles per worker at a time bounds the decks held in memory;
+    // the next batch is generated while this one is written.
+    let batches: Vec<&[std::path::PathBuf]> = files.chunks(workers * 4).collect();
+    std::thread::scope(|scope| -> Result<()> {
+        let batches = &batches;
+        let generate = |mut analyzers: Vec<Analyzer>, i: usize| {
+            scope.spawn(move || {
+                let made = make_batch(&mut analyzers, args, batches[i]);
+                (analyzers, made)
+            })
+        };
+        let mut next = (!batches.is_empty()).then(|| generate(std::mem::take(&mut analyzers), 0));
+        for (i, batch) in batches.iter().enumerate() {
+            let Some(handle) = next.take() else { break };
+            let (analyzers, made) = handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            next = (i + 1 < batches.len()).then(|| generate(analyzers, i + 1));
+            for (path, made) in batch.iter().zip(made) {
+                let label = path.display().to_string();
+                let mut notes = Notes::default();
+                let result = made.and_then(|g| write_deck(args, g, &label, &mut names, &mut notes));
+                match result {
+                    Ok(Output::Yaml(text)) => {
+                        if !first {
+                            out.write_all(b"---\n")?;
+                        }
+                        out.write_all(text.as_bytes())?;
+                        first = false;
                     }
-                    out.write_all(text.as_bytes())?;
-                    first = false;
+                    Ok(Output::Written) => {}
+                    Err(e) => {
+                        ok = false;
+                        notes.warnings.push(render::error(&format!("{e:#}")));
+                    }
                 }
-                Ok(Output::Written) => {}
-                Err(e) => {
-                    ok = false;
-                    notes.warnings.push(render::error(&format!("{e:#}")));
+                for w in &notes.warnings {
+                    bar.note(w);
                 }
-            }
-            for w in &notes.warnings {
-                bar.note(w);
-            }
-            if !global.quiet {
-                for n in &notes.info {
-                    bar.note(n);
+                if !global.quiet {
+                    for n in &notes.info {
+                        bar.note(n);
+                    }
                 }
+                bar.inc();
             }
-            bar.inc();
         }
-    }
+        Ok(())
+    })?;
     bar.finish();
     Ok(ok)
 }
