@@ -3,7 +3,8 @@
 //! Builds 1,000 seeded articles (about 20 MB) in memory, then times the whole
 //! pipeline for each (decode, parse, rank, cloze choice, YAML) on one thread.
 //! `-- --write DIR` also saves the corpus so that `wc -w DIR/*` can be run on
-//! the same text. Options: `--articles N`, `--seed S`.
+//! the same text. Options: `--articles N`, `--seed S`; `--corpus DIR` times
+//! the articles in DIR (`.txt`, `.md`, `.html`, ...) instead.
 
 #![allow(clippy::expect_used, clippy::print_stdout)]
 
@@ -100,23 +101,48 @@ fn article(rng: &mut StdRng, target: usize) -> String {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let (mut n, mut seed, mut write) = (1000usize, 42u64, None);
+    let (mut n, mut seed, mut write, mut from) = (1000usize, 42u64, None, None);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--articles" => n = args.next().and_then(|v| v.parse().ok()).unwrap_or(n),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).unwrap_or(seed),
             "--write" => write = args.next(),
+            "--corpus" => from = args.next(),
             _ => {} // cargo bench passes --bench
         }
     }
     let mut rng = StdRng::seed_from_u64(seed);
-    let corpus: Vec<String> = (0..n).map(|_| article(&mut rng, 20_000)).collect();
-    let bytes: usize = corpus.iter().map(String::len).sum();
-    let words: usize = corpus.iter().map(|a| a.split_whitespace().count()).sum();
+    // (file name, text): the name's extension tells the format.
+    let corpus: Vec<(String, String)> = match &from {
+        Some(dir) => {
+            let mut files: Vec<_> = std::fs::read_dir(dir)
+                .expect("read corpus dir")
+                .map(|e| e.expect("corpus entry").path())
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            files
+                .iter()
+                .map(|p| {
+                    let name = p.file_name().expect("file name").to_string_lossy().into_owned();
+                    (
+                        name,
+                        String::from_utf8_lossy(&std::fs::read(p).expect("read article")).into_owned(),
+                    )
+                })
+                .collect()
+        }
+        None => (0..n)
+            .map(|i| (format!("article-{i:04}.txt"), article(&mut rng, 20_000)))
+            .collect(),
+    };
+    let n = corpus.len();
+    let bytes: usize = corpus.iter().map(|(_, a)| a.len()).sum();
+    let words: usize = corpus.iter().map(|(_, a)| a.split_whitespace().count()).sum();
     if let Some(dir) = &write {
         std::fs::create_dir_all(dir).expect("create corpus dir");
-        for (i, a) in corpus.iter().enumerate() {
-            std::fs::write(format!("{dir}/article-{i:04}.txt"), a).expect("write article");
+        for (name, a) in &corpus {
+            std::fs::write(format!("{dir}/{name}"), a).expect("write article");
         }
     }
     let an = Analyzer::new();
@@ -128,16 +154,15 @@ fn main() {
         let start = Instant::now();
         let mut yaml_time = 0.0;
         cards = 0;
-        for (i, a) in corpus.iter().enumerate() {
-            let label = format!("article-{i:04}.txt");
+        for (label, a) in &corpus {
             let req = Request {
-                label: &label,
+                label,
                 format: None,
                 title: None,
                 cloze: None,
                 lossy: false,
             };
-            let g = deck_from_bytes(&an, a.as_bytes(), &req).expect("synthetic article generates");
+            let g = deck_from_bytes(&an, a.as_bytes(), &req).expect("article generates");
             cards += g.deck.cards.len();
             let t = Instant::now();
             std::hint::black_box(yaml::to_string(&g.deck).expect("yaml"));
