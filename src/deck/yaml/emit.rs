@@ -96,10 +96,10 @@ impl Emitter {
         self.out.push_str(key);
         self.out.push_str(":\n");
         for item in items {
-            if plain(item) || digits(item) {
+            if let Some(style) = one_line(item) {
                 self.pad(indent);
                 self.out.push_str("- ");
-                self.scalar(item);
+                self.scalar(item, style);
             } else {
                 self.fallback(indent, key, item, true)?;
             }
@@ -108,11 +108,11 @@ impl Emitter {
     }
 
     fn field(&mut self, indent: usize, key: &str, value: &str) -> Result<(), serde_yaml::Error> {
-        if plain(value) || digits(value) {
+        if let Some(style) = one_line(value) {
             self.pad(indent);
             self.out.push_str(key);
             self.out.push_str(": ");
-            self.scalar(value);
+            self.scalar(value, style);
         } else if literal(value) {
             self.pad(indent);
             self.out.push_str(key);
@@ -164,16 +164,22 @@ impl Emitter {
         Ok(())
     }
 
-    /// A one-line string that is [`plain`] or [`digits`], and its line end.
-    fn scalar(&mut self, s: &str) {
-        if digits(s) {
-            self.out.push('\'');
-            self.out.push_str(s);
-            self.out.push_str("'\n");
-        } else {
-            self.out.push_str(s);
-            self.out.push('\n');
+    /// A one-line string in its [`Style`], and its line end.
+    fn scalar(&mut self, s: &str, style: Style) {
+        match style {
+            Style::Plain => self.out.push_str(s),
+            Style::Single => {
+                self.out.push('\'');
+                for (i, part) in s.split('\'').enumerate() {
+                    if i > 0 {
+                        self.out.push_str("''");
+                    }
+                    self.out.push_str(part);
+                }
+                self.out.push('\'');
+            }
         }
+        self.out.push('\n');
     }
 
     fn pad(&mut self, n: usize) {
@@ -189,42 +195,55 @@ fn printable(c: char) -> bool {
         && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
-/// A string serde_yaml writes plain: it opens with a letter, or a digit
-/// with a space later (no indicator, no number), is no word YAML reads as null or a bool, holds only
-/// printable characters, no `: ` and no ` #`, and ends in no space.
-fn plain(s: &str) -> bool {
+/// How serde_yaml writes a one-line string, when that is plain to see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    /// `'...'`, a `'` doubled.
+    Single,
+}
+
+/// The style serde_yaml gives a one-line string, or `None` to ask it.
+///
+/// It opens with a letter, `(`, `$` or a non-ASCII character (no YAML
+/// indicator, no number) or is digits (quoted lest they read back as a
+/// number) or a digit-led string with a space (a number has none), and
+/// holds only printable characters: then it is plain unless it is a word
+/// YAML reads as null or a bool, or holds a `: ` or ` #`, or ends in `:` or
+/// a space, which make it single-quoted.
+fn one_line(s: &str) -> Option<Style> {
     let b = s.as_bytes();
-    // A number has no space in it, whatever its notation.
-    let opens_well = b
-        .first()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c.is_ascii_digit() && b.contains(&b' '));
-    if !opens_well || b.last() == Some(&b' ') {
-        return false;
+    let first = *b.first()?;
+    if b.iter().all(u8::is_ascii_digit) {
+        return Some(Style::Single);
+    }
+    let opens_well = first.is_ascii_alphabetic()
+        || matches!(first, b'(' | b'$')
+        || first >= 0x80
+        || first.is_ascii_digit() && b.contains(&b' ');
+    // Control characters (tabs, line breaks, DEL) take double quotes; a
+    // fold, not an early exit, so the check runs on whole vectors.
+    if !opens_well || b.iter().fold(false, |bad, &c| bad | (c < b' ') | (c == 0x7f)) {
+        return None;
+    }
+    if !(s.is_ascii() || s.chars().all(printable)) {
+        return None;
     }
     if matches!(
         s,
         "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-    ) {
-        return false;
-    }
-    // Control characters (tabs, line breaks, DEL) are never written plain;
-    // a fold, not an early exit, so the check runs on whole vectors.
-    if b.iter().fold(false, |bad, &c| bad | (c < b' ') | (c == 0x7f)) {
-        return false;
+    ) || b.last() == Some(&b' ')
+    {
+        return Some(Style::Single);
     }
     for i in memchr::memchr2_iter(b':', b'#', b) {
         match b[i] {
-            b':' if b.get(i + 1).is_none_or(|&n| n == b' ') => return false,
-            b'#' if b[i - 1] == b' ' => return false,
+            b':' if b.get(i + 1).is_none_or(|&n| n == b' ') => return Some(Style::Single),
+            b'#' if i > 0 && b[i - 1] == b' ' => return Some(Style::Single),
             _ => {}
         }
     }
-    s.is_ascii() || s.chars().all(printable)
-}
-
-/// Digits alone, which serde_yaml quotes lest they read back as a number.
-fn digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())
+    Some(Style::Plain)
 }
 
 /// A multi-line string serde_yaml writes as a `|-` block with no
@@ -319,6 +338,11 @@ mod tests {
         "5.",
         "inf",
         "NaN",
+        "(",
+        "$",
+        "“",
+        "''",
+        "é:",
     ];
 
     fn text() -> impl Strategy<Value = String> {
@@ -392,10 +416,13 @@ mod tests {
 
     #[test]
     fn usual_text_takes_the_fast_paths() {
+        let plain = |s: &str| one_line(s) == Some(Style::Plain);
+        let single = |s: &str| one_line(s) == Some(Style::Single);
         assert!(plain("China tends to prefer {{diplomatic channels}}, mostly."));
-        assert!(plain("Why is the sky blue? It’s scattering"));
+        assert!(plain("Why is the sky blue? It’s scattering") && plain("“Quoted,” she said."));
         assert!(literal("A list:\n\n  - one\n  - two"));
-        assert!(!plain("true") && !plain("Note: this") && !plain("a #tag") && !plain("2005"));
+        assert!(single("true") && single("Note: this") && single("a #tag") && single("2005") && single("it's: x"));
+        assert_eq!(one_line("tab\there"), None);
         assert!(!literal(" leading space\nx") && !literal("trailing space \nx") && !literal("tab\tx\ny"));
     }
 }
