@@ -196,8 +196,7 @@ fn make_batch(analyzers: &mut [Analyzer], args: &GenerateArgs, batch: &[std::pat
         let an = &analyzers[0];
         return batch.iter().map(|p| make(an, args, p)).collect();
     }
-    let mut slots: Vec<Option<Result<Generated>>> = (0..batch.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
+    let mut done: Vec<(usize, Result<Generated>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = analyzers
             .iter_mut()
             .enumerate()
@@ -213,22 +212,14 @@ fn make_batch(analyzers: &mut [Analyzer], args: &GenerateArgs, batch: &[std::pat
                 })
             })
             .collect();
-        for h in handles {
-            match h.join() {
-                Ok(done) => {
-                    for (i, r) in done {
-                        slots[i] = Some(r);
-                    }
-                }
-                // A panic in generation is a bug; surface it as itself.
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
+        handles
+            .into_iter()
+            // A panic in generation is a bug; surface it as itself.
+            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
     });
-    slots
-        .into_iter()
-        .map(|s| s.unwrap_or_else(|| Err(anyhow::anyhow!("article was not generated"))))
-        .collect()
+    done.sort_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// What one article's generation has to say: warnings always, the rest

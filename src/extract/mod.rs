@@ -8,7 +8,7 @@
 pub mod cloze;
 pub mod segment;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -23,6 +23,9 @@ pub struct Analyzer {
     stemmer: Stemmer,
     stop: FxHashSet<&'static str>,
     interned: RefCell<Interned>,
+    /// How many times interning started afresh: the stem ids of a
+    /// [`Vocab`] made before the last time are no longer valid.
+    epoch: Cell<u32>,
 }
 
 #[derive(Default)]
@@ -42,9 +45,10 @@ struct Analysed {
     num: bool,
 }
 
-/// Past this many distinct words, interning starts afresh (checked only
-/// when a [`Vocab`] is made, so ids never change under one): a bound on
-/// memory for endless batches.
+/// Past this many distinct words, interning starts afresh: a bound on
+/// memory for endless batches. Checked only when a [`Vocab`] is made; an
+/// analyzer serves one vocab at a time (an article, a typed answer), so ids
+/// never change under one.
 const MAX_INTERNED: usize = 1_000_000;
 
 impl Default for Analyzer {
@@ -68,6 +72,7 @@ impl Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             stop,
             interned: RefCell::new(Interned::default()),
+            epoch: Cell::new(0),
         }
     }
 
@@ -136,6 +141,8 @@ pub struct WordInfo {
 /// the article's TF-IDF arrays), over the [`Analyzer`]'s interning.
 pub struct Vocab {
     local: FxHashMap<u32, u32>,
+    /// The analyzer's epoch when this vocab was made.
+    epoch: u32,
 }
 
 impl Vocab {
@@ -143,9 +150,11 @@ impl Vocab {
         let mut interned = an.interned.borrow_mut();
         if interned.words.len() > MAX_INTERNED {
             *interned = Interned::default();
+            an.epoch.set(an.epoch.get().wrapping_add(1));
         }
         Vocab {
             local: FxHashMap::default(),
+            epoch: an.epoch.get(),
         }
     }
 
@@ -154,6 +163,7 @@ impl Vocab {
     }
 
     fn token(&mut self, an: &Analyzer, word: &str) -> (WordInfo, bool, bool) {
+        debug_assert_eq!(self.epoch, an.epoch.get(), "interning restarted under a live vocab");
         let a = an.analyse(word);
         let next = self.local.len() as u32;
         let term = *self.local.entry(a.stem).or_insert(next);
