@@ -21,7 +21,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::article::{Article, BlockKind};
 use crate::deck::{Card, CardBody, Deck, Source, assign_ids};
 use crate::extract::cloze::{self, Term, TermContext, TermKind};
-use crate::extract::{self, Analyzer, SparseVec, Token, Vocab};
+use crate::extract::{self, Analyzer, DenseVec, SparseVec, Token, Vocab};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -127,7 +127,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     }
     let idf = extract::idf(&df, sents.len());
     for s in &mut sents {
-        s.vec = SparseVec::from_terms(&extract::content_terms(&s.tokens), &idf);
+        s.vec = SparseVec::from_tokens(&s.tokens, &idf);
     }
     let dims = vocab.len();
     let article_centroid = SparseVec::sum(sents.iter().map(|s| &s.vec), dims);
@@ -139,10 +139,24 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         }
     }
     let section_centroids: Vec<SparseVec> = by_section.into_iter().map(|v| SparseVec::sum(v, dims)).collect();
+    // Sentences were pushed section by section: each centroid is held
+    // densely while its own sentences are compared with it.
+    let mut dense = DenseVec::zeros(dims);
+    let mut held: Option<usize> = None;
     for s in &mut sents {
         if let Some(i) = s.section {
-            s.cent = s.vec.cosine(&section_centroids[i]);
+            if held != Some(i) {
+                if let Some(h) = held {
+                    dense.clear(&section_centroids[h]);
+                }
+                dense.set(&section_centroids[i]);
+                held = Some(i);
+            }
+            s.cent = dense.cosine(&s.vec);
         }
+    }
+    if let Some(h) = held {
+        dense.clear(&section_centroids[h]);
     }
 
     let mut capitalised = vec![false; vocab.len()];
@@ -175,9 +189,10 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         capitalised: &capitalised,
         topic: &topic,
     };
+    let mut scratch = cloze::Scratch::default();
     let terms: Vec<Vec<Term>> = sents
         .iter()
-        .map(|s| cloze::candidates(&s.text, &s.tokens, &ctx))
+        .map(|s| cloze::candidates_in(&mut scratch, &s.text, &s.tokens, &ctx))
         .collect();
 
     let mut section_range = vec![0..0; article.sections.len()];
@@ -195,17 +210,19 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     // How well each sentence answers its section's question (0..1); intro
     // sentences by their centrality in the intro.
     let mut relevance = vec![0.0; sents.len()];
+    dense.set(&intro_centroid);
+    for (k, s) in sents.iter().enumerate().filter(|(_, s)| s.section.is_none()) {
+        relevance[k] = dense.cosine(&s.vec);
+    }
+    dense.clear(&intro_centroid);
     let intro_max = sents
         .iter()
-        .filter(|s| s.section.is_none())
-        .map(|s| s.vec.cosine(&intro_centroid))
+        .zip(&relevance)
+        .filter(|(s, _)| s.section.is_none())
+        .map(|(_, &r)| r)
         .fold(0.0, f64::max);
-    for (k, s) in sents.iter().enumerate().filter(|(_, s)| s.section.is_none()) {
-        relevance[k] = if intro_max > 0.0 {
-            s.vec.cosine(&intro_centroid) / intro_max
-        } else {
-            0.0
-        };
+    for (k, _) in sents.iter().enumerate().filter(|(_, s)| s.section.is_none()) {
+        relevance[k] = if intro_max > 0.0 { relevance[k] / intro_max } else { 0.0 };
     }
     for (i, section) in article.sections.iter().enumerate() {
         // Sentences were pushed section by section.
@@ -286,7 +303,8 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         .cloze
         .unwrap_or_else(|| ((words as f64 / 100.0).round() as usize).max(1));
     let pool = Pool::new(&sents, &terms);
-    for (k, term) in choose_clozes(&sents, &terms, wanted, &article_centroid, &relevance) {
+    dense.set(&article_centroid);
+    for (k, term) in choose_clozes(&sents, &terms, wanted, &dense, &relevance) {
         let s = &sents[k];
         let answer = &s.text[term.start..term.end];
         let text = format!("{}{{{{{}}}}}{}", &s.text[..term.start], answer, &s.text[term.end..]);
@@ -763,7 +781,7 @@ fn choose_clozes(
     sents: &[Sent],
     terms: &[Vec<Term>],
     wanted: usize,
-    article: &SparseVec,
+    article: &DenseVec,
     relevance: &[f64],
 ) -> Vec<(usize, Term)> {
     if wanted == 0 {
@@ -785,7 +803,7 @@ fn choose_clozes(
         }
         let specific = terms[k].iter().any(|t| t.kind != TermKind::Phrase);
         let score = 0.5 * relevance[k]
-            + 0.35 * s.vec.cosine(article)
+            + 0.35 * article.cosine(&s.vec)
             + if specific { 0.1 } else { 0.0 }
             + 0.03 * terms[k][0].score.min(5.0);
         ranked.push((score, k));

@@ -193,36 +193,59 @@ fn gap_is_space(gap: &str) -> bool {
     space || matches!(gap, "-" | "‐")
 }
 
+/// Buffers [`candidates_in`] reuses from one sentence to the next: an
+/// article has tens of thousands of sentences, and two allocations each
+/// showed in the profile.
+#[derive(Default)]
+pub struct Scratch {
+    facts: Vec<u8>,
+    out: Vec<Term>,
+}
+
 /// All candidate blanks of one sentence, best first.
 pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Term> {
+    candidates_in(&mut Scratch::default(), text, tokens, ctx)
+}
+
+/// [`candidates`] with buffers kept between calls.
+pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Term> {
     let n = tokens.len();
     let has = |i: usize, f: u16| tokens[i].flags & f != 0;
     // Each token's facts, once: the spans below ask for them many times.
     const PROPER: u8 = 1;
     const SPACE_BEFORE: u8 = 2;
     const HYPHEN_BEFORE: u8 = 4;
-    let facts: Vec<u8> = (0..n)
-        .map(|i| {
-            let t = &tokens[i];
-            let proper =
-                !t.stop && !t.num && t.cap && (i > 0 || !flagged(ctx.lowercase, t.term) || has(i, flag::ACRONYM));
-            let mut f = if proper { PROPER } else { 0 };
-            if i > 0 {
-                let gap = &text[tokens[i - 1].end..t.start];
-                if gap == " " || gap_is_space(gap) {
-                    f |= SPACE_BEFORE;
-                }
-                if matches!(gap, "-" | "‐") {
-                    f |= HYPHEN_BEFORE;
-                }
+    let facts = &mut scratch.facts;
+    facts.clear();
+    facts.extend((0..n).map(|i| {
+        let t = &tokens[i];
+        let proper = !t.stop && !t.num && t.cap && (i > 0 || !flagged(ctx.lowercase, t.term) || has(i, flag::ACRONYM));
+        let mut f = if proper { PROPER } else { 0 };
+        if i > 0 {
+            let gap = &text[tokens[i - 1].end..t.start];
+            if gap == " " || gap_is_space(gap) {
+                f |= SPACE_BEFORE;
             }
-            f
-        })
-        .collect();
+            if matches!(gap, "-" | "‐") {
+                f |= HYPHEN_BEFORE;
+            }
+        }
+        f
+    }));
+    let facts = &*facts;
     let is_proper = |i: usize| facts[i] & PROPER != 0;
     // Between tokens `k - 1` and `k`.
     let joined = |k: usize| facts[k] & SPACE_BEFORE != 0;
-    let mut out = Vec::with_capacity(2 * n);
+    let ascii = text.is_ascii();
+    let span = Span {
+        text,
+        tokens,
+        ctx,
+        ascii,
+        sentence_chars: if ascii { text.len() } else { text.chars().count() }.max(1),
+    };
+    let out = &mut scratch.out;
+    out.clear();
     let mut i = 0;
     while i < n {
         if is_proper(i) {
@@ -237,7 +260,7 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
                     break;
                 }
             }
-            push(&mut out, text, tokens, i, j, TermKind::Proper, ctx);
+            span.push(out, i, j, TermKind::Proper);
             i = j + 1;
             continue;
         }
@@ -255,7 +278,7 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
             } else if b + 1 < n && has(b + 1, flag::SCALE) && joined(b + 1) {
                 b += 1;
             }
-            push(&mut out, text, tokens, a, b, TermKind::Number, ctx);
+            span.push(out, a, b, TermKind::Number);
             i = b + 1;
             continue;
         }
@@ -273,7 +296,7 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
                     if hyphen(a) || (b + 1 < n && hyphen(b + 1)) {
                         continue;
                     }
-                    push(&mut out, text, tokens, a, b, TermKind::Phrase, ctx);
+                    span.push(out, a, b, TermKind::Phrase);
                 }
             }
             i = j + 1;
@@ -281,82 +304,108 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
         }
         i += 1;
     }
-    let ascii = text.is_ascii();
-    let chars = |s: &str| if ascii { s.len() } else { s.chars().count() };
-    let sentence_chars = chars(text).max(1);
-    out.retain(|t| {
-        let chars = chars(&text[t.start..t.end]);
-        chars * 2 <= sentence_chars && chars >= 2
-    });
-    // Spans are unique, so the order is total and an unstable sort gives
-    // the stable one's result without its buffer.
-    out.sort_unstable_by(|a, b| {
+    // Spans are unique, so the order is total: selecting the best first
+    // and sorting only those gives what sorting them all would.
+    let order = |a: &Term, b: &Term| {
         b.score
             .total_cmp(&a.score)
             .then(a.start.cmp(&b.start))
             .then(a.end.cmp(&b.end))
-    });
+    };
     // Blanks, key points and distractors come from the first few; keeping
     // every span of every sentence made memory grow to 30 times the
     // article.
-    out.truncate(MAX_CANDIDATES);
-    out.shrink_to_fit();
-    out
+    if out.len() > MAX_CANDIDATES {
+        out.select_nth_unstable_by(MAX_CANDIDATES - 1, order);
+        out.truncate(MAX_CANDIDATES);
+    }
+    out.sort_unstable_by(order);
+    out.to_vec()
 }
 
-fn push(out: &mut Vec<Term>, text: &str, tokens: &[Token], a: usize, b: usize, kind: TermKind, ctx: &TermContext<'_>) {
-    let content = || tokens[a..=b].iter().filter(|t| !t.stop).map(|t| t.term);
-    let n_terms = content().count();
-    if n_terms == 0 {
-        return;
-    }
-    let idf_of = |t: u32| ctx.idf.get(t as usize).copied().unwrap_or(1.0);
-    let mean = content().map(idf_of).sum::<f64>() / n_terms as f64;
-    let words = b - a + 1;
-    let mut score = mean * (1.0 + 0.2 * (words.min(3) - 1) as f64);
-    let has = |k: usize, f: u16| tokens[k].flags & f != 0;
-    match kind {
-        // A lone capitalised word that opens the sentence may be an ordinary
-        // word; only other evidence (capitals elsewhere) makes it certain.
-        TermKind::Proper if a == 0 && b == 0 && !flagged(ctx.capitalised, tokens[a].term) => score *= 0.6,
-        TermKind::Proper => score *= 1.25,
-        TermKind::Number => score = (score + 1.0) * 1.4,
-        TermKind::Phrase => {
-            // Without a part-of-speech tagger, suffixes and the word before
-            // tell adverbs and verbs from the nouns worth learning.
-            for k in a..=b {
-                if has(k, flag::LY) {
-                    score *= 0.4;
+/// What scoring a span needs of its sentence.
+struct Span<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    ctx: &'a TermContext<'a>,
+    ascii: bool,
+    sentence_chars: usize,
+}
+
+impl Span<'_> {
+    /// Scores tokens `a..=b` as a blank of `kind` and keeps it unless it is
+    /// under two characters or over half the sentence.
+    fn push(&self, out: &mut Vec<Term>, a: usize, b: usize, kind: TermKind) {
+        let (text, tokens, ctx) = (self.text, self.tokens, self.ctx);
+        let mut end = tokens[b].end;
+        if kind == TermKind::Number && text[end..].starts_with('%') {
+            end += 1;
+        }
+        let start = tokens[a].start;
+        let chars = if self.ascii {
+            end - start
+        } else {
+            text[start..end].chars().count()
+        };
+        if chars * 2 > self.sentence_chars || chars < 2 {
+            return;
+        }
+        let idf_of = |t: u32| ctx.idf.get(t as usize).copied().unwrap_or(1.0);
+        // Count, weight and topic share of the content words in one pass,
+        // in token order (the order of the sum fixes its last bit).
+        let (mut n_terms, mut sum, mut topical) = (0usize, 0.0, 0usize);
+        for t in tokens[a..=b].iter().filter(|t| !t.stop) {
+            n_terms += 1;
+            sum += idf_of(t.term);
+            topical += usize::from(flagged(ctx.topic, t.term));
+        }
+        if n_terms == 0 {
+            return;
+        }
+        let mean = sum / n_terms as f64;
+        let words = b - a + 1;
+        let mut score = mean * (1.0 + 0.2 * (words.min(3) - 1) as f64);
+        let has = |k: usize, f: u16| tokens[k].flags & f != 0;
+        match kind {
+            // A lone capitalised word that opens the sentence may be an
+            // ordinary word; only other evidence (capitals elsewhere) makes
+            // it certain.
+            TermKind::Proper if a == 0 && b == 0 && !flagged(ctx.capitalised, tokens[a].term) => score *= 0.6,
+            TermKind::Proper => score *= 1.25,
+            TermKind::Number => score = (score + 1.0) * 1.4,
+            TermKind::Phrase => {
+                // Without a part-of-speech tagger, suffixes and the word
+                // before tell adverbs and verbs from the nouns worth
+                // learning.
+                for k in a..=b {
+                    if has(k, flag::LY) {
+                        score *= 0.4;
+                    }
+                }
+                if a > 0 && has(a - 1, flag::VERB_LEAD) {
+                    score *= 0.5;
+                }
+                if has(b, flag::ING_ED) {
+                    score *= 0.7;
+                }
+                if has(a, flag::VAGUE) {
+                    score *= 0.6;
+                }
+                if words == 1 && has(a, flag::SHORT) {
+                    score *= 0.6;
                 }
             }
-            if a > 0 && has(a - 1, flag::VERB_LEAD) {
-                score *= 0.5;
-            }
-            if has(b, flag::ING_ED) {
-                score *= 0.7;
-            }
-            if has(a, flag::VAGUE) {
-                score *= 0.6;
-            }
-            if words == 1 && has(a, flag::SHORT) {
-                score *= 0.6;
-            }
         }
+        if topical > 0 {
+            score *= 1.0 - 0.5 * topical as f64 / n_terms as f64;
+        }
+        out.push(Term {
+            start,
+            end,
+            kind,
+            words,
+            score,
+            tokens: (a, b),
+        });
     }
-    let topical = content().filter(|&t| flagged(ctx.topic, t)).count();
-    if topical > 0 {
-        score *= 1.0 - 0.5 * topical as f64 / n_terms as f64;
-    }
-    let mut end = tokens[b].end;
-    if kind == TermKind::Number && text[end..].starts_with('%') {
-        end += 1;
-    }
-    out.push(Term {
-        start: tokens[a].start,
-        end,
-        kind,
-        words,
-        score,
-        tokens: (a, b),
-    });
 }

@@ -290,9 +290,18 @@ pub struct SparseVec {
 
 impl SparseVec {
     pub fn from_terms(terms: &[u32], idf: &[f64]) -> Self {
-        let mut v: Vec<(u32, f64)> = Vec::new();
-        let mut sorted = terms.to_vec();
+        Self::from_iter(terms.iter().copied(), idf)
+    }
+
+    /// The vector of the content words among `tokens`.
+    pub fn from_tokens(tokens: &[Token], idf: &[f64]) -> Self {
+        Self::from_iter(tokens.iter().filter(|t| !t.stop).map(|t| t.term), idf)
+    }
+
+    fn from_iter(terms: impl Iterator<Item = u32>, idf: &[f64]) -> Self {
+        let mut sorted: Vec<u32> = terms.collect();
         sorted.sort_unstable();
+        let mut v: Vec<(u32, f64)> = Vec::with_capacity(sorted.len());
         for t in sorted {
             match v.last_mut() {
                 Some((lt, w)) if *lt == t => *w += idf[t as usize],
@@ -381,6 +390,54 @@ impl SparseVec {
     }
 }
 
+/// One vector held densely over the vocabulary, for many cosines against
+/// it: each costs a lookup per term of the other vector instead of a walk
+/// or a search through this one. The buffer is reused from one vector to
+/// the next ([`DenseVec::set`], [`DenseVec::clear`]).
+pub struct DenseVec {
+    weights: Vec<f64>,
+    norm: f64,
+}
+
+impl DenseVec {
+    pub fn zeros(dims: usize) -> Self {
+        DenseVec {
+            weights: vec![0.0; dims],
+            norm: 0.0,
+        }
+    }
+
+    /// Holds `v`; the buffer must be all zeros (new or cleared).
+    pub fn set(&mut self, v: &SparseVec) {
+        for &(t, w) in &v.entries {
+            self.weights[t as usize] = w;
+        }
+        self.norm = v.norm;
+    }
+
+    /// Back to all zeros after holding `v`.
+    pub fn clear(&mut self, v: &SparseVec) {
+        for &(t, _) in &v.entries {
+            self.weights[t as usize] = 0.0;
+        }
+        self.norm = 0.0;
+    }
+
+    /// `v.cosine(held)`, to the last bit: the products are summed in `v`'s
+    /// term order, and a term missing here adds an exact zero.
+    pub fn cosine(&self, v: &SparseVec) -> f64 {
+        let d = v.norm * self.norm;
+        if d == 0.0 {
+            return 0.0;
+        }
+        let dot = v
+            .entries
+            .iter()
+            .fold(0.0, |s, &(t, w)| s + w * self.weights[t as usize]);
+        dot / d
+    }
+}
+
 /// Content terms (not stop words) of a token list.
 pub fn content_terms(tokens: &[Token]) -> Vec<u32> {
     tokens.iter().filter(|t| !t.stop).map(|t| t.term).collect()
@@ -412,4 +469,58 @@ pub fn split_questions(q: &str) -> Vec<&str> {
         .map(|w| q[w[0]..w[1]].trim())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sparse(entries: &[(u32, f64)]) -> SparseVec {
+        let mut e: Vec<(u32, f64)> = entries.to_vec();
+        e.sort_by_key(|&(t, _)| t);
+        e.dedup_by_key(|&mut (t, _)| t);
+        SparseVec::new(e)
+    }
+
+    proptest! {
+        /// The dense cosine is the sparse one to the last bit, for small
+        /// and large vectors on either side (both paths of `dot`), and the
+        /// buffer is all zeros again after `clear`.
+        #[test]
+        fn dense_cosine_is_the_sparse_cosine(
+            a in proptest::collection::vec((0u32..300, 0.1f64..9.0), 0..40),
+            bs in proptest::collection::vec(proptest::collection::vec((0u32..300, 0.1f64..9.0), 0..300), 1..4),
+        ) {
+            let a = sparse(&a);
+            let mut dense = DenseVec::zeros(300);
+            for b in &bs {
+                let b = sparse(b);
+                dense.set(&b);
+                let (want, got) = (a.cosine(&b), dense.cosine(&a));
+                prop_assert!(want == got && (want == 0.0 || want.to_bits() == got.to_bits()), "{want} vs {got}");
+                dense.clear(&b);
+                prop_assert!(dense.weights.iter().all(|&w| w == 0.0));
+            }
+        }
+
+        /// Buffers kept from one sentence to the next change nothing.
+        #[test]
+        fn reused_candidate_buffers_give_fresh_results(
+            sentences in proptest::collection::vec("[A-Z][a-z]{1,8}( [A-Za-z0-9-]{1,9}){2,20}\\.", 1..6),
+        ) {
+            let an = Analyzer::new();
+            let mut vocab = Vocab::new(&an);
+            let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&an, &mut vocab, s)).collect();
+            let n = vocab.len();
+            let idf: Vec<f64> = (0..n).map(|t| 1.0 + (t % 7) as f64 / 3.0).collect();
+            let (lowercase, capitalised, topic): (Vec<bool>, Vec<bool>, Vec<bool>) =
+                ((0..n).map(|t| t % 2 == 0).collect(), (0..n).map(|t| t % 3 == 0).collect(), (0..n).map(|t| t % 5 == 0).collect());
+            let ctx = cloze::TermContext { idf: &idf, lowercase: &lowercase, capitalised: &capitalised, topic: &topic };
+            let mut scratch = cloze::Scratch::default();
+            for (s, t) in sentences.iter().zip(&tokens) {
+                prop_assert_eq!(cloze::candidates_in(&mut scratch, s, t, &ctx), cloze::candidates(s, t, &ctx));
+            }
+        }
+    }
 }
