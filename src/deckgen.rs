@@ -21,7 +21,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::article::{Article, BlockKind};
 use crate::deck::{Card, CardBody, Deck, Source, assign_ids};
 use crate::extract::cloze::{self, Term, TermContext, TermKind};
-use crate::extract::{self, Analyzer, DenseVec, SparseVec, Token, Vocab};
+use crate::extract::{self, Analyzer, DenseVec, SparseVec, Summer, Token, Vocab};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -50,6 +50,8 @@ struct Sent {
     cues: OnceCell<u8>,
     /// Cosine similarity to its section's centroid (0 in the intro).
     cent: f64,
+    /// The summed IDF of its distinct content terms.
+    weight: f64,
 }
 
 /// Builds the deck for an article. `title` is the deck title to use.
@@ -84,6 +86,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                     item: b.kind == BlockKind::Item,
                     cues: OnceCell::new(),
                     cent: 0.0,
+                    weight: 0.0,
                     lower: OnceCell::new(),
                     text: s,
                 });
@@ -128,17 +131,19 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     let idf = extract::idf(&df, sents.len());
     for s in &mut sents {
         s.vec = SparseVec::from_tokens(&s.tokens, &idf);
+        s.weight = s.vec.entries.iter().map(|&(t, _)| idf[t as usize]).sum();
     }
     let dims = vocab.len();
-    let article_centroid = SparseVec::sum(sents.iter().map(|s| &s.vec), dims);
-    let intro_centroid = SparseVec::sum(sents.iter().filter(|s| s.section.is_none()).map(|s| &s.vec), dims);
+    let mut summer = Summer::new(dims);
+    let article_centroid = summer.sum(sents.iter().map(|s| &s.vec));
+    let intro_centroid = summer.sum(sents.iter().filter(|s| s.section.is_none()).map(|s| &s.vec));
     let mut by_section: Vec<Vec<&SparseVec>> = vec![Vec::new(); article.sections.len()];
     for s in &sents {
         if let Some(i) = s.section {
             by_section[i].push(&s.vec);
         }
     }
-    let section_centroids: Vec<SparseVec> = by_section.into_iter().map(|v| SparseVec::sum(v, dims)).collect();
+    let section_centroids: Vec<SparseVec> = by_section.into_iter().map(|v| summer.sum(v)).collect();
     // Sentences were pushed section by section: each centroid is held
     // densely while its own sentences are compared with it.
     let mut dense = DenseVec::zeros(dims);
@@ -229,7 +234,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         let idxs: Vec<usize> = section_range[i].clone().collect();
         // The scores for the whole question line choose its answer and
         // rank the section's sentences as cloze material.
-        let whole = whole_question(&questions[i]);
+        let whole = whole_question(&questions[i], &idf);
         let scores: Vec<f64> = idxs
             .iter()
             .map(|&k| answer_score(&sents[k], &whole, &idf, k == idxs[0]))
@@ -380,10 +385,10 @@ fn first_words(text: &str, n: usize) -> String {
 fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     let full = &question.all;
     let q = &question.terms;
-    let q_weight: f64 = q.iter().map(|&t| idf[t as usize]).sum();
+    let q_weight = question.weight;
     // The vector's entries are the sentence's distinct content terms.
     let own = || s.vec.entries.iter().map(|&(t, _)| t);
-    let own_weight: f64 = own().map(|t| idf[t as usize]).sum();
+    let own_weight = s.weight;
     if own_weight == 0.0 {
         return 0.0;
     }
@@ -635,6 +640,8 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
 /// One (sub-)question of a question line, as the answer scorer sees it.
 struct Question {
     terms: HashSet<u32>,
+    /// The summed IDF of `terms`.
+    weight: f64,
     /// Terms of the whole line.
     all: HashSet<u32>,
     cue: Cue,
@@ -650,14 +657,23 @@ fn is_polar(q: &str) -> bool {
     AUX.contains(&first.as_str())
 }
 
-fn whole_question(questions: &[(String, Vec<u32>)]) -> Question {
+impl Question {
+    fn new(terms: HashSet<u32>, all: HashSet<u32>, cue: Cue, idf: &[f64]) -> Self {
+        // Summed once here, not for each sentence scored against it.
+        let weight = terms.iter().map(|&t| idf[t as usize]).sum();
+        Question {
+            terms,
+            weight,
+            all,
+            cue,
+        }
+    }
+}
+
+fn whole_question(questions: &[(String, Vec<u32>)], idf: &[f64]) -> Question {
     let all: HashSet<u32> = questions.iter().flat_map(|(_, t)| t.iter().copied()).collect();
     let text = questions.iter().map(|(q, _)| q.as_str()).collect::<Vec<_>>().join(" ");
-    Question {
-        terms: all.clone(),
-        all,
-        cue: cue_of(&text),
-    }
+    Question::new(all.clone(), all, cue_of(&text), idf)
 }
 
 /// One sentence per question asked on the line (at most two), else the
@@ -706,11 +722,7 @@ fn choose_answer(
     }
     if questions.len() >= 2 {
         for (text, terms) in questions.iter().take(2) {
-            let q = Question {
-                terms: terms.iter().copied().collect(),
-                all: all.clone(),
-                cue: cue_of(text),
-            };
+            let q = Question::new(terms.iter().copied().collect(), all.clone(), cue_of(text), idf);
             if let Some((_, k)) = rank(&q, &chosen) {
                 chosen.push(k);
             }

@@ -316,43 +316,6 @@ impl SparseVec {
         SparseVec { entries, norm }
     }
 
-    /// The sum of vectors over a vocabulary of `dims` terms, accumulated
-    /// densely: one pass, however many vectors.
-    pub fn sum<'a>(vecs: impl IntoIterator<Item = &'a SparseVec>, dims: usize) -> Self {
-        // Sparse, not a dense vector of every term per sum: an article of
-        // 50,000 questions has as many sections and tens of thousands of
-        // terms.
-        let mut all: Vec<(u32, f64)> = vecs.into_iter().flat_map(|v| v.entries.iter().copied()).collect();
-        debug_assert!(all.iter().all(|&(t, _)| (t as usize) < dims.max(1)));
-        // Either way each term's weights are added in the vectors' order,
-        // so both give the same sums to the last bit.
-        if all.len() * 8 >= dims {
-            // Dense when the vectors cover much of the vocabulary (the
-            // article's centroid): a pass instead of a sort.
-            let mut dense = vec![0.0; dims];
-            let mut seen = vec![false; dims];
-            for &(t, w) in &all {
-                dense[t as usize] += w;
-                seen[t as usize] = true;
-            }
-            let entries = (0..dims)
-                .filter(|&t| seen[t] && dense[t] != 0.0)
-                .map(|t| (t as u32, dense[t]))
-                .collect();
-            return Self::new(entries);
-        }
-        all.sort_by_key(|&(t, _)| t);
-        let mut entries: Vec<(u32, f64)> = Vec::with_capacity(all.len());
-        for (t, w) in all {
-            match entries.last_mut() {
-                Some((lt, lw)) if *lt == t => *lw += w,
-                _ => entries.push((t, w)),
-            }
-        }
-        entries.retain(|&(_, w)| w != 0.0);
-        Self::new(entries)
-    }
-
     pub fn norm(&self) -> f64 {
         self.norm
     }
@@ -387,6 +350,56 @@ impl SparseVec {
     pub fn cosine(&self, other: &SparseVec) -> f64 {
         let d = self.norm * other.norm;
         if d == 0.0 { 0.0 } else { self.dot(other) / d }
+    }
+}
+
+/// Sums of sparse vectors over a vocabulary, one after another, through a
+/// dense buffer kept between sums: each costs a pass over the vectors and
+/// a sort of the distinct terms they touch, never a pass over the whole
+/// vocabulary (an article of 50,000 questions has as many sections and
+/// tens of thousands of terms).
+pub struct Summer {
+    dense: Vec<f64>,
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+}
+
+impl Summer {
+    pub fn new(dims: usize) -> Self {
+        Summer {
+            dense: vec![0.0; dims],
+            seen: vec![false; dims],
+            touched: Vec::new(),
+        }
+    }
+
+    /// The sum of `vecs`. Each term's weights are added in the vectors'
+    /// order, which fixes the last bit of every sum; terms that sum to
+    /// zero are left out.
+    pub fn sum<'a>(&mut self, vecs: impl IntoIterator<Item = &'a SparseVec>) -> SparseVec {
+        for v in vecs {
+            for &(t, w) in &v.entries {
+                let i = t as usize;
+                if !self.seen[i] {
+                    self.seen[i] = true;
+                    self.touched.push(t);
+                }
+                self.dense[i] += w;
+            }
+        }
+        self.touched.sort_unstable();
+        let entries = self
+            .touched
+            .iter()
+            .filter(|&&t| self.dense[t as usize] != 0.0)
+            .map(|&t| (t, self.dense[t as usize]))
+            .collect();
+        for &t in &self.touched {
+            self.dense[t as usize] = 0.0;
+            self.seen[t as usize] = false;
+        }
+        self.touched.clear();
+        SparseVec::new(entries)
     }
 }
 
@@ -501,6 +514,32 @@ mod tests {
                 prop_assert!(want == got && (want == 0.0 || want.to_bits() == got.to_bits()), "{want} vs {got}");
                 dense.clear(&b);
                 prop_assert!(dense.weights.iter().all(|&w| w == 0.0));
+            }
+        }
+
+        /// Each sum is the sum taken term by term in the vectors' order,
+        /// to the last bit, however many sums came before it.
+        #[test]
+        fn sums_are_exact_and_independent(
+            groups in proptest::collection::vec(
+                proptest::collection::vec(proptest::collection::vec((0u32..200, -3.0f64..9.0), 0..30), 0..6),
+                1..5,
+            ),
+        ) {
+            let mut summer = Summer::new(200);
+            for group in &groups {
+                let vecs: Vec<SparseVec> = group.iter().map(|v| sparse(v)).collect();
+                let mut want: std::collections::BTreeMap<u32, f64> = Default::default();
+                for v in &vecs {
+                    for &(t, w) in &v.entries {
+                        want.entry(t).and_modify(|s| *s += w).or_insert(w);
+                    }
+                }
+                want.retain(|_, w| *w != 0.0);
+                let got = summer.sum(&vecs);
+                let want: Vec<(u32, u64)> = want.into_iter().map(|(t, w)| (t, w.to_bits())).collect();
+                let got_bits: Vec<(u32, u64)> = got.entries.iter().map(|&(t, w)| (t, w.to_bits())).collect();
+                prop_assert_eq!(got_bits, want);
             }
         }
 
