@@ -873,6 +873,9 @@ fn accept_forms(answer: &str) -> Vec<String> {
 /// Candidates looked at per distractor size (best first).
 const DISTRACTOR_CANDIDATES: usize = 200;
 
+/// A candidate's score, sentence and place among the sentence's candidates.
+type Scored = (f64, usize, usize);
+
 struct Pool<'a> {
     sents: &'a [Sent],
     terms: &'a [Vec<Term>],
@@ -884,20 +887,16 @@ struct Pool<'a> {
 impl<'a> Pool<'a> {
     fn new(sents: &'a [Sent], terms: &'a [Vec<Term>]) -> Self {
         // Keyed by a hash of the lowercased spelling, computed without
-        // allocating: thousands of candidates per article, a few dozen used.
+        // allocating for ASCII: thousands of candidates per article, a few
+        // dozen used.
         let spelling = |text: &str| {
-            let mut h = rustc_hash::FxHasher::default();
             if text.is_ascii() {
-                // The same values as below, a byte at a time.
-                for b in text.bytes() {
-                    h.write_u32(u32::from(b.to_ascii_lowercase()));
-                }
+                lowercase_hash(text.as_bytes(), true)
             } else {
-                for c in text.chars().flat_map(char::to_lowercase) {
-                    h.write_u32(c as u32);
-                }
+                // Hashed as the same bytes as ASCII lowercasing alike
+                // ("\u{212a}m" and "KM" are both "km").
+                lowercase_hash(text.to_lowercase().as_bytes(), false)
             }
-            h.finish()
         };
         // The best score is kept with its position: looking it up again
         // would touch a term anywhere in the article for every candidate.
@@ -911,27 +910,26 @@ impl<'a> Pool<'a> {
                 }
             }
         }
-        let mut groups: HashMap<(TermKind, usize), Vec<(usize, usize)>> = HashMap::default();
+        // Scores ride along for the sort, which would otherwise fetch each
+        // from its sentence's candidates at every comparison.
+        let mut scored: HashMap<(TermKind, usize), Vec<Scored>> = HashMap::default();
         let mut max_words = 0;
-        for ((kind, _), (k, i, _)) in best {
+        for ((kind, _), (k, i, score)) in best {
             let words = terms[k][i].words;
             max_words = max_words.max(words);
-            groups.entry((kind, words)).or_default().push((k, i));
+            scored.entry((kind, words)).or_default().push((score, k, i));
         }
-        for g in groups.values_mut() {
+        let mut groups: HashMap<(TermKind, usize), Vec<(usize, usize)>> = HashMap::default();
+        for (key, mut g) in scored {
             // Only the best are ever looked at; positions make the order
             // total, so selecting them first changes nothing.
-            let order = |&(ak, ai): &(usize, usize), &(bk, bi): &(usize, usize)| {
-                terms[bk][bi]
-                    .score
-                    .total_cmp(&terms[ak][ai].score)
-                    .then((ak, ai).cmp(&(bk, bi)))
-            };
+            let order = |a: &Scored, b: &Scored| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2)));
             if g.len() > DISTRACTOR_CANDIDATES {
                 g.select_nth_unstable_by(DISTRACTOR_CANDIDATES, order);
                 g.truncate(DISTRACTOR_CANDIDATES);
             }
             g.sort_unstable_by(order);
+            groups.insert(key, g.into_iter().map(|(_, k, i)| (k, i)).collect());
         }
         Pool {
             sents,
@@ -1005,6 +1003,28 @@ impl<'a> Pool<'a> {
         }
         out.into_iter().map(|(text, _)| text).collect()
     }
+}
+
+/// A hash of `bytes`, ASCII-lowercased first when `ascii` (they must all be
+/// ASCII then), eight at a time: `A`-`Z` lanes get the 0x20 bit by
+/// arithmetic on the whole word, no carry crossing lanes below 0x80.
+fn lowercase_hash(bytes: &[u8], ascii: bool) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let lower = |w: u64| {
+        let at_least_a = (w & LOW7) + 0x3f3f_3f3f_3f3f_3f3f;
+        let past_z = (w & LOW7) + 0x2525_2525_2525_2525;
+        w | ((at_least_a & !past_z & HIGH) >> 2)
+    };
+    let mut h = rustc_hash::FxHasher::default();
+    h.write_usize(bytes.len());
+    for chunk in bytes.chunks(8) {
+        let mut b = [0u8; 8];
+        b[..chunk.len()].copy_from_slice(chunk);
+        let w = u64::from_le_bytes(b);
+        h.write_u64(if ascii { lower(w) } else { w });
+    }
+    h.finish()
 }
 
 /// Whether two strings lowercase alike, without allocating for ASCII.

@@ -286,6 +286,12 @@ mod props {
             prop_assert_eq!(collapse_ws(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
         }
 
+        /// Likewise the ASCII fast path of counting words.
+        #[test]
+        fn words_in_is_split_whitespace_counted(s in "[ a-zA-Z.\t\n\r\u{b}\u{c}\u{1c}\u{a0}é]{0,40}") {
+            prop_assert_eq!(words_in(&s), s.split_whitespace().count());
+        }
+
         #[test]
         fn parsing_never_panics(text in "\\PC*") {
             let _ = parse(&text, Format::Text);

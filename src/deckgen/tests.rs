@@ -294,3 +294,31 @@ fn cue_mask_finds_every_phrase_of_each_kind() {
     }
     assert_eq!(cue_mask("whereas because via"), CUE_CONTRAST | CUE_CAUSE);
 }
+
+#[test]
+fn spellings_hash_alike_exactly_when_they_lowercase_alike() {
+    let hash = |s: &str| {
+        if s.is_ascii() {
+            lowercase_hash(s.as_bytes(), true)
+        } else {
+            lowercase_hash(s.to_lowercase().as_bytes(), false)
+        }
+    };
+    // Every ASCII character in every lane of the first two words: equal
+    // to its lowercase form, and apart from every other character
+    // (`@` and `` ` ``, `[` and `{` sit 0x20 apart too).
+    for lane in 0..16 {
+        let mut seen = HashSet::new();
+        for b in 0u8..128 {
+            let s = format!("{}{}", "x".repeat(lane), char::from(b));
+            let lower = s.to_ascii_lowercase();
+            assert_eq!(hash(&s), hash(&lower), "{s:?}");
+            seen.insert(hash(&lower));
+        }
+        assert_eq!(seen.len(), 128 - 26, "lane {lane}");
+    }
+    assert_eq!(hash("\u{212a}M"), hash("km"));
+    assert_eq!(hash("Éclair Factory"), hash("éclair factory"));
+    assert_ne!(hash("Paris"), hash("Parks"));
+    assert_ne!(hash("a"), hash("a\0"));
+}
