@@ -407,10 +407,30 @@ fn strip_heading(s: &str) -> Option<(u8, &str)> {
     if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
         return None;
     }
-    let rest = rest.trim();
+    let rest = strip_attributes(rest.trim());
     // Closing hashes of an ATX heading are decoration.
     let rest = rest.trim_end_matches('#').trim_end();
     Some((n as u8, rest))
+}
+
+/// A heading without a trailing attribute block of Pandoc, kramdown or
+/// Markdown Extra (`{#cost}`, `{: .faq}`, `{#id .class}`): markup for
+/// links and styles, never part of the question.
+fn strip_attributes(s: &str) -> &str {
+    let Some(inner) = s.strip_suffix('}') else {
+        return s;
+    };
+    match inner.rfind('{') {
+        Some(open) if open > 0 && inner[open + 1..].trim_start().starts_with(['#', '.', ':']) => {
+            let before = &inner[..open];
+            if before.ends_with([' ', '\t']) {
+                before.trim_end()
+            } else {
+                s
+            }
+        }
+        _ => s,
+    }
 }
 
 fn strip_bullet(s: &str) -> Option<&str> {
@@ -1038,11 +1058,42 @@ fn build(
         .iter()
         .map(|&k| (cands[k].line, Event::Question(&cands[k])))
         .collect();
+    let qtexts: std::collections::HashSet<&str> = accepted.iter().map(|&k| cands[k].marker.text.as_str()).collect();
     // Lines that are not questions but stand over them (a category heading,
     // a `1. General` line above `1.1`) end the previous answer.
     for c in cands {
         if qlines.contains(&c.line) {
             continue;
+        }
+        let next = next_nonblank(lines, c.end + 1);
+        // A line over a list of the questions themselves ("Contents")
+        // heads a table of contents, not the questions.
+        let over_toc = next.is_some_and(|j| {
+            !qlines.contains(&j) && markers[j].as_ref().is_some_and(|m| qtexts.contains(m.text.as_str()))
+        });
+        if over_toc {
+            continue;
+        }
+        // A numbered line names a category when the question after it is
+        // numbered under it (`1. General`, then `1.1`), or is unnumbered
+        // and the line stands alone. The last item of a list that ends an
+        // answer does neither.
+        if let Some(cp) = &c.marker.number
+            && c.marker.heading.is_none()
+            && !c.marker.bold
+        {
+            let next_number = next.and_then(|j| markers[j].as_ref()).and_then(|m| m.number.as_ref());
+            let in_list = (0..c.line)
+                .rev()
+                .find(|&p| !lines[p].blank)
+                .is_some_and(|p| markers[p].as_ref().is_some_and(|m| m.number.is_some()));
+            let heads = match next_number {
+                Some(np) => np.len() > cp.len() && np[..cp.len()] == cp[..],
+                None => !in_list,
+            };
+            if !heads {
+                continue;
+            }
         }
         let next_is_question = next_nonblank(lines, c.end + 1)
             .is_some_and(|j| qlines.contains(&j) || markers[j].as_ref().is_some_and(|m| m.heading.is_some()));
@@ -1050,7 +1101,12 @@ fn build(
             (Some(l), Some(q)) => l <= q,
             _ => false,
         };
-        let structural = c.marker.heading.is_some() || c.marker.bold || (c.marker.number.is_some() && !c.answered);
+        // A numbered line that asks something and is not answered is an
+        // entry of a table of contents (or a question left unanswered), not
+        // the name of a category.
+        let structural = c.marker.heading.is_some()
+            || c.marker.bold
+            || (c.marker.number.is_some() && !c.answered && !c.marker.ends_with_q());
         if (structural && next_is_question) || heading_boundary {
             events.push((c.line, Event::Category(c.marker.text.clone())));
         }

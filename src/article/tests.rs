@@ -133,6 +133,45 @@ fn table_of_contents_is_not_a_question_list() {
 }
 
 #[test]
+fn heading_attributes_are_not_part_of_the_question() {
+    let text = "# Solar FAQ {#top}\n\nIntro.\n\n## 1. How much do panels cost? {#cost}\n\nAbout 7,000 euros.\n\n## 2. Do they work on cloudy days? {: .faq #cloudy}\n\nYes, with less output.\n\n## 3. Is {braces} text kept?\n\nYes.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Solar FAQ"));
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        [
+            "How much do panels cost?",
+            "Do they work on cloudy days?",
+            "Is {braces} text kept?"
+        ]
+    );
+}
+
+#[test]
+fn a_contents_list_under_a_heading_is_no_category() {
+    let text = "# Solar FAQ\n\nIntro.\n\n## Contents\n\n1. [How much do panels cost?](#cost)\n2. [Do they work on cloudy days?](#cloudy)\n\n## 1. How much do panels cost?\n\nAbout 7,000 euros.\n\n## 2. Do they work on cloudy days?\n\nYes, with less output.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.sections.len(), 2);
+    assert!(a.sections.iter().all(|s| s.category.is_none()), "{:?}", a.sections);
+}
+
+#[test]
+fn a_list_ending_an_answer_stays_in_it_and_names_no_category() {
+    let text = "Tips\n\nIntro text here.\n\n4. How do I start?\n\nDo three things.\n\n1. Read the guide.\n2. Install the tool.\n3. Run the first lesson.\n\n5. What comes next?\n\nPractice every day.\n\n6. Where is help?\n\nIn the forum.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["How do I start?", "What comes next?", "Where is help?"]
+    );
+    assert!(
+        a.sections[0].answer_text().ends_with("3. Run the first lesson."),
+        "{:?}",
+        a.sections[0].answer_text()
+    );
+    assert!(a.sections.iter().all(|s| s.category.is_none()), "{:?}", a.sections);
+}
+
+#[test]
 fn nested_numbering_under_categories() {
     let text = "Manual FAQ\n\n1. General\n\n1.1 What is it?\n\nA tool.\n\n1.2 Who made it?\n\nA team.\n\n2. Installing\n\n2.1 How do I install it?\n\nWith cargo.\n";
     let a = parse(text, Format::Text);

@@ -310,3 +310,64 @@ fn generated_decks_pass_check() {
         .success()
         .stderr(contains("ok: d/tea-basics.yaml"));
 }
+
+/// FAQ layouts seen in the wild, one file each: every question is found,
+/// verbatim, with no markup left on it and no made-up category.
+#[test]
+fn faq_layouts_from_the_wild() {
+    let cases: [(&str, &[&str]); 7] = [
+        (
+            "setext.md",
+            &["How often should I oil the chain?", "What tyre pressure is right?"],
+        ),
+        (
+            "details.html",
+            &["Who can get a library card?", "How many books can I borrow at once?"],
+        ),
+        (
+            "qdot.txt",
+            &["What can I put in my compost bin?", "How long does compost take?"],
+        ),
+        (
+            "labels.txt",
+            &["Can I renew my passport by mail?", "How long does renewal take?"],
+        ),
+        (
+            "toc.md",
+            &["How much do panels cost?", "Do panels work on cloudy days?"],
+        ),
+        (
+            "boldq.md",
+            &["How often should I water my plants?", "Do plants need fertiliser?"],
+        ),
+        (
+            "microdata.html",
+            &["Can I bring my car on the ferry?", "Are pets allowed on board?"],
+        ),
+    ];
+    let env = TestEnv::new();
+    for (name, want) in cases {
+        let out = env
+            .cmd()
+            .current_dir(repo())
+            .args(["generate", "--stdout", &format!("tests/fixtures/formats/{name}")])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let yaml = String::from_utf8(out.stdout).unwrap();
+        let questions: Vec<&str> = yaml
+            .lines()
+            .filter_map(|l| l.strip_prefix("  question: "))
+            .collect();
+        assert_eq!(questions, want, "{name}");
+        // Tags are the question numbers and the intro only.
+        let lines: Vec<&str> = yaml.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            if *l == "  tags:" {
+                let tag = lines[i + 1].trim_start_matches("  - ");
+                assert!(tag == "intro" || tag.starts_with('q'), "{name}: tag {tag:?}");
+                assert!(!lines[i + 2].starts_with("  - "), "{name}: extra tag {:?}", lines[i + 2]);
+            }
+        }
+    }
+}
