@@ -428,12 +428,13 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     // without giving what it asks for is a lead-in ("X has been a topic of
     // debate"), not the answer. Counted, not weighted: the question's own
     // rare words would dominate.
-    if lead
-        && !cue_hit
-        && s.leads.is_none()
-        && !full.is_empty()
-        && own().filter(|t| full.contains(t)).count() * 5 >= full.len() * 2
-    {
+    if lead && !cue_hit && s.leads.is_none() && !full.is_empty() && {
+        // One shared word is no restatement of a short question ("Who
+        // can get a library card?" answered "Anyone ... can get a
+        // card").
+        let restated = own().filter(|t| full.contains(t)).count();
+        restated >= 2 && restated * 5 >= full.len() * 2
+    } {
         score *= 0.5;
     }
     // Answers tend to lead with what was asked about: "China tends to ...".

@@ -54,6 +54,13 @@ fn two_questions_on_one_line_get_one_sentence_each_not_the_lead_in() {
 }
 
 #[test]
+fn an_opening_sentence_sharing_one_word_with_a_short_question_may_answer_it() {
+    let text = "Library FAQ\n\nThe city library lends books to anyone with a card.\n\n1. Who can get a library card?\n\nAnyone who lives, works or studies in the city can get a card for free. Visitors can buy a temporary card for five euros.\n";
+    let answers = qa_answers(&build_text(text, None));
+    assert!(answers[0].starts_with("Anyone who lives"), "{answers:?}");
+}
+
+#[test]
 fn quantity_question_gets_the_sentence_with_the_figure() {
     let deck = build_text(OIL, None);
     assert!(

@@ -355,10 +355,7 @@ fn faq_layouts_from_the_wild() {
             .unwrap();
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
         let yaml = String::from_utf8(out.stdout).unwrap();
-        let questions: Vec<&str> = yaml
-            .lines()
-            .filter_map(|l| l.strip_prefix("  question: "))
-            .collect();
+        let questions: Vec<&str> = yaml.lines().filter_map(|l| l.strip_prefix("  question: ")).collect();
         assert_eq!(questions, want, "{name}");
         // Tags are the question numbers and the intro only.
         let lines: Vec<&str> = yaml.lines().collect();
@@ -366,7 +363,11 @@ fn faq_layouts_from_the_wild() {
             if *l == "  tags:" {
                 let tag = lines[i + 1].trim_start_matches("  - ");
                 assert!(tag == "intro" || tag.starts_with('q'), "{name}: tag {tag:?}");
-                assert!(!lines[i + 2].starts_with("  - "), "{name}: extra tag {:?}", lines[i + 2]);
+                assert!(
+                    !lines[i + 2].starts_with("  - "),
+                    "{name}: extra tag {:?}",
+                    lines[i + 2]
+                );
             }
         }
     }
