@@ -30,8 +30,14 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
     };
     let converter = HtmlToMarkdown::builder()
         .skip_tags(vec![
-            "script", "style", "nav", "footer", "noscript", "template", "svg", "form", "button",
+            "script", "style", "nav", "footer", "noscript", "template", "svg", "form",
         ])
+        // Accordion FAQs put each question in the button that opens its
+        // answer; other buttons ("Menu", "Accept") are page furniture.
+        .add_handler(vec!["button"], move |h: &dyn Handlers, e: Element| {
+            let t = text_of(h, &e);
+            Some(if opens_a_panel(&e, &t) { t } else { String::new() }.into())
+        })
         .add_handler(vec!["title"], move |h: &dyn Handlers, e: Element| {
             let t = text_of(h, &e);
             Some(
@@ -61,6 +67,21 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
     Ok(converter.convert(html)?)
 }
 
+/// Whether a button shows or hides a panel (ARIA disclosure attributes,
+/// a collapse toggle, an accordion or FAQ class) or asks a question.
+fn opens_a_panel(e: &Element, text: &str) -> bool {
+    text.ends_with('?')
+        || e.attrs.iter().any(|a| {
+            let (name, value) = (&*a.name.local, &*a.value);
+            matches!(name, "aria-expanded" | "aria-controls")
+                || (matches!(name, "data-toggle" | "data-bs-toggle") && value == "collapse")
+                || (name == "class"
+                    && ["accordion", "faq", "question", "toggle", "collapsible"]
+                        .iter()
+                        .any(|c| value.contains(c)))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +96,17 @@ mod tests {
         );
         assert!(md.contains("**Is it hot?**"), "{md}");
         assert!(md.contains("Usually."), "{md}");
+    }
+
+    #[test]
+    fn accordion_buttons_keep_their_question_other_buttons_go() {
+        let md = to_markdown(
+            "<html><body><button>Menu</button><h2><button class=\"accordion-button\" aria-expanded=\"true\">Can I freeze my plan</button></h2><div>Yes, for three months.</div><button type=\"button\">Is there a fee?</button><div>No.</div></body></html>",
+        )
+        .unwrap();
+        assert!(md.contains("## Can I freeze my plan"), "{md}");
+        assert!(md.contains("Is there a fee?"), "{md}");
+        assert!(!md.contains("Menu"), "{md}");
     }
 
     #[test]

@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 7] = [
+    let cases: [(&str, &[&str]); 13] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -343,6 +343,36 @@ fn faq_layouts_from_the_wild() {
         (
             "microdata.html",
             &["Can I bring my car on the ferry?", "Are pets allowed on board?"],
+        ),
+        (
+            "accordion.html",
+            &["Can I freeze my membership?", "Is there a joining fee?"],
+        ),
+        (
+            "accordion2.html",
+            &["How much does a ride cost?", "Where can I return a bike?"],
+        ),
+        (
+            "boldqa.md",
+            &["When do bees swarm?", "How much honey does one hive make?"],
+        ),
+        (
+            "crlf.txt",
+            &[
+                "How long does a kettle take to boil?",
+                "Why does my kettle click off early?",
+            ],
+        ),
+        (
+            "nogap.txt",
+            &["Why are the stars blurry?", "Which eyepiece should I start with?"],
+        ),
+        (
+            "qheading.md",
+            &[
+                "Which gas works in cold weather?",
+                "Can I use the stove inside the tent?",
+            ],
         ),
     ];
     let env = TestEnv::new();
