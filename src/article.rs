@@ -493,6 +493,10 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
     } else if matches!(b.get(i), Some(b'.' | b')' | b':')) {
         i += 1;
         true
+    } else if let Some(after) = dash_after(&s[i..]).filter(|_| path.len() == 1 && i <= 3) {
+        // `1 - Q`: a dash between spaces after a short number.
+        i = s.len() - after.len();
+        true
     } else {
         false
     };
@@ -508,7 +512,16 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
     (!rest.is_empty()).then_some((path, rest))
 }
 
-/// `Q1.`, `Q1:`, `Q 1)`, `Question 1:`, `FAQ 1.` followed by the question.
+/// What follows ` - `, ` – ` or ` — ` at the start of `s`, from the space
+/// after the dash.
+fn dash_after(s: &str) -> Option<&str> {
+    let t = s.strip_prefix([' ', '\t'])?.trim_start_matches([' ', '\t']);
+    let t = t.strip_prefix(['-', '–', '—'])?;
+    t.starts_with([' ', '\t']).then_some(t)
+}
+
+/// `Q1.`, `Q1:`, `Q 1)`, `Q1 -`, `Question 1:`, `FAQ 1.` followed by the
+/// question.
 fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
     let lower_starts =
         |p: &str| s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p);
@@ -537,6 +550,11 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         return None;
     }
     let rest = rest.trim();
+    // `Q1 - Q`: the dash was kept by the trim above, which stops at spaces.
+    let rest = match rest.strip_prefix(['-', '–', '—']) {
+        Some(r) if r.starts_with([' ', '\t']) => r.trim_start(),
+        _ => rest,
+    };
     (!rest.is_empty()).then_some((path, rest))
 }
 

@@ -529,6 +529,29 @@ const NUMBER_WORDS: &[&str] = &[
     "weeks",
     "months",
     "years",
+    // Units and frequencies answer "how often" and "how long" as well as
+    // figures do ("every week", "a year or more").
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "every",
+    "hourly",
+    "daily",
+    "nightly",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annually",
+    "quarter",
+    "third",
 ];
 
 /// Phrases that mark a contrast, a cause or a means, as substrings, not

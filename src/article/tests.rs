@@ -51,6 +51,13 @@ fn numbering_styles() {
         ("### First?", "### Second?"),
         ("**First?**", "**Second?**"),
         ("Q: First?", "Q: Second?"),
+        ("Q1 - First?", "Q2 - Second?"),
+        ("Q1 – First?", "Q2 – Second?"),
+        ("1 - First?", "2 - Second?"),
+        ("Q. First?", "Q. Second?"),
+        ("Question: First?", "Question: Second?"),
+        ("#### Q: First?", "#### Q: Second?"),
+        ("First?\n------", "Second?\n-------"),
     ] {
         let text = format!("Title\n\nIntro text.\n\n{q1}\n\nAnswer one.\n\n{q2}\n\nAnswer two.\n");
         assert_eq!(md_qs(&text), ["First?", "Second?"], "form {q1:?}");

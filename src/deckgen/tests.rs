@@ -329,3 +329,10 @@ fn spellings_hash_alike_exactly_when_they_lowercase_alike() {
     assert_ne!(hash("Paris"), hash("Parks"));
     assert_ne!(hash("a"), hash("a\0"));
 }
+
+#[test]
+fn how_often_is_answered_by_the_sentence_with_the_frequency() {
+    let text = "Aquarium FAQ\n\nFish keeping starts with clean water.\n\nQ: How often should I change the water?\nChange a quarter of the water every week. Larger changes stress the fish.\n";
+    let answers = qa_answers(&build_text(text, None));
+    assert_eq!(answers, ["Change a quarter of the water every week."]);
+}

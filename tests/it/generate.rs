@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 13] = [
+    let cases: [(&str, &[&str]); 17] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -372,6 +372,31 @@ fn faq_layouts_from_the_wild() {
             &[
                 "Which gas works in cold weather?",
                 "Can I use the stove inside the tent?",
+            ],
+        ),
+        (
+            "dash.txt",
+            &[
+                "Do I need a seat reservation?",
+                "Can I use the pass in my home country?",
+            ],
+        ),
+        (
+            "dashnum.txt",
+            &[
+                "How often should I replace running shoes?",
+                "Should I buy shoes a size up?",
+            ],
+        ),
+        (
+            "qonly.txt",
+            &["How often should I change the water?", "Why is my water cloudy?"],
+        ),
+        (
+            "listnested.md",
+            &[
+                "How often do I feed my starter?",
+                "Why does my starter smell like nail polish?",
             ],
         ),
     ];
