@@ -239,7 +239,14 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             .iter()
             .map(|&k| answer_score(&sents[k], &whole, &idf, k == idxs[0]))
             .collect();
-        let chosen = choose_answer(&sents, &idxs, &questions[i], &scores, &idf);
+        // A section that is nothing but a list is answered by the list
+        // (up to ten items), not by one item picked from it.
+        let only_list = section.blocks.len() > 1 && section.blocks.iter().all(|b| b.kind == BlockKind::Item);
+        let chosen = if only_list {
+            idxs.clone()
+        } else {
+            choose_answer(&sents, &idxs, &questions[i], &scores, &idf)
+        };
         let max = scores.iter().copied().fold(0.0, f64::max);
         for (&k, sc) in idxs.iter().zip(&scores) {
             relevance[k] = if max > 0.0 { sc / max } else { 0.0 };
@@ -247,6 +254,8 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         let context = section.answer_text().trim().to_string();
         let answer = if chosen.is_empty() {
             first_words(&context, 60)
+        } else if only_list {
+            introduced(&section.blocks).unwrap_or_default()
         } else {
             chosen
                 .iter()
@@ -456,6 +465,8 @@ enum Cue {
     Means,
     Time,
     Quantity,
+    /// "How long", "how often": a figure or a unit of time.
+    Duration,
 }
 
 fn cue_of(question: &str) -> Cue {
@@ -486,7 +497,9 @@ fn cue_of(question: &str) -> Cue {
         Cue::Definition
     } else if has(&["why", "reason", "reasons", "cause", "causes"]) {
         Cue::Cause
-    } else if q.contains("how many") || q.contains("how much") || q.contains("how long") || q.contains("how often") {
+    } else if q.contains("how long") || q.contains("how often") {
+        Cue::Duration
+    } else if q.contains("how many") || q.contains("how much") {
         Cue::Quantity
     } else if has(&["when", "year", "date", "time", "times", "duration"]) {
         Cue::Time
@@ -521,23 +534,29 @@ const NUMBER_WORDS: &[&str] = &[
     "millions",
     "dozen",
     "half",
-    "twice",
+    "quarter",
+    "third",
+];
+
+/// Units and frequencies: they answer "how often" and "how long" as well
+/// as figures do ("every week", "a year or more").
+const TIME_WORDS: &[&str] = &[
     "once",
-    "minutes",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    // Units and frequencies answer "how often" and "how long" as well as
-    // figures do ("every week", "a year or more").
+    "twice",
     "second",
+    "seconds",
     "minute",
+    "minutes",
     "hour",
+    "hours",
     "day",
+    "days",
     "week",
+    "weeks",
     "month",
+    "months",
     "year",
+    "years",
     "decade",
     "decades",
     "century",
@@ -550,8 +569,6 @@ const NUMBER_WORDS: &[&str] = &[
     "monthly",
     "yearly",
     "annually",
-    "quarter",
-    "third",
 ];
 
 /// Phrases that mark a contrast, a cause or a means, as substrings, not
@@ -633,12 +650,12 @@ fn cue_mask(lower: &str) -> u8 {
 fn q_cue(s: &Sent, question: &Question) -> bool {
     let lower = || s.lower.get_or_init(|| s.text.to_lowercase());
     let cues = || *s.cues.get_or_init(|| cue_mask(lower()));
-    let numeric = || {
-        s.tokens.iter().any(|tok| tok.num)
-            || lower()
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| NUMBER_WORDS.contains(&w))
+    let has_word = |words: &[&[&str]]| {
+        lower()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| words.iter().any(|ws| ws.contains(&w)))
     };
+    let digits = || s.tokens.iter().any(|tok| tok.num);
     match question.cue {
         Cue::None => false,
         Cue::Definition => {
@@ -657,7 +674,8 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         Cue::Contrast => cues() & CUE_CONTRAST != 0,
         Cue::Cause => cues() & CUE_CAUSE != 0,
         Cue::Means => cues() & CUE_MEANS != 0,
-        Cue::Time | Cue::Quantity => numeric(),
+        Cue::Time | Cue::Quantity => digits() || has_word(&[NUMBER_WORDS, TIME_WORDS]),
+        Cue::Duration => digits() || has_word(&[TIME_WORDS]),
     }
 }
 

@@ -336,3 +336,24 @@ fn how_often_is_answered_by_the_sentence_with_the_frequency() {
     let answers = qa_answers(&build_text(text, None));
     assert_eq!(answers, ["Change a quarter of the water every week."]);
 }
+
+#[test]
+fn how_long_prefers_a_unit_of_time_to_a_mere_count() {
+    let text = "Contributing\n\nNew contributors ask this on the list.\n\n1. How long does a review take?\n\nMost patches get a first review within a week. Large changes can take longer, because two maintainers must approve them.\n";
+    let answers = qa_answers(&build_text(text, None));
+    assert!(
+        answers[0].starts_with("Most patches get a first review within a week."),
+        "{answers:?}"
+    );
+}
+
+#[test]
+fn a_section_that_is_only_a_list_is_answered_by_the_list() {
+    let text = "# Moving FAQ\n\nPlan six weeks ahead.\n\n## What should I pack first?\n\n* Books and out-of-season clothes.\n* Decorations and spare bedding.\n\n## When do I book movers?\n\nFour weeks ahead.\n";
+    let article = parse(text, Format::Markdown);
+    let deck = build(&Analyzer::new(), &article, "Moving FAQ", None, &Options::default());
+    assert_eq!(
+        qa_answers(&deck)[0],
+        "* Books and out-of-season clothes.\n* Decorations and spare bedding."
+    );
+}
