@@ -652,7 +652,7 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
     if parse_answer_prefix(s).is_some() {
         return None;
     }
-    let body: &str;
+    let mut body: &str;
     if let Some((path, rest)) = parse_q_number(s) {
         m.q_prefix = true;
         m.number = Some(path);
@@ -668,6 +668,15 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         body = s;
     } else {
         body = s;
+    }
+    // `1. #### Q`: a heading inside a list item (HTML `<li><h4>`).
+    if m.heading.is_none()
+        && (m.number.is_some() || m.bullet)
+        && let Some((level, rest)) = strip_heading(body)
+        && !rest.is_empty()
+    {
+        m.heading = Some(level);
+        body = rest;
     }
     // Most lines are prose: without a marker's shape, only a question mark
     // could make one a question, and cleaning adds none.

@@ -57,6 +57,7 @@ fn numbering_styles() {
         ("Q. First?", "Q. Second?"),
         ("Question: First?", "Question: Second?"),
         ("#### Q: First?", "#### Q: Second?"),
+        ("1. ### First?", "2. ### Second?"),
         ("First?\n------", "Second?\n-------"),
     ] {
         let text = format!("Title\n\nIntro text.\n\n{q1}\n\nAnswer one.\n\n{q2}\n\nAnswer two.\n");

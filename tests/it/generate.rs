@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 20] = [
+    let cases: [(&str, &[&str]); 23] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -415,6 +415,15 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         ("wiki.md", &["Where do I report a bug?", "How long does a review take?"]),
+        (
+            "indented.txt",
+            &["Why does the printer say it is offline?", "Why are my prints streaky?"],
+        ),
+        (
+            "indented4.md",
+            &["Why does the printer say it is offline?", "Why are my prints streaky?"],
+        ),
+        ("h4li.html", &["What age can children start?", "Is equipment included?"]),
     ];
     let env = TestEnv::new();
     for (name, want) in cases {
