@@ -1219,6 +1219,30 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
             i += 1;
             continue;
         }
+        // A table (two or more `|` rows, Markdown's or converted HTML's) is
+        // kept verbatim like code: joined into a paragraph its cells read
+        // as one long sentence of pipes.
+        let end = to.min(lines.len());
+        let row =
+            |j: usize| j < end && !lines[j].blank && !lines[j].code && lines[j].text.trim_start().starts_with('|');
+        if row(i) && row(i + 1) {
+            flush(&mut cur, &mut out);
+            let start = i;
+            let mut text = String::new();
+            while row(i) {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(lines[i].text.trim());
+                i += 1;
+            }
+            out.push(Block {
+                kind: BlockKind::Code,
+                text,
+                line: start + 1,
+            });
+            continue;
+        }
         let mut text: &str = &l.text;
         if let Some((_, rest)) = strip_heading(text) {
             flush(&mut cur, &mut out);

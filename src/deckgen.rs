@@ -274,6 +274,16 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         } else {
             answer
         };
+        // A table or a short code block right under the question is what
+        // it asks for ("What are the prices?"); the sentences only add to it.
+        let answer = match section.blocks.first() {
+            Some(b)
+                if b.kind == BlockKind::Code && b.text.lines().count() <= 12 && !only_list && !chosen.is_empty() =>
+            {
+                format!("{}\n{answer}", b.text)
+            }
+            _ => answer,
+        };
         let question = section.question.trim().to_string();
         if answer.trim().is_empty() || question.is_empty() {
             continue;

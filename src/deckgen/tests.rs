@@ -357,3 +357,27 @@ fn a_section_that_is_only_a_list_is_answered_by_the_list() {
         "* Books and out-of-season clothes.\n* Decorations and spare bedding."
     );
 }
+
+#[test]
+fn a_table_stays_a_table_and_leads_the_answer_it_opens() {
+    let text = "# Pool FAQ\n\nThe pool opens at 7 am.\n\n## What are the entry prices?\n\n| Ticket | Price |\n| --- | --- |\n| Adult | 6 euros |\n| Child | 3 euros |\n\nFamilies of four pay 15 euros together.\n\n## What does a permit cost?\n\nPrices depend on engine size:\n\n| Engine | Price |\n| --- | --- |\n| Small | 90 euros |\n\n## Is there a sauna?\n\n```\nsauna --open\n```\n";
+    let article = parse(text, Format::Markdown);
+    let deck = build(&Analyzer::new(), &article, "Pool FAQ", None, &Options::default());
+    let answers = qa_answers(&deck);
+    assert_eq!(
+        answers[0],
+        "| Ticket | Price |\n| --- | --- |\n| Adult | 6 euros |\n| Child | 3 euros |\nFamilies of four pay 15 euros together."
+    );
+    assert_eq!(
+        answers[1],
+        "Prices depend on engine size:\n| Engine | Price |\n| --- | --- |\n| Small | 90 euros |"
+    );
+    // A section of nothing but code is answered once, not twice.
+    assert_eq!(answers[2].matches("sauna --open").count(), 1, "{:?}", answers[2]);
+    // No cloze is made of table cells.
+    for c in &deck.cards {
+        if let CardBody::Cloze { text, .. } = &c.body {
+            assert!(!text.contains('|'), "{text}");
+        }
+    }
+}

@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 23] = [
+    let cases: [(&str, &[&str]); 25] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -424,6 +424,11 @@ fn faq_layouts_from_the_wild() {
             &["Why does the printer say it is offline?", "Why are my prints streaky?"],
         ),
         ("h4li.html", &["What age can children start?", "Is equipment included?"]),
+        ("table.md", &["How much does a permit cost?", "How do I apply?"]),
+        (
+            "table.html",
+            &["What are the entry prices?", "Do I need a swimming cap?"],
+        ),
     ];
     let env = TestEnv::new();
     for (name, want) in cases {
