@@ -66,7 +66,8 @@ impl Analyzer {
             "also", "however", "may", "might", "would", "could", "one", "us", "like", "many", "much", "even", "still",
             "yet", "get", "got", "thing", "things", "way", "ways", "lot", "well", "really", "just", "often", "since",
             "although", "though", "must", "shall", "another", "every", "without", "within", "per", "via", "etc", "e.g",
-            "i.e", "s", "t", "don", "can", "it’s", "it's", "that’s", "that's",
+            "i.e", "s", "t", "don", "can", "it’s", "it's", "that’s", "that's", "never", "cannot", "always", "usually",
+            "sometimes", "ever", "rather", "quite", "almost", "already", "perhaps",
         ]);
         Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
