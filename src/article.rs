@@ -1193,23 +1193,27 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
             }
         }
     };
+    let end = to.min(lines.len());
+    // A table (two or more `|` rows, Markdown's or converted HTML's) is
+    // kept verbatim like code: joined into a paragraph its cells read as
+    // one long sentence of pipes.
+    let row = |j: usize| j < end && !lines[j].blank && !lines[j].code && lines[j].text.trim_start().starts_with('|');
     let mut i = from;
-    while i < to.min(lines.len()) {
+    while i < end {
         let l = &lines[i];
-        if l.code {
+        let code = l.code;
+        if code || (row(i) && row(i + 1)) {
             flush(&mut cur, &mut out);
             let start = i;
-            let mut text = String::new();
-            while i < to.min(lines.len()) && lines[i].code {
-                if !text.is_empty() {
-                    text.push('\n');
-                }
-                text.push_str(lines[i].text.as_ref());
+            let in_run = |j: usize| if code { j < end && lines[j].code } else { row(j) };
+            let mut rows: Vec<&str> = Vec::new();
+            while in_run(i) {
+                rows.push(if code { &lines[i].text } else { lines[i].text.trim() });
                 i += 1;
             }
             out.push(Block {
                 kind: BlockKind::Code,
-                text,
+                text: rows.join("\n"),
                 line: start + 1,
             });
             continue;
@@ -1217,30 +1221,6 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
         if l.blank {
             flush(&mut cur, &mut out);
             i += 1;
-            continue;
-        }
-        // A table (two or more `|` rows, Markdown's or converted HTML's) is
-        // kept verbatim like code: joined into a paragraph its cells read
-        // as one long sentence of pipes.
-        let end = to.min(lines.len());
-        let row =
-            |j: usize| j < end && !lines[j].blank && !lines[j].code && lines[j].text.trim_start().starts_with('|');
-        if row(i) && row(i + 1) {
-            flush(&mut cur, &mut out);
-            let start = i;
-            let mut text = String::new();
-            while row(i) {
-                if !text.is_empty() {
-                    text.push('\n');
-                }
-                text.push_str(lines[i].text.trim());
-                i += 1;
-            }
-            out.push(Block {
-                kind: BlockKind::Code,
-                text,
-                line: start + 1,
-            });
             continue;
         }
         let mut text: &str = &l.text;
