@@ -1128,12 +1128,7 @@ fn build(
             (Some(l), Some(q)) => l <= q,
             _ => false,
         };
-        // A numbered line that asks something and is not answered is an
-        // entry of a table of contents (or a question left unanswered), not
-        // the name of a category.
-        let structural = c.marker.heading.is_some()
-            || c.marker.bold
-            || (c.marker.number.is_some() && !c.answered && !c.marker.ends_with_q());
+        let structural = c.marker.heading.is_some() || c.marker.bold || (c.marker.number.is_some() && !c.answered);
         if (structural && next_is_question) || heading_boundary {
             events.push((c.line, Event::Category(c.marker.text.clone())));
         }

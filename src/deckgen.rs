@@ -128,6 +128,18 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             }
         }
     }
+    // Sentences were pushed section by section.
+    let mut section_range = vec![0..0; article.sections.len()];
+    for (k, s) in sents.iter().enumerate() {
+        if let Some(i) = s.section {
+            let r = &mut section_range[i];
+            if r.start == r.end {
+                *r = k..k + 1;
+            } else {
+                r.end = k + 1;
+            }
+        }
+    }
     let idf = extract::idf(&df, sents.len());
     for s in &mut sents {
         s.vec = SparseVec::from_tokens(&s.tokens, &idf);
@@ -137,31 +149,16 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     let mut summer = Summer::new(dims);
     let article_centroid = summer.sum(sents.iter().map(|s| &s.vec));
     let intro_centroid = summer.sum(sents.iter().filter(|s| s.section.is_none()).map(|s| &s.vec));
-    let mut by_section: Vec<Vec<&SparseVec>> = vec![Vec::new(); article.sections.len()];
-    for s in &sents {
-        if let Some(i) = s.section {
-            by_section[i].push(&s.vec);
-        }
-    }
-    let section_centroids: Vec<SparseVec> = by_section.into_iter().map(|v| summer.sum(v)).collect();
-    // Sentences were pushed section by section: each centroid is held
-    // densely while its own sentences are compared with it.
+    // Each section's centroid is held densely while its own sentences are
+    // compared with it.
     let mut dense = DenseVec::zeros(dims);
-    let mut held: Option<usize> = None;
-    for s in &mut sents {
-        if let Some(i) = s.section {
-            if held != Some(i) {
-                if let Some(h) = held {
-                    dense.clear(&section_centroids[h]);
-                }
-                dense.set(&section_centroids[i]);
-                held = Some(i);
-            }
+    for r in &section_range {
+        let centroid = summer.sum(sents[r.clone()].iter().map(|s| &s.vec));
+        dense.set(&centroid);
+        for s in &mut sents[r.clone()] {
             s.cent = dense.cosine(&s.vec);
         }
-    }
-    if let Some(h) = held {
-        dense.clear(&section_centroids[h]);
+        dense.clear(&centroid);
     }
 
     let mut capitalised = vec![false; vocab.len()];
@@ -200,17 +197,6 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         .map(|s| cloze::candidates_in(&mut scratch, &s.text, &s.tokens, &ctx))
         .collect();
 
-    let mut section_range = vec![0..0; article.sections.len()];
-    for (k, s) in sents.iter().enumerate() {
-        if let Some(i) = s.section {
-            let r = &mut section_range[i];
-            if r.start == r.end {
-                *r = k..k + 1;
-            } else {
-                r.end = k + 1;
-            }
-        }
-    }
     let mut cards: Vec<(usize, u8, usize, Card)> = Vec::new();
     // How well each sentence answers its section's question (0..1); intro
     // sentences by their centrality in the intro.
@@ -941,15 +927,7 @@ impl<'a> Pool<'a> {
         // Keyed by a hash of the lowercased spelling, computed without
         // allocating for ASCII: thousands of candidates per article, a few
         // dozen used.
-        let spelling = |text: &str| {
-            if text.is_ascii() {
-                lowercase_hash(text.as_bytes(), true)
-            } else {
-                // Hashed as the same bytes as ASCII lowercasing alike
-                // ("\u{212a}m" and "KM" are both "km").
-                lowercase_hash(text.to_lowercase().as_bytes(), false)
-            }
-        };
+        let spelling = lowercase_hash;
         // The best score is kept with its position: looking it up again
         // would touch a term anywhere in the article for every candidate.
         let mut best: HashMap<(TermKind, u64), (usize, usize, f64)> = HashMap::default();
@@ -1057,24 +1035,19 @@ impl<'a> Pool<'a> {
     }
 }
 
-/// A hash of `bytes`, ASCII-lowercased first when `ascii` (they must all be
-/// ASCII then), eight at a time: `A`-`Z` lanes get the 0x20 bit by
-/// arithmetic on the whole word, no carry crossing lanes below 0x80.
-fn lowercase_hash(bytes: &[u8], ascii: bool) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let lower = |w: u64| {
-        let at_least_a = (w & LOW7) + 0x3f3f_3f3f_3f3f_3f3f;
-        let past_z = (w & LOW7) + 0x2525_2525_2525_2525;
-        w | ((at_least_a & !past_z & HIGH) >> 2)
-    };
+/// A hash of `text` lowercased, without allocating for ASCII: the same
+/// values either way, so spellings that lowercase alike hash alike
+/// ("\u{212a}m" and "KM" are both "km").
+fn lowercase_hash(text: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
-    h.write_usize(bytes.len());
-    for chunk in bytes.chunks(8) {
-        let mut b = [0u8; 8];
-        b[..chunk.len()].copy_from_slice(chunk);
-        let w = u64::from_le_bytes(b);
-        h.write_u64(if ascii { lower(w) } else { w });
+    if text.is_ascii() {
+        for b in text.bytes() {
+            h.write_u32(u32::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in text.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
     }
     h.finish()
 }

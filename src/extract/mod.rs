@@ -51,6 +51,15 @@ struct Analysed {
 /// never change under one.
 const MAX_INTERNED: usize = 1_000_000;
 
+/// Added to the NLTK list: contractions lose their apostrophe in
+/// tokenising, and these words carry no content in questions and answers
+/// alike.
+const MORE_STOP_WORDS: &str = "\
+also however may might would could one us like many much even still yet get got thing things way \
+ways lot well really just often since although though must shall another every without within per \
+via etc e.g i.e s t don can it’s it's that’s that's never cannot always usually sometimes ever \
+rather quite almost already perhaps";
+
 impl Default for Analyzer {
     fn default() -> Self {
         Self::new()
@@ -60,68 +69,7 @@ impl Default for Analyzer {
 impl Analyzer {
     pub fn new() -> Self {
         let mut stop: FxHashSet<&'static str> = stop_words::get("en").iter().copied().collect();
-        // Contractions lose their apostrophe in tokenising; words that carry
-        // no content in questions and answers alike.
-        stop.extend([
-            "also",
-            "however",
-            "may",
-            "might",
-            "would",
-            "could",
-            "one",
-            "us",
-            "like",
-            "many",
-            "much",
-            "even",
-            "still",
-            "yet",
-            "get",
-            "got",
-            "thing",
-            "things",
-            "way",
-            "ways",
-            "lot",
-            "well",
-            "really",
-            "just",
-            "often",
-            "since",
-            "although",
-            "though",
-            "must",
-            "shall",
-            "another",
-            "every",
-            "without",
-            "within",
-            "per",
-            "via",
-            "etc",
-            "e.g",
-            "i.e",
-            "s",
-            "t",
-            "don",
-            "can",
-            "it’s",
-            "it's",
-            "that’s",
-            "that's",
-            "never",
-            "cannot",
-            "always",
-            "usually",
-            "sometimes",
-            "ever",
-            "rather",
-            "quite",
-            "almost",
-            "already",
-            "perhaps",
-        ]);
+        stop.extend(MORE_STOP_WORDS.split_whitespace());
         Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             stop,
@@ -343,17 +291,9 @@ pub struct SparseVec {
 }
 
 impl SparseVec {
-    pub fn from_terms(terms: &[u32], idf: &[f64]) -> Self {
-        Self::from_iter(terms.iter().copied(), idf)
-    }
-
     /// The vector of the content words among `tokens`.
     pub fn from_tokens(tokens: &[Token], idf: &[f64]) -> Self {
-        Self::from_iter(tokens.iter().filter(|t| !t.stop).map(|t| t.term), idf)
-    }
-
-    fn from_iter(terms: impl Iterator<Item = u32>, idf: &[f64]) -> Self {
-        let mut sorted: Vec<u32> = terms.collect();
+        let mut sorted: Vec<u32> = tokens.iter().filter(|t| !t.stop).map(|t| t.term).collect();
         sorted.sort_unstable();
         let mut v: Vec<(u32, f64)> = Vec::with_capacity(sorted.len());
         for t in sorted {
