@@ -219,6 +219,11 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     let mut fence: Option<(char, usize)> = None;
     for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let raw = if format == Format::Markdown && fence.is_none() {
+            unquote(raw)
+        } else {
+            raw
+        };
         let indent = indent_width(raw);
         let trimmed = raw.trim();
         let blank = trimmed.is_empty();
@@ -251,6 +256,16 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         mark_indented_code(&mut out);
     }
     out
+}
+
+/// A Markdown blockquote line without its `>` markers (nested ones too):
+/// answers are often quoted, and the quote marks are no part of them.
+fn unquote(raw: &str) -> &str {
+    let mut s = raw;
+    while let Some(rest) = s.trim_start().strip_prefix('>') {
+        s = rest.strip_prefix(' ').unwrap_or(rest);
+    }
+    s
 }
 
 fn fence_open(trimmed: &str) -> Option<(char, usize)> {
@@ -338,17 +353,29 @@ fn unescape_markdown(s: &str) -> Cow<'_, str> {
 fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     let mut start = 0;
     let mut front_title = None;
+    // Front matter: YAML between `---` lines, or TOML between `+++` lines
+    // (Hugo).
+    let toml = lines.first().is_some_and(|l| l.text == "+++");
     if format == Format::Markdown
-        && lines.first().is_some_and(|l| l.text == "---")
-        && let Some(end) = lines
-            .iter()
-            .skip(1)
-            .take(200)
-            .position(|l| l.text == "---" || l.text == "...")
+        && lines.first().is_some_and(|l| l.text == "---" || toml)
+        && let Some(end) = lines.iter().skip(1).take(200).position(|l| {
+            if toml {
+                l.text == "+++"
+            } else {
+                l.text == "---" || l.text == "..."
+            }
+        })
     {
         let end = end + 1;
         for (i, l) in lines[1..end].iter().enumerate() {
-            if let Some(v) = l.text.strip_prefix("title:") {
+            let value = if toml {
+                l.text
+                    .strip_prefix("title")
+                    .and_then(|v| v.trim_start().strip_prefix('='))
+            } else {
+                l.text.strip_prefix("title:")
+            };
+            if let Some(v) = value {
                 let v = v.trim().trim_matches(|c| c == '"' || c == '\'').trim();
                 if !v.is_empty() {
                     front_title = Some(Located {

@@ -270,10 +270,28 @@ fn titles() {
         Some("Front")
     );
     assert_eq!(
+        t(
+            "+++\ndate = 2026-01-01\ntitle = \"Toml Front\"\n+++\nBody text.\n",
+            Format::Markdown
+        )
+        .as_deref(),
+        Some("Toml Front")
+    );
+    assert_eq!(
         t("\n\n  Plain   title  \n\nText.\n", Format::Text).as_deref(),
         Some("Plain title")
     );
     assert_eq!(t("1. What is it?\n\nA thing.\n", Format::Text), None);
+}
+
+#[test]
+fn quoted_answers_lose_their_quote_marks() {
+    let text = "# Pond FAQ\n\nIntro.\n\n### How deep?\n\n> At least 60 cm.\n> More is better.\n>\n> > Nested quote.\n\n### Pump?\n\n> No.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        a.sections.iter().map(|s| s.answer_text()).collect::<Vec<_>>(),
+        ["At least 60 cm. More is better.\n\nNested quote.", "No."]
+    );
 }
 
 #[test]

@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 25] = [
+    let cases: [(&str, &[&str]); 26] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -428,6 +428,10 @@ fn faq_layouts_from_the_wild() {
         (
             "table.html",
             &["What are the entry prices?", "Do I need a swimming cap?"],
+        ),
+        (
+            "quote.md",
+            &["How deep should a wildlife pond be?", "Do I need a pump?"],
         ),
     ];
     let env = TestEnv::new();
