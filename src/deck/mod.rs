@@ -9,7 +9,7 @@
 pub mod cache;
 pub mod yaml;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -78,7 +78,11 @@ impl CardBody {
 /// FNV-1a, 64 bit: a fixed, documented function, so ids stay the same
 /// across Rust releases and platforms (unlike `DefaultHasher`).
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a64_on(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// FNV-1a continued from `h` over more bytes.
+fn fnv1a64_on(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
@@ -89,18 +93,24 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 /// Lowercase, whitespace collapsed: edits of case and spacing keep the id.
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    each_normalised(s, |c| out.push(c));
+    out
+}
+
+/// The characters of [`normalise`]`(s)`, one by one: ids hash them as
+/// they come instead of building the string.
+fn each_normalised(s: &str, mut out: impl FnMut(char)) {
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out(' ');
         }
         if w.is_ascii() {
-            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            w.bytes().for_each(|b| out(char::from(b.to_ascii_lowercase())));
         } else {
             // Whole words: a final sigma lowercases by its place in the word.
-            out.push_str(&w.to_lowercase());
+            w.to_lowercase().chars().for_each(&mut out);
         }
     }
-    out
 }
 
 /// `qa-` or `cz-` and 8 hex digits of FNV-1a over `kind`, a unit separator
@@ -114,11 +124,10 @@ pub fn normalise(s: &str) -> String {
 /// ```
 pub fn card_id(body: &CardBody) -> String {
     let kind = body.kind();
-    let mut bytes = Vec::with_capacity(kind.len() + 1 + body.identity().len());
-    bytes.extend_from_slice(kind.as_bytes());
-    bytes.push(0x1f);
-    bytes.extend_from_slice(normalise(body.identity()).as_bytes());
-    let h = fnv1a64(&bytes);
+    let mut h = fnv1a64(kind.as_bytes());
+    let mut write = |bytes: &[u8]| h = fnv1a64_on(h, bytes);
+    write(&[0x1f]);
+    each_normalised(body.identity(), |c| write(c.encode_utf8(&mut [0; 4]).as_bytes()));
     let prefix = if kind == "qa" { "qa" } else { "cz" };
     format!("{prefix}-{:08x}", (h >> 32) as u32 ^ h as u32)
 }
@@ -126,8 +135,8 @@ pub fn card_id(body: &CardBody) -> String {
 /// Gives every card its content id; the second and later cards with the
 /// same id get `-2`, `-3`, ... in deck order.
 pub fn assign_ids(cards: &mut [Card]) {
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut seen: HashMap<String, u32> = HashMap::default();
+    let mut taken: HashSet<String> = HashSet::default();
     for c in cards.iter_mut() {
         let base = card_id(&c.body);
         let n = seen.entry(base.clone()).or_insert(0);
@@ -283,7 +292,7 @@ pub fn validate(raw: &RawDeck) -> Result<Deck, Vec<Problem>> {
         return Err(problems);
     };
     let mut cards = Vec::with_capacity(raw_cards.len());
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut ids: HashMap<&str, usize> = HashMap::default();
     for (i, rc) in raw_cards.iter().enumerate() {
         let n = problems.len();
         let id = non_empty(&rc.id);

@@ -23,6 +23,9 @@ pub struct Analyzer {
     stemmer: Stemmer,
     stop: FxHashSet<&'static str>,
     interned: RefCell<Interned>,
+    /// A [`Vocab`]'s map from stem ids to its own, all zeros, kept between
+    /// vocabs so that each need not allocate and zero one.
+    spare: RefCell<Vec<u32>>,
     /// How many times interning started afresh: the stem ids of a
     /// [`Vocab`] made before the last time are no longer valid.
     epoch: Cell<u32>,
@@ -74,6 +77,7 @@ impl Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             stop,
             interned: RefCell::new(Interned::default()),
+            spare: RefCell::new(Vec::new()),
             epoch: Cell::new(0),
         }
     }
@@ -141,21 +145,29 @@ pub struct WordInfo {
 
 /// Per-article stem ids, dense from 0 in order of first use (they index
 /// the article's TF-IDF arrays), over the [`Analyzer`]'s interning.
-pub struct Vocab {
-    local: FxHashMap<u32, u32>,
+pub struct Vocab<'a> {
+    an: &'a Analyzer,
+    /// Indexed by the analyzer's stem id: 1 + the id here, 0 for none yet.
+    /// An array rather than a map: every token looks its stem up.
+    local: Vec<u32>,
+    /// The analyzer's stem id of each id here.
+    stems: Vec<u32>,
     /// The analyzer's epoch when this vocab was made.
     epoch: u32,
 }
 
-impl Vocab {
-    pub fn new(an: &Analyzer) -> Self {
+impl<'a> Vocab<'a> {
+    pub fn new(an: &'a Analyzer) -> Self {
         let mut interned = an.interned.borrow_mut();
         if interned.words.len() > MAX_INTERNED {
             *interned = Interned::default();
             an.epoch.set(an.epoch.get().wrapping_add(1));
         }
         Vocab {
-            local: FxHashMap::default(),
+            an,
+            // Empty when another vocab holds it: that one keeps it.
+            local: std::mem::take(&mut *an.spare.borrow_mut()),
+            stems: Vec::new(),
             epoch: an.epoch.get(),
         }
     }
@@ -165,10 +177,22 @@ impl Vocab {
     }
 
     fn token(&mut self, an: &Analyzer, word: &str) -> (WordInfo, bool, bool) {
+        debug_assert!(std::ptr::eq(an, self.an), "a vocab used with another analyzer");
         debug_assert_eq!(self.epoch, an.epoch.get(), "interning restarted under a live vocab");
         let a = an.analyse(word);
-        let next = self.local.len() as u32;
-        let term = *self.local.entry(a.stem).or_insert(next);
+        let g = a.stem as usize;
+        if g >= self.local.len() {
+            self.local.resize((g + 1).max(self.local.len() * 2), 0);
+        }
+        let term = match self.local[g] {
+            0 => {
+                self.stems.push(a.stem);
+                let id = self.stems.len() as u32;
+                self.local[g] = id;
+                id - 1
+            }
+            id => id - 1,
+        };
         (
             WordInfo {
                 term,
@@ -181,11 +205,24 @@ impl Vocab {
     }
 
     pub fn len(&self) -> usize {
-        self.local.len()
+        self.stems.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.local.is_empty()
+        self.stems.is_empty()
+    }
+}
+
+impl Drop for Vocab<'_> {
+    /// Hands the map back, zeroed where this vocab wrote to it.
+    fn drop(&mut self) {
+        for &g in &self.stems {
+            self.local[g as usize] = 0;
+        }
+        let mut spare = self.an.spare.borrow_mut();
+        if spare.len() < self.local.len() {
+            *spare = std::mem::take(&mut self.local);
+        }
     }
 }
 
@@ -488,6 +525,25 @@ mod tests {
         e.sort_by_key(|&(t, _)| t);
         e.dedup_by_key(|&mut (t, _)| t);
         SparseVec::new(e)
+    }
+
+    /// A vocab's ids run from 0 in order of first use whatever vocabs
+    /// came before it or live beside it: the stem map is handed from one
+    /// to the next, never shared.
+    #[test]
+    fn vocabs_number_their_own_stems() {
+        let an = Analyzer::new();
+        let ids = |v: &mut Vocab, words: &[&str]| words.iter().map(|w| v.term(&an, w).term).collect::<Vec<_>>();
+        let mut first = Vocab::new(&an);
+        assert_eq!(ids(&mut first, &["river", "rivers", "bank"]), [0, 0, 1]);
+        let mut beside = Vocab::new(&an);
+        assert_eq!(ids(&mut beside, &["bank", "money", "river"]), [0, 1, 2]);
+        assert_eq!(ids(&mut first, &["money", "bank"]), [2, 1]);
+        drop(first);
+        drop(beside);
+        let mut after = Vocab::new(&an);
+        assert_eq!(ids(&mut after, &["money", "river", "money"]), [0, 1, 0]);
+        assert_eq!(after.len(), 2);
     }
 
     proptest! {

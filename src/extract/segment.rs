@@ -123,14 +123,53 @@ fn wb(c: char) -> Wb {
 pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
     // ASCII (most text) is classed byte by byte, in place.
     if text.is_ascii() {
-        let b = text.as_bytes();
-        return words_over(text, b.len(), |k| WB_ASCII[usize::from(b[k] & 0x7f)], |k| k);
+        return ascii_words(text);
     }
     if !text.chars().all(known) {
         return text.unicode_word_indices().collect();
     }
     let chars: Vec<(usize, Wb)> = text.char_indices().map(|(i, c)| (i, wb(c))).collect();
     words_over(text, chars.len(), |k| chars[k].1, |k| chars[k].0)
+}
+
+/// [`words_over`] for ASCII text, byte by byte with no per-byte closure:
+/// the same rules, at a few instructions a byte.
+fn ascii_words(text: &str) -> Vec<(usize, &str)> {
+    let b = text.as_bytes();
+    let class = |c: u8| WB_ASCII[usize::from(c & 0x7f)];
+    let wordish = |c: u8| matches!(class(c), Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
+    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut k = 0;
+    while k < b.len() {
+        if !wordish(b[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut alnum = false;
+        loop {
+            while let Some(&c) = b.get(k).filter(|&&c| wordish(c)) {
+                alnum |= c != b'_';
+                k += 1;
+            }
+            let joins = match (b.get(k - 1), b.get(k), b.get(k + 1)) {
+                (Some(&p), Some(&m), Some(&x)) => matches!(
+                    (class(p), class(m), class(x)),
+                    (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Wb::Letter)
+                        | (Wb::Numeric, Wb::MidNum | Wb::MidNumLet, Wb::Numeric)
+                ),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            k += 2;
+        }
+        if alnum {
+            out.push((start, &text[start..k]));
+        }
+    }
+    out
 }
 
 /// Words over `n` characters, `class(k)` the k-th one's class and `at(k)`
