@@ -131,9 +131,49 @@ const VAGUE: &[&str] = &[
     "enviable",
     "close",
 ];
+/// Words a verb follows far more often than a noun: auxiliaries, subject
+/// and relative pronouns, and adverbs that stand before verbs ("when it
+/// lives on the counter", "which burns").
 const VERB_LEADS: &[&str] = &[
-    "to", "will", "would", "can", "could", "should", "must", "may", "might", "shall", "did", "does", "do",
+    "to",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "which",
+    "who",
+    "not",
+    "also",
+    "often",
+    "usually",
+    "always",
+    "never",
+    "sometimes",
+    "rarely",
+    "then",
 ];
+/// Words after which a word in -s is a verb ("the tool prints the
+/// result"), not a plural noun.
+const OBJECT_LEADS: &[&str] = &[
+    "the", "a", "an", "your", "its", "their", "this", "these", "those", "each", "every", "it", "them", "my", "our",
+];
+/// Words in -s that are not plurals, or are plurals that modify a noun.
+const NOT_PLURAL: &[&str] = &["news", "series", "species", "sales", "sports", "lens", "gas", "bus"];
 
 /// Per-word facts the scoring asks for, computed once per distinct word
 /// when it is interned (see [`super::Vocab`]), never per occurrence.
@@ -148,6 +188,12 @@ pub mod flag {
     pub const SHORT: u16 = 1 << 7;
     pub const LEN3: u16 = 1 << 8;
     pub const ACRONYM: u16 = 1 << 9;
+    /// Looks like a plural noun or a verb in -s.
+    pub const PLURAL: u16 = 1 << 10;
+    /// In [`super::OBJECT_LEADS`].
+    pub const OBJECT_LEAD: u16 = 1 << 11;
+    /// Ends in -ing.
+    pub const ING: u16 = 1 << 12;
 }
 
 /// The flags of a word, from its lowercase and original forms.
@@ -168,6 +214,15 @@ pub fn word_flags(lower: &str, word: &str) -> u16 {
     set(CONNECTORS.contains(&lower), flag::CONNECTOR);
     set(chars < 5, flag::SHORT);
     set(chars >= 3, flag::LEN3);
+    set(
+        chars >= 4
+            && lower.ends_with('s')
+            && !["ss", "us", "is", "ics", "'s", "’s"].iter().any(|e| lower.ends_with(e))
+            && !NOT_PLURAL.contains(&lower),
+        flag::PLURAL,
+    );
+    set(OBJECT_LEADS.contains(&lower), flag::OBJECT_LEAD);
+    set(lower.ends_with("ing"), flag::ING);
     set(
         word.len() >= 2
             && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -202,6 +257,11 @@ pub struct Scratch {
     out: Vec<Term>,
 }
 
+// Each token's facts in a sentence, once: spans ask for them many times.
+const PROPER: u8 = 1;
+const SPACE_BEFORE: u8 = 2;
+const HYPHEN_BEFORE: u8 = 4;
+
 /// All candidate blanks of one sentence, best first.
 pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Term> {
     candidates_in(&mut Scratch::default(), text, tokens, ctx)
@@ -211,10 +271,6 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
 pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Term> {
     let n = tokens.len();
     let has = |i: usize, f: u16| tokens[i].flags & f != 0;
-    // Each token's facts, once: the spans below ask for them many times.
-    const PROPER: u8 = 1;
-    const SPACE_BEFORE: u8 = 2;
-    const HYPHEN_BEFORE: u8 = 4;
     let facts = &mut scratch.facts;
     facts.clear();
     facts.extend((0..n).map(|i| {
@@ -240,6 +296,7 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
     let span = Span {
         text,
         tokens,
+        facts,
         ctx,
         ascii,
         sentence_chars: if ascii { text.len() } else { text.chars().count() }.max(1),
@@ -327,12 +384,19 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
 struct Span<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    /// [`PROPER`], [`SPACE_BEFORE`], [`HYPHEN_BEFORE`] of each token.
+    facts: &'a [u8],
     ctx: &'a TermContext<'a>,
     ascii: bool,
     sentence_chars: usize,
 }
 
 impl Span<'_> {
+    /// Whether only whitespace stands between tokens `k - 1` and `k`.
+    fn space_before(&self, k: usize) -> bool {
+        self.facts[k] & SPACE_BEFORE != 0
+    }
+
     /// Scores tokens `a..=b` as a blank of `kind` and keeps it unless it is
     /// under two characters or over half the sentence.
     fn push(&self, out: &mut Vec<Term>, a: usize, b: usize, kind: TermKind) {
@@ -385,6 +449,26 @@ impl Span<'_> {
                 if a > 0 && has(a - 1, flag::VERB_LEAD) {
                     score *= 0.5;
                 }
+                // English puts no noun right after a plural inside a noun
+                // phrase ("folders belong", "stoves burn oxygen"): the word
+                // after one starts the verb.
+                if (a..b).any(|k| has(k, flag::PLURAL)) {
+                    score *= 0.4;
+                }
+                if a > 0 && has(a - 1, flag::PLURAL) && !tokens[a - 1].stop && self.space_before(a) {
+                    score *= 0.5;
+                }
+                // "tool prints the result", "butane stops vaporising": a
+                // word in -s before an object or an -ing form ends a verb
+                // phrase.
+                if b > a
+                    && has(b, flag::PLURAL)
+                    && b + 1 < tokens.len()
+                    && self.space_before(b + 1)
+                    && (has(b + 1, flag::OBJECT_LEAD) || has(b + 1, flag::ING))
+                {
+                    score *= 0.4;
+                }
                 if has(b, flag::ING_ED) {
                     score *= 0.7;
                 }
@@ -407,5 +491,101 @@ impl Span<'_> {
             score,
             tokens: (a, b),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Analyzer, Vocab, tokenize};
+
+    /// Every candidate of `sentence` with its score, all words weighted
+    /// alike so that only the span rules tell them apart.
+    fn scored(sentence: &str) -> Vec<(String, f64)> {
+        let an = Analyzer::new();
+        let mut vocab = Vocab::new(&an);
+        let tokens = tokenize(&an, &mut vocab, sentence);
+        let n = vocab.len();
+        let (idf, no) = (vec![2.0; n], vec![false; n]);
+        let ctx = TermContext {
+            idf: &idf,
+            lowercase: &no,
+            capitalised: &no,
+            topic: &no,
+        };
+        candidates(sentence, &tokens, &ctx)
+            .into_iter()
+            .map(|t| (sentence[t.start..t.end].to_string(), t.score))
+            .collect()
+    }
+
+    fn score(cands: &[(String, f64)], span: &str) -> f64 {
+        cands.iter().find(|(s, _)| s == span).map_or(0.0, |&(_, sc)| sc)
+    }
+
+    /// Spans that run from a noun into its verb lose to the noun phrase
+    /// alone: nothing but word shapes and the words around tell them apart.
+    #[test]
+    fn blanks_stop_where_the_verb_starts() {
+        for (sentence, better, worse) in [
+            (
+                "Build outputs and dependency folders belong in a separate file.",
+                "dependency folders",
+                "dependency folders belong",
+            ),
+            (
+                "New tanks turn cloudy while bacteria colonies grow.",
+                "bacteria colonies",
+                "tanks turn cloudy",
+            ),
+            (
+                "In the tent, stoves burn oxygen and give off carbon monoxide.",
+                "carbon monoxide",
+                "burn oxygen",
+            ),
+            (
+                "Then the reporting tool prints the result twice.",
+                "reporting tool",
+                "reporting tool prints",
+            ),
+            (
+                "Meanwhile plain butane stops vaporising near freezing.",
+                "plain butane",
+                "plain butane stops",
+            ),
+            (
+                "Use 4 bar for our city tyres, depending on your weight.",
+                "city tyres",
+                "city",
+            ),
+            (
+                "Feed the starter daily when it lives on the kitchen counter.",
+                "kitchen counter",
+                "lives",
+            ),
+        ] {
+            let cands = scored(sentence);
+            let (b, w) = (score(&cands, better), score(&cands, worse));
+            assert!(
+                b > 0.0 && b > w,
+                "{sentence}: {better:?} {b} vs {worse:?} {w} in {cands:?}"
+            );
+        }
+    }
+
+    /// A plural head noun is still a good blank, and so are the words in
+    /// -s that are no plurals.
+    #[test]
+    fn plural_heads_and_words_in_s_keep_their_score() {
+        let cands = scored("After a blast, volcanic eruptions release sulphur dioxide into the stratosphere.");
+        assert!(score(&cands, "volcanic eruptions") > score(&cands, "eruptions release"));
+        assert!(score(&cands, "volcanic eruptions") > score(&cands, "volcanic"));
+        let flags = |w: &str| word_flags(&w.to_lowercase(), w);
+        for w in ["physics", "glass", "virus", "analysis", "news", "series", "China's"] {
+            assert_eq!(flags(w) & flag::PLURAL, 0, "{w}");
+        }
+        for w in ["folders", "stops", "prints", "tanks"] {
+            assert_ne!(flags(w) & flag::PLURAL, 0, "{w}");
+        }
     }
 }

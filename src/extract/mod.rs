@@ -61,7 +61,7 @@ const MORE_STOP_WORDS: &str = "\
 also however may might would could one us like many much even still yet get got thing things way \
 ways lot well really just often since although though must shall another every without within per \
 via etc e.g i.e s t don can it’s it's that’s that's never cannot always usually sometimes ever \
-rather quite almost already perhaps";
+rather quite almost already perhaps least twice";
 
 impl Default for Analyzer {
     fn default() -> Self {
