@@ -16,6 +16,9 @@ use std::collections::HashMap;
 pub enum Format {
     Text,
     Markdown,
+    /// reStructuredText: headings underlined (and overlined) with any
+    /// punctuation, `::` literal blocks, directives.
+    Rst,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,16 +236,23 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             if trimmed.chars().take_while(|&c| c == ch).count() >= n && trimmed.chars().all(|c| c == ch) {
                 fence = None;
             }
-        } else if let Some((ch, n)) = fence_open(trimmed) {
+        } else if let Some((ch, n)) = fence_open(trimmed).filter(|&(ch, _)| match format {
+            Format::Markdown => true,
+            // reStructuredText has no fences; plain text underlines with `~`.
+            Format::Rst => false,
+            Format::Text => ch == '`' || out.last().is_none_or(|l: &Line<'_>| l.blank || l.code),
+        }) {
             code = true;
             fence = Some((ch, n));
         }
         let text = if code {
             Cow::Borrowed(raw)
-        } else if format == Format::Text {
-            Cow::Borrowed(trimmed)
         } else {
-            unescape_markdown(trimmed)
+            match format {
+                Format::Text => Cow::Borrowed(trimmed),
+                Format::Markdown => unescape_markdown(trimmed),
+                Format::Rst => rst_inline(trimmed),
+            }
         };
         out.push(Line {
             raw,
@@ -252,10 +262,197 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             blank: blank && !code,
         });
     }
-    if format == Format::Markdown {
-        mark_indented_code(&mut out);
+    match format {
+        Format::Markdown => mark_indented_code(&mut out),
+        Format::Rst => mark_rst_blocks(&mut out),
+        Format::Text => {}
     }
+    mark_underlines(&mut out, format);
     out
+}
+
+/// Headings written as a line of text underlined (Setext, reStructuredText,
+/// plain-text habit) become ATX headings, and their rule lines blank: the
+/// rules are no part of any answer. Markdown underlines with `=` (level 1)
+/// or `-` (level 2); reStructuredText and plain text with a run of any one
+/// punctuation character at least as long as the text, a style's level
+/// being its order of first use (an overline makes a style of its own).
+fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
+    // The character of a line made of one punctuation character repeated.
+    let rule = |l: &Line<'_>| -> Option<char> {
+        let t = l.text.trim();
+        let c = t.chars().next()?;
+        (!l.code && t.len() >= 2 && c.is_ascii_punctuation() && t.chars().all(|x| x == c)).then_some(c)
+    };
+    let rule_char = |l: &Line<'_>| {
+        rule(l).filter(|&c| match format {
+            Format::Markdown => matches!(c, '=' | '-'),
+            Format::Text | Format::Rst => "=-~^\"'`#*+_:.".contains(c) && l.text.trim().len() >= 3,
+        })
+    };
+    // Front matter's `---` lines are find_title's to read.
+    let start = match lines.first().map(|l| l.text.as_ref()) {
+        Some(open @ ("---" | "+++")) if format == Format::Markdown => lines
+            .iter()
+            .skip(1)
+            .take(200)
+            .position(|l| l.text == open)
+            .map_or(0, |end| end + 2),
+        _ => 0,
+    };
+    let mut styles: Vec<(char, bool)> = Vec::new();
+    for i in start.max(1)..lines.len() {
+        let Some(c) = rule_char(&lines[i]) else { continue };
+        let (above, heading) = (&lines[i - 1], i - 1);
+        if above.blank || above.code || rule_char(above).is_some() || list_marker_len(&above.text).is_some() {
+            continue;
+        }
+        let width = above.text.chars().count();
+        let rule = lines[i].text.trim().chars().count();
+        // A Markdown `-` under a paragraph line is Setext only when the line
+        // opens its paragraph; elsewhere the rule must span the text.
+        let opens = heading == 0 || lines[heading - 1].blank || rule_char(&lines[heading - 1]).is_some();
+        let fits = match format {
+            Format::Markdown => opens,
+            Format::Text | Format::Rst => opens && rule * 5 >= width * 4,
+        };
+        if !fits {
+            continue;
+        }
+        let over = heading > 0 && rule_char(&lines[heading - 1]) == Some(c);
+        let level = if format == Format::Markdown {
+            if c == '=' { 1 } else { 2 }
+        } else {
+            let style = (c, over);
+            let k = styles.iter().position(|&s| s == style).unwrap_or_else(|| {
+                styles.push(style);
+                styles.len() - 1
+            });
+            (k + 1).min(6)
+        };
+        let text = format!("{} {}", "#".repeat(level), lines[heading].text);
+        lines[heading].text = Cow::Owned(text);
+        for k in [Some(i), over.then(|| heading - 1)].into_iter().flatten() {
+            lines[k].blank = true;
+            lines[k].text = Cow::Borrowed("");
+        }
+    }
+    // Any other rule is a separator: blank.
+    for l in &mut lines[start..] {
+        if rule(l).is_some_and(|c| "-=~*_".contains(c)) && l.text.trim().len() >= 3 {
+            l.blank = true;
+            l.text = Cow::Borrowed("");
+        }
+    }
+}
+
+/// reStructuredText inline markup reduced to what readers see:
+/// ``` ``code`` ``` as `` `code` ``, `` :role:`text` `` and
+/// `` `text <url>`_ `` as their text.
+fn rst_inline(s: &str) -> Cow<'_, str> {
+    if !s.contains('`') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = s.replace("``", "`");
+    // `text <url>`_ (and __): the text.
+    let mut from = 0;
+    while let Some(gt) = out[from..].find(">`_").map(|q| from + q) {
+        let lt = out[..gt].rfind(" <");
+        let tick = lt.and_then(|lt| out[..lt].rfind('`'));
+        let (Some(lt), Some(tick)) = (lt, tick) else {
+            from = gt + 3;
+            continue;
+        };
+        let end = gt + 3 + usize::from(out[gt + 3..].starts_with('_'));
+        let label = out[tick + 1..lt].to_string();
+        out.replace_range(tick..end, &label);
+        from = tick + label.len();
+    }
+    // :role:`text`: the text, as code.
+    let mut rest = out.as_str();
+    let mut plain = String::with_capacity(out.len());
+    while let Some(p) = rest.find(":`") {
+        let head = &rest[..p];
+        let name: usize = head
+            .chars()
+            .rev()
+            .take_while(|&c| c.is_ascii_alphanumeric() || c == '-' || c == ':')
+            .map(char::len_utf8)
+            .sum();
+        let role = &head[head.len() - name..];
+        if role.len() > 1 && role.starts_with(':') {
+            plain.push_str(&head[..head.len() - name]);
+        } else {
+            plain.push_str(&rest[..p + 1]);
+        }
+        rest = &rest[p + 1..];
+    }
+    plain.push_str(rest);
+    Cow::Owned(plain)
+}
+
+/// reStructuredText blocks: the indented block after a line ending in `::`
+/// or after a code directive is code; other directive lines (`.. note::`)
+/// and comments go, their indented text stays.
+fn mark_rst_blocks(lines: &mut [Line<'_>]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].code || lines[i].blank {
+            i += 1;
+            continue;
+        }
+        let t = lines[i].text.trim_end().to_string();
+        let directive = t.starts_with("..");
+        let code_directive = directive
+            && ["code-block::", "code::", "sourcecode::", "literalinclude::"]
+                .iter()
+                .any(|d| t[2..].trim_start().starts_with(d));
+        let literal = !directive && t.ends_with("::");
+        if directive {
+            lines[i].blank = true;
+            lines[i].text = Cow::Borrowed("");
+        } else if literal {
+            // `Run this::` reads `Run this:`; `Run this ::` and a lone `::`
+            // lose the marker.
+            let body = &t[..t.len() - 2];
+            let text = if body.ends_with(char::is_whitespace) || body.is_empty() {
+                body.trim_end().to_string()
+            } else {
+                format!("{body}:")
+            };
+            lines[i].blank = text.is_empty();
+            lines[i].text = Cow::Owned(text);
+        }
+        if !(code_directive || literal) {
+            i += 1;
+            continue;
+        }
+        let base = lines[i].indent;
+        let mut j = i + 1;
+        while j < lines.len() && (lines[j].blank || lines[j].indent > base) {
+            j += 1;
+        }
+        let mut end = j;
+        while end > i + 1 && lines[end - 1].blank {
+            end -= 1;
+        }
+        // A code directive's options (`:linenos:`) are no part of the code.
+        let mut first = i + 1;
+        while code_directive && first < end && lines[first].text.starts_with(':') {
+            lines[first].blank = true;
+            lines[first].text = Cow::Borrowed("");
+            first += 1;
+        }
+        while first < end && lines[first].blank {
+            first += 1;
+        }
+        for l in &mut lines[first..end] {
+            l.code = true;
+            l.blank = false;
+            l.text = Cow::Borrowed(l.raw);
+        }
+        i = end.max(i + 1);
+    }
 }
 
 /// A Markdown blockquote line without its `>` markers (nested ones too):
@@ -976,9 +1173,12 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
         .filter(|(_, (_, q))| *q > 0)
         .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(a.0)))
         .map(|(l, _)| *l);
+    // Headings of other levels that ask something and are answered are
+    // questions too (a sub-question under a question).
     if let Some(level) = level {
         for (k, c) in cands.iter().enumerate() {
-            if c.answered && c.marker.heading == Some(level) && c.marker.number.is_none() && !c.marker.qa {
+            let m = &c.marker;
+            if c.answered && m.heading.is_some_and(|l| l == level || m.ends_with_q()) && m.number.is_none() && !m.qa {
                 accepted.push(k);
             }
         }

@@ -379,12 +379,14 @@ pub struct HistoryArgs {
 pub enum InputFormat {
     Text,
     Markdown,
+    /// reStructuredText
+    Rst,
     Html,
 }
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Articles (.txt, .md, .html), directories of them, or - for standard input
+    /// Articles (.txt, .md, .rst, .html), directories of them, or - for standard input
     #[arg(required = true, value_name = "ARTICLE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 

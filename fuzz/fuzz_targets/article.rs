@@ -3,6 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use quizdeck::cli::InputFormat;
 use quizdeck::cmd::generate::{Request, deck_from_bytes};
 use quizdeck::deck::yaml;
 use quizdeck::extract::Analyzer;
@@ -13,9 +14,18 @@ thread_local! {
 
 fuzz_target!(|data: &[u8]| {
     ANALYZER.with(|an| {
+        // The first byte picks the format; detection from the text (HTML
+        // or plain) when it picks none.
+        let format = match data.first().map(|b| b % 5) {
+            Some(1) => Some(InputFormat::Text),
+            Some(2) => Some(InputFormat::Markdown),
+            Some(3) => Some(InputFormat::Rst),
+            Some(4) => Some(InputFormat::Html),
+            _ => None,
+        };
         let req = Request {
             label: "fuzz",
-            format: None,
+            format,
             title: None,
             cloze: None,
             lossy: true,

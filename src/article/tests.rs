@@ -361,6 +361,30 @@ mod props {
         fn parsing_never_panics(text in "\\PC*") {
             let _ = parse(&text, Format::Text);
             let _ = parse(&text, Format::Markdown);
+            let _ = parse(&text, Format::Rst);
+        }
+
+        /// reStructuredText's inline markup, directives, literal blocks and
+        /// adornments in any mix.
+        #[test]
+        fn parsing_never_panics_on_restructuredtext(lines in proptest::collection::vec(
+            prop_oneof![
+                Just(String::new()),
+                "[=~^-]{1,12}",
+                "[A-Za-z ?]{0,12}",
+                "[a-z ]{0,6}``[a-z]{0,4}``[a-z ]{0,4}",
+                "[a-z ]{0,4}:[a-z:]{0,6}:`[a-z<> ]{0,6}`[_]{0,2}",
+                "`[a-z ]{0,5}<[a-z:/.]{0,8}>`_{0,2}[ a-z]{0,3}",
+                "\\.\\. [a-z-]{0,10}::[ a-z]{0,6}",
+                "[A-Za-z ]{0,10}::",
+                "   [:a-z0-9. ]{0,10}",
+                "\\PC{0,20}",
+            ], 0..40)) {
+            let text = lines.join("\n");
+            for s in &parse(&text, Format::Rst).sections {
+                prop_assert!(!s.question.is_empty());
+                prop_assert!(s.line >= 1 && s.line <= lines.len().max(1));
+            }
         }
 
         #[test]
@@ -391,4 +415,88 @@ mod props {
 fn a_gap_in_the_numbering_does_not_end_the_questions() {
     let text = "FAQ\n\n1. First?\n\nAnswer one.\n\n3. Third?\n\nAnswer three.\n\n4. Fourth?\n\nAnswer four.\n";
     assert_eq!(text_qs(text), ["First?", "Third?", "Fourth?"]);
+}
+
+#[test]
+fn underlined_headings_are_headings_and_their_rules_go() {
+    // Plain text underlines with any punctuation at least about as long
+    // as the text; the first style is the title's.
+    let text = "Brewing\n~~~~~~~\n\nIntro words here.\n\nHow long does it take?\n^^^^^^^^^^^^^^^^^^^^^^\n\nTwo weeks.\n\nIs it safe?\n^^^^^^^^^^^\n\nYes.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Brewing"));
+    assert_eq!(text_qs(text), ["How long does it take?", "Is it safe?"]);
+    assert_eq!(a.sections[0].answer_text(), "Two weeks.");
+    assert_eq!(a.sections[0].line, 6);
+    // A short rule under a long line is a separator, not an underline.
+    let a = parse("T\n\nA long line of prose that goes on?\n---\n\nMore.\n", Format::Text);
+    assert_eq!(a.sections[0].question, "A long line of prose that goes on?");
+    assert_eq!(a.sections[0].answer_text(), "More.");
+    // Markdown's Setext headings lose their rules too.
+    let a = parse("# T\n\nWhy oil it?\n-----------\n\nGrit wears it.\n", Format::Markdown);
+    assert_eq!(a.sections[0].answer_text(), "Grit wears it.");
+}
+
+#[test]
+fn restructuredtext_faq() {
+    let text = "\
+=========
+Frob FAQ
+=========
+
+About the ``frob`` library.
+
+Why does import fail?
+---------------------
+
+Install it with :command:`pip` first, as `the guide <https://example.org/guide>`_ says::
+
+    pip install frob
+
+.. note::
+
+   Use a virtual environment.
+
+Which versions work?
+--------------------
+
+Versions 3.9 to 3.13.
+
+Can I get help?
+~~~~~~~~~~~~~~~
+
+Ask on the list.
+
+.. code-block:: python
+   :linenos:
+
+   import frob
+";
+    let a = parse(text, Format::Rst);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Frob FAQ"));
+    assert_eq!(
+        questions(text, Format::Rst),
+        ["Why does import fail?", "Which versions work?", "Can I get help?"]
+    );
+    assert_eq!(join_blocks(&a.intro), "About the `frob` library.");
+    let first = &a.sections[0].blocks;
+    assert_eq!(first[0].text, "Install it with `pip` first, as the guide says:");
+    assert_eq!(
+        (first[1].kind, first[1].text.as_str()),
+        (BlockKind::Code, "    pip install frob")
+    );
+    assert_eq!(first[2].text, "Use a virtual environment.");
+    assert_eq!(first.len(), 3);
+    let last = &a.sections[2].blocks;
+    assert_eq!(
+        (last[1].kind, last[1].text.as_str()),
+        (BlockKind::Code, "   import frob")
+    );
+}
+
+#[test]
+fn answered_question_headings_below_the_question_level_are_questions() {
+    let text = "# T\n\nIntro.\n\n## Why?\n\nBecause.\n\n### Example\n\nLike this.\n\n## How?\n\nSo.\n\n### And then what?\n\nDone.\n";
+    assert_eq!(md_qs(text), ["Why?", "How?", "And then what?"]);
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.sections[0].answer_text(), "Because.\n\nExample\n\nLike this.");
 }

@@ -17,7 +17,7 @@ use crate::ui::progress::Bar;
 use crate::ui::render;
 use crate::{html, input};
 
-const ARTICLE_EXTS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+const ARTICLE_EXTS: &[&str] = &["txt", "md", "markdown", "rst", "html", "htm"];
 
 /// What generating one article gave.
 pub struct Generated {
@@ -46,12 +46,14 @@ pub fn deck_from_bytes(an: &Analyzer, bytes: &[u8], req: &Request<'_>) -> Result
     let format = req.format.unwrap_or(match ext.as_deref() {
         Some("md" | "markdown") => InputFormat::Markdown,
         Some("html" | "htm") => InputFormat::Html,
+        Some("rst" | "rest") => InputFormat::Rst,
         _ if html::looks_like_html(&text) => InputFormat::Html,
         _ => InputFormat::Text,
     });
     let (text, format) = match format {
         InputFormat::Text => (text, Format::Text),
         InputFormat::Markdown => (text, Format::Markdown),
+        InputFormat::Rst => (text, Format::Rst),
         InputFormat::Html => (html::to_markdown(&text)?, Format::Markdown),
     };
     let art = article::parse(&text, format);

@@ -248,7 +248,7 @@ fn bad_input_gets_one_line_naming_the_file() {
         ),
         (
             &["empty-dir"],
-            "empty-dir: no articles (.txt, .md, .markdown, .html, .htm) found",
+            "empty-dir: no articles (.txt, .md, .markdown, .rst, .html, .htm) found",
         ),
     ];
     for (args, message) in cases {
@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 26] = [
+    let cases: [(&str, &[&str]); 28] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -433,6 +433,21 @@ fn faq_layouts_from_the_wild() {
             "quote.md",
             &["How deep should a wildlife pond be?", "Do I need a pump?"],
         ),
+        (
+            "faq.rst",
+            &[
+                "Why does import fail with \"no module named frob\"?",
+                "Which Python versions are supported?",
+                "How do I report a bug?",
+            ],
+        ),
+        (
+            "underline.txt",
+            &[
+                "How long does beer take to ferment?",
+                "Do I need to sterilise the bottles?",
+            ],
+        ),
     ];
     let env = TestEnv::new();
     for (name, want) in cases {
@@ -446,6 +461,13 @@ fn faq_layouts_from_the_wild() {
         let yaml = String::from_utf8(out.stdout).unwrap();
         let questions: Vec<&str> = yaml.lines().filter_map(|l| l.strip_prefix("  question: ")).collect();
         assert_eq!(questions, want, "{name}");
+        // Heading rules and markup of the source are no part of any answer.
+        for l in yaml.lines().map(str::trim) {
+            let rule = l.len() >= 3
+                && l.chars()
+                    .all(|c| c == l.chars().next().unwrap_or(' ') && "-=~^".contains(c));
+            assert!(!rule && !l.starts_with(".. ") && !l.contains("``"), "{name}: {l:?}");
+        }
         // Tags are the question number or the intro, then the category
         // heading when the page has real ones.
         let categories: &[&str] = if name == "h3ul.html" {
