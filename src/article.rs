@@ -753,7 +753,7 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         &s[8..]
     } else if lower_starts("faq") {
         &s[3..]
-    } else if s.starts_with(['Q', 'q']) {
+    } else if s.starts_with(['Q', 'q', '#']) {
         &s[1..]
     } else {
         return None;
@@ -780,6 +780,26 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         _ => rest,
     };
     (!rest.is_empty()).then_some((path, rest))
+}
+
+/// `s` without the pictographs and symbols that open it (emoji with their
+/// variation selectors and joiners, arrows, shapes, stars, check marks,
+/// bullets), and the spaces after them.
+fn strip_symbols(s: &str) -> &str {
+    let symbol = |c: char| {
+        matches!(c,
+            '\u{2022}' | '\u{2023}' | '\u{2043}' | '\u{200d}' | '\u{fe0f}'
+            | '\u{2190}'..='\u{21ff}' // arrows
+            | '\u{2300}'..='\u{23ff}' // technical: ⌛ ⏰
+            | '\u{25a0}'..='\u{27bf}' // shapes, symbols, dingbats: ▶ ★ ✅ ❓ ➤
+            | '\u{2b00}'..='\u{2bff}' // arrows and stars: ⭐
+            | '\u{1f000}'..='\u{1faff}' // emoji
+        )
+    };
+    if !s.starts_with(symbol) {
+        return s;
+    }
+    s.trim_start_matches(symbol).trim_start()
 }
 
 /// `Q: ...`, `Q. ...`, `Question: ...` without a number.
@@ -861,6 +881,8 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         m.bullet = true;
         s = rest;
     }
+    // `❓ **Q?**`, `👉 Q?`: a symbol before a question is decoration.
+    s = strip_symbols(s);
     let mut rest_after_bold: Option<String> = None;
     if let Some((inner, rest)) = strip_bold(s) {
         let inner_q = inner.ends_with('?') || inner.ends_with('？');

@@ -58,6 +58,12 @@ fn numbering_styles() {
         ("Question: First?", "Question: Second?"),
         ("#### Q: First?", "#### Q: Second?"),
         ("1. ### First?", "2. ### Second?"),
+        ("#1: First?", "#2: Second?"),
+        ("#1. First?", "#2. Second?"),
+        ("❓ **First?**", "❓ **Second?**"),
+        ("👉 1. First?", "👉 2. Second?"),
+        ("### ✅ First?", "### ✅ Second?"),
+        ("* ➤ **First?**", "* ➤ **Second?**"),
         ("First?\n------", "Second?\n-------"),
     ] {
         let text = format!("Title\n\nIntro text.\n\n{q1}\n\nAnswer one.\n\n{q2}\n\nAnswer two.\n");
@@ -499,4 +505,21 @@ fn answered_question_headings_below_the_question_level_are_questions() {
     assert_eq!(md_qs(text), ["Why?", "How?", "And then what?"]);
     let a = parse(text, Format::Markdown);
     assert_eq!(a.sections[0].answer_text(), "Because.\n\nExample\n\nLike this.");
+}
+
+#[test]
+fn symbols_open_questions_as_decoration_only() {
+    assert_eq!(strip_symbols("❓ Why?"), "Why?");
+    assert_eq!(strip_symbols("👨\u{200d}💻\u{fe0f}  Who codes?"), "Who codes?");
+    assert_eq!(strip_symbols("➤▶ Go?"), "Go?");
+    for kept in [
+        "£5 or more?",
+        "“Quoted?”",
+        "¿Qué?",
+        "Ångström?",
+        "(Optional) why?",
+        "—why?",
+    ] {
+        assert_eq!(strip_symbols(kept), kept);
+    }
 }

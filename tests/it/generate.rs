@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 28] = [
+    let cases: [(&str, &[&str]); 30] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -446,6 +446,22 @@ fn faq_layouts_from_the_wild() {
             &[
                 "How long does beer take to ferment?",
                 "Do I need to sterilise the bottles?",
+            ],
+        ),
+        (
+            "emoji.md",
+            &[
+                "Do I need planning permission?",
+                "How long does a build take?",
+                "What does it weigh?",
+            ],
+        ),
+        (
+            "hash.txt",
+            &[
+                "Can I take my car on the morning ferry?",
+                "Are dogs allowed?",
+                "What happens if the sea is rough?",
             ],
         ),
     ];
