@@ -432,8 +432,9 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     // A section's opening sentence that restates much of the question
     // without giving what it asks for is a lead-in ("X has been a topic of
     // debate"), not the answer. Counted, not weighted: the question's own
-    // rare words would dominate.
-    if lead && !cue_hit && s.leads.is_none() && !full.is_empty() && {
+    // rare words would dominate. A yes/no question's restatement is its
+    // verdict ("Do I need a permit?" – "You need no permit for ...").
+    if lead && !question.polar && !cue_hit && s.leads.is_none() && !full.is_empty() && {
         // One shared word is no restatement of a short question ("Who
         // can get a library card?" answered "Anyone ... can get a
         // card").
@@ -683,6 +684,8 @@ struct Question {
     /// Terms of the whole line.
     all: HashSet<u32>,
     cue: Cue,
+    /// A yes/no question ([`is_polar`]).
+    polar: bool,
 }
 
 /// A yes/no question: opens with an auxiliary verb.
@@ -696,14 +699,16 @@ fn is_polar(q: &str) -> bool {
 }
 
 impl Question {
-    fn new(terms: HashSet<u32>, all: HashSet<u32>, cue: Cue, idf: &[f64]) -> Self {
+    /// The question asked by `text`, of `terms`, on a line of `all`.
+    fn new(text: &str, terms: HashSet<u32>, all: HashSet<u32>, idf: &[f64]) -> Self {
         // Summed once here, not for each sentence scored against it.
         let weight = terms.iter().map(|&t| idf[t as usize]).sum();
         Question {
             terms,
             weight,
             all,
-            cue,
+            cue: cue_of(text),
+            polar: is_polar(text),
         }
     }
 }
@@ -711,7 +716,7 @@ impl Question {
 fn whole_question(questions: &[(String, Vec<u32>)], idf: &[f64]) -> Question {
     let all: HashSet<u32> = questions.iter().flat_map(|(_, t)| t.iter().copied()).collect();
     let text = questions.iter().map(|(q, _)| q.as_str()).collect::<Vec<_>>().join(" ");
-    Question::new(all.clone(), all, cue_of(&text), idf)
+    Question::new(&text, all.clone(), all, idf)
 }
 
 /// One sentence per question asked on the line (at most two), else the
@@ -760,7 +765,7 @@ fn choose_answer(
     }
     if questions.len() >= 2 {
         for (text, terms) in questions.iter().take(2) {
-            let q = Question::new(terms.iter().copied().collect(), all.clone(), cue_of(text), idf);
+            let q = Question::new(text, terms.iter().copied().collect(), all.clone(), idf);
             if let Some((_, k)) = rank(&q, &chosen) {
                 chosen.push(k);
             }

@@ -205,6 +205,15 @@ fn list_introduced_by_a_colon_is_part_of_the_answer() {
 }
 
 #[test]
+fn a_yes_no_question_is_answered_by_the_sentence_that_restates_it() {
+    // The opening sentence restates the question, which for a wh-question
+    // marks a lead-in; here it is the verdict.
+    let text = "Tiny Houses\n\nWe build tiny houses.\n\n1. Do I need planning permission for a tiny house?\n\nOn a trailer, a tiny house counts as a caravan, so you usually need no planning permission for short stays. Living in one full time on your own land needs permission in most areas.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(answers[0].starts_with("On a trailer"), "{answers:?}");
+}
+
+#[test]
 fn yes_no_questions_keep_the_verdict() {
     let text = "Tea\n\n1. Is green tea caffeinated?\n\nYes. A cup holds about 30 milligrams of caffeine, less than coffee.\n\nShade-grown teas hold more.\n\n2. Why?\n\nBecause.\n";
     assert_eq!(
