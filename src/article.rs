@@ -19,6 +19,8 @@ pub enum Format {
     /// reStructuredText: headings underlined (and overlined) with any
     /// punctuation, `::` literal blocks, directives.
     Rst,
+    /// AsciiDoc: `=` headings, `----` and `....` blocks, attribute lines.
+    AsciiDoc,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,22 +231,30 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         };
         let indent = indent_width(raw);
         let trimmed = raw.trim();
-        let blank = trimmed.is_empty();
         let mut code = false;
+        let mut delimiter = false;
         if let Some((ch, n)) = fence {
             code = true;
             if trimmed.chars().take_while(|&c| c == ch).count() >= n && trimmed.chars().all(|c| c == ch) {
                 fence = None;
+                delimiter = true;
             }
-        } else if let Some((ch, n)) = fence_open(trimmed).filter(|&(ch, _)| match format {
-            Format::Markdown => true,
+        } else if let Some((ch, n)) = fence_open(trimmed, format).filter(|&(ch, _)| match format {
+            Format::Markdown | Format::AsciiDoc => true,
             // reStructuredText has no fences; plain text underlines with `~`.
             Format::Rst => false,
             Format::Text => ch == '`' || out.last().is_none_or(|l: &Line<'_>| l.blank || l.code),
         }) {
             code = true;
             fence = Some((ch, n));
+            delimiter = true;
         }
+        // AsciiDoc's `----` reads as a rule; answers are Markdown.
+        let raw = if delimiter && format == Format::AsciiDoc {
+            "```"
+        } else {
+            raw
+        };
         let text = if code {
             Cow::Borrowed(raw)
         } else {
@@ -252,20 +262,22 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                 Format::Text => Cow::Borrowed(trimmed),
                 Format::Markdown => unescape_markdown(trimmed),
                 Format::Rst => rst_inline(trimmed),
+                Format::AsciiDoc => asciidoc_line(trimmed),
             }
         };
+        let blank = !code && text.trim().is_empty();
         out.push(Line {
             raw,
             text,
             indent,
             code,
-            blank: blank && !code,
+            blank,
         });
     }
     match format {
         Format::Markdown => mark_indented_code(&mut out),
         Format::Rst => mark_rst_blocks(&mut out),
-        Format::Text => {}
+        Format::Text | Format::AsciiDoc => {}
     }
     mark_underlines(&mut out, format);
     out
@@ -288,6 +300,8 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
         rule(l).filter(|&c| match format {
             Format::Markdown => matches!(c, '=' | '-'),
             Format::Text | Format::Rst => "=-~^\"'`#*+_:.".contains(c) && l.text.trim().len() >= 3,
+            // Delimiters of example, sidebar and quote blocks, no underlines.
+            Format::AsciiDoc => false,
         })
     };
     // Front matter's `---` lines are find_title's to read.
@@ -314,7 +328,7 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
         let opens = heading == 0 || lines[heading - 1].blank || rule_char(&lines[heading - 1]).is_some();
         let fits = match format {
             Format::Markdown => opens,
-            Format::Text | Format::Rst => opens && rule * 5 >= width * 4,
+            Format::Text | Format::Rst | Format::AsciiDoc => opens && rule * 5 >= width * 4,
         };
         if !fits {
             continue;
@@ -465,13 +479,45 @@ fn unquote(raw: &str) -> &str {
     s
 }
 
-fn fence_open(trimmed: &str) -> Option<(char, usize)> {
+fn fence_open(trimmed: &str, format: Format) -> Option<(char, usize)> {
     let ch = trimmed.chars().next()?;
-    if ch != '`' && ch != '~' {
-        return None;
-    }
     let n = trimmed.chars().take_while(|&c| c == ch).count();
-    (n >= 3).then_some((ch, n))
+    match ch {
+        '`' | '~' => (n >= 3).then_some((ch, n)),
+        // AsciiDoc's listing and literal blocks: a line of four or more.
+        '-' | '.' if format == Format::AsciiDoc && n >= 4 && n == trimmed.len() => Some((ch, n)),
+        _ => None,
+    }
+}
+
+/// An AsciiDoc line as the Markdown-minded parser reads it: `== Q` as
+/// `## Q`, a `Q?::` list term or a `*Q?*` line as bold, and attribute
+/// entries (`:toc:`), block attributes (`[source,python]`, `[[id]]`) and
+/// `+` continuations as nothing.
+fn asciidoc_line(t: &str) -> Cow<'_, str> {
+    let eqs = t.bytes().take_while(|&b| b == b'=').count();
+    if (1..=6).contains(&eqs) && t[eqs..].starts_with(' ') {
+        return Cow::Owned(format!("{} {}", "#".repeat(eqs), t[eqs..].trim()));
+    }
+    let attribute = t.len() > 2
+        && t.starts_with(':')
+        && t[1..].find(':').is_some_and(|end| {
+            end > 0
+                && t[1..=end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '!'))
+        });
+    let block_attribute = t.starts_with('[') && t.ends_with(']') && !t.contains("](");
+    if attribute || block_attribute || t == "+" {
+        return Cow::Borrowed("");
+    }
+    if let Some(term) = t.strip_suffix("::").filter(|q| q.ends_with('?')) {
+        return Cow::Owned(format!("**{term}**"));
+    }
+    if t.len() > 2 && t.starts_with('*') && t.ends_with("?*") && !t.starts_with("**") {
+        return Cow::Owned(format!("*{t}*"));
+    }
+    Cow::Borrowed(t)
 }
 
 /// Markdown's indented code: a run indented by four or more after a blank

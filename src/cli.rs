@@ -381,12 +381,13 @@ pub enum InputFormat {
     Markdown,
     /// reStructuredText
     Rst,
+    Asciidoc,
     Html,
 }
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Articles (.txt, .md, .rst, .html), directories of them, or - for standard input
+    /// Articles (.txt, .md, .rst, .adoc, .html), directories of them, or - for standard input
     #[arg(required = true, value_name = "ARTICLE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 

@@ -368,6 +368,7 @@ mod props {
             let _ = parse(&text, Format::Text);
             let _ = parse(&text, Format::Markdown);
             let _ = parse(&text, Format::Rst);
+            let _ = parse(&text, Format::AsciiDoc);
         }
 
         /// reStructuredText's inline markup, directives, literal blocks and
@@ -522,4 +523,52 @@ fn symbols_open_questions_as_decoration_only() {
     ] {
         assert_eq!(strip_symbols(kept), kept);
     }
+}
+
+#[test]
+fn asciidoc_faq() {
+    let text = "\
+= Printer Help
+:toc:
+:icons: font
+
+Answers to what the help desk hears.
+
+== Which cartridges fit?
+
+[source,text]
+----
+== Not a heading?
+P100: T-20
+----
+
+Only originals are covered.
+
+[NOTE]
+====
+Keep the receipt.
+====
+
+[qanda]
+Can I refill one?::
+  Refills work, but a leak voids the warranty.
+";
+    let a = parse(text, Format::AsciiDoc);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Printer Help"));
+    assert_eq!(join_blocks(&a.intro), "Answers to what the help desk hears.");
+    assert_eq!(
+        questions(text, Format::AsciiDoc),
+        ["Which cartridges fit?", "Can I refill one?"]
+    );
+    let blocks = &a.sections[0].blocks;
+    assert_eq!(blocks[0].kind, BlockKind::Code);
+    assert_eq!(blocks[0].text, "```\n== Not a heading?\nP100: T-20\n```");
+    assert_eq!(
+        a.sections[0].answer_text(),
+        format!("{}\n\nOnly originals are covered.\n\nKeep the receipt.", blocks[0].text)
+    );
+    assert_eq!(
+        a.sections[1].answer_text(),
+        "Refills work, but a leak voids the warranty."
+    );
 }
