@@ -170,7 +170,7 @@ const VERB_LEADS: &[&str] = &[
 /// Words after which a word in -s is a verb ("the tool prints the
 /// result"), not a plural noun.
 const OBJECT_LEADS: &[&str] = &[
-    "the", "a", "an", "your", "its", "their", "this", "these", "those", "each", "every", "it", "them", "my", "our",
+    "the", "a", "an", "your", "its", "their", "this", "these", "those", "it", "them", "my", "our",
 ];
 /// Words in -s that are not plurals, or are plurals that modify a noun.
 const NOT_PLURAL: &[&str] = &["news", "series", "species", "sales", "sports", "lens", "gas", "bus"];
@@ -458,16 +458,12 @@ impl Span<'_> {
                 if a > 0 && has(a - 1, flag::PLURAL) && !tokens[a - 1].stop && self.space_before(a) {
                     score *= 0.5;
                 }
-                // "tool prints the result", "butane stops vaporising": a
-                // word in -s before an object or an -ing form ends a verb
-                // phrase.
-                if b > a
-                    && has(b, flag::PLURAL)
-                    && b + 1 < tokens.len()
-                    && self.space_before(b + 1)
-                    && (has(b + 1, flag::OBJECT_LEAD) || has(b + 1, flag::ING))
-                {
-                    score *= 0.4;
+                // "tool prints the result", "butane stops vaporising",
+                // "and order a new one": a word right before an object or
+                // an -ing form ends a verb phrase.
+                let next = |f: u16| b + 1 < tokens.len() && self.space_before(b + 1) && has(b + 1, f);
+                if next(flag::OBJECT_LEAD) || (has(b, flag::PLURAL) && next(flag::ING)) {
+                    score *= if b > a { 0.4 } else { 0.5 };
                 }
                 if has(b, flag::ING_ED) {
                     score *= 0.7;
