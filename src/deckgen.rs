@@ -429,6 +429,11 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     if cue_hit {
         score *= if question.cue == Cue::Definition { 2.0 } else { 1.4 };
     }
+    // An instruction ("Run the cleaning cycle") is a remedy, not the cause
+    // a "why" asks for ("The print head is clogged").
+    if question.cue == Cue::Cause && !cue_hit && is_instruction(&s.tokens) {
+        score *= 0.6;
+    }
     // A section's opening sentence that restates much of the question
     // without giving what it asks for is a lead-in ("X has been a topic of
     // debate"), not the answer. Counted, not weighted: the question's own
@@ -448,6 +453,14 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         score *= 1.5;
     }
     score
+}
+
+/// Whether a sentence opens as an instruction: a content word and then an
+/// object ("Run the cycle", "Connect your phone"), which in English is a
+/// verb in the imperative.
+fn is_instruction(tokens: &[Token]) -> bool {
+    matches!(tokens, [verb, object, _, ..]
+        if !verb.stop && !verb.num && object.flags & cloze::flag::OBJECT_LEAD != 0)
 }
 
 /// Words that mark the kind of answer a question asks for (the classic

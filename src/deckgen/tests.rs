@@ -214,6 +214,30 @@ fn a_yes_no_question_is_answered_by_the_sentence_that_restates_it() {
 }
 
 #[test]
+fn a_why_question_is_answered_by_the_cause_before_the_remedy() {
+    let text = "Printers\n\nMost printer problems have simple causes.\n\n1. Why are my prints streaky?\n\nThe print head is clogged. Run the cleaning cycle from the maintenance menu twice, then print a test page.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(answers[0].starts_with("The print head is clogged."), "{answers:?}");
+    let an = Analyzer::new();
+    let mut vocab = crate::extract::Vocab::new(&an);
+    let mut instruction = |s: &str| is_instruction(&crate::extract::tokenize(&an, &mut vocab, s));
+    for yes in [
+        "Run the cleaning cycle.",
+        "Connect your phone to it.",
+        "Descale it with acid.",
+    ] {
+        assert!(instruction(yes), "{yes}");
+    }
+    for no in [
+        "The print head is clogged.",
+        "Limescale on the element fools it.",
+        "Faded prints mean low toner.",
+    ] {
+        assert!(!instruction(no), "{no}");
+    }
+}
+
+#[test]
 fn yes_no_questions_keep_the_verdict() {
     let text = "Tea\n\n1. Is green tea caffeinated?\n\nYes. A cup holds about 30 milligrams of caffeine, less than coffee.\n\nShade-grown teas hold more.\n\n2. Why?\n\nBecause.\n";
     assert_eq!(
