@@ -69,6 +69,17 @@ static WB_ASCII: [Wb; 128] = {
     t
 };
 
+/// Whether each ASCII byte is a letter, a digit or `_`.
+static WORDISH_ASCII: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = matches!(wb_ascii(i as u8), Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
+        i += 1;
+    }
+    t
+};
+
 const fn sb_ascii(c: u8) -> Sb {
     match c {
         b'\r' => Sb::Cr,
@@ -137,7 +148,7 @@ pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
 fn ascii_words(text: &str) -> Vec<(usize, &str)> {
     let b = text.as_bytes();
     let class = |c: u8| WB_ASCII[usize::from(c & 0x7f)];
-    let wordish = |c: u8| matches!(class(c), Wb::Letter | Wb::Numeric | Wb::ExtendNumLet);
+    let wordish = |c: u8| WORDISH_ASCII[usize::from(c & 0x7f)];
     let mut out = Vec::with_capacity(b.len() / 5);
     let mut k = 0;
     while k < b.len() {
@@ -148,10 +159,10 @@ fn ascii_words(text: &str) -> Vec<(usize, &str)> {
         let start = k;
         let mut alnum = false;
         loop {
-            while let Some(&c) = b.get(k).filter(|&&c| wordish(c)) {
-                alnum |= c != b'_';
-                k += 1;
-            }
+            // The run of word characters, then whether it held more than `_`.
+            let run = b[k..].iter().position(|&c| !wordish(c)).unwrap_or(b.len() - k);
+            alnum |= b[k..k + run].iter().any(|&c| c != b'_');
+            k += run;
             let joins = match (b.get(k - 1), b.get(k), b.get(k + 1)) {
                 (Some(&p), Some(&m), Some(&x)) => matches!(
                     (class(p), class(m), class(x)),
