@@ -328,7 +328,15 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
         let opens = heading == 0 || lines[heading - 1].blank || rule_char(&lines[heading - 1]).is_some();
         let fits = match format {
             Format::Markdown => opens,
-            Format::Text | Format::Rst | Format::AsciiDoc => opens && rule * 5 >= width * 4,
+            Format::Rst | Format::AsciiDoc => opens && rule * 5 >= width * 4,
+            // Plain text also draws rules between entries: an underline
+            // is about as long as its text, which reads as no sentence.
+            Format::Text => {
+                opens
+                    && rule * 5 >= width * 4
+                    && rule <= width * 3 / 2 + 3
+                    && !above.text.ends_with(['.', ',', ';', ':'])
+            }
         };
         if !fits {
             continue;

@@ -438,6 +438,12 @@ fn underlined_headings_are_headings_and_their_rules_go() {
     let a = parse("T\n\nA long line of prose that goes on?\n---\n\nMore.\n", Format::Text);
     assert_eq!(a.sections[0].question, "A long line of prose that goes on?");
     assert_eq!(a.sections[0].answer_text(), "More.");
+    // Rules between entries: under a sentence, or far longer than the line.
+    let text = "Widgets\n\nIntro.\n\n1. What is it?\n\nA small gadget.\n===============\n\n2. Why buy one?\n\nThey last\n-----------------------------------\n\n3. Where?\n\nAny shop.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(text_qs(text), ["What is it?", "Why buy one?", "Where?"]);
+    assert_eq!(a.sections[0].answer_text(), "A small gadget.");
+    assert_eq!(a.sections[1].answer_text(), "They last");
     // Markdown's Setext headings lose their rules too.
     let a = parse("# T\n\nWhy oil it?\n-----------\n\nGrit wears it.\n", Format::Markdown);
     assert_eq!(a.sections[0].answer_text(), "Grit wears it.");
