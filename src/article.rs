@@ -638,9 +638,17 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         }
         start = end + 1;
     }
-    let Some(t) = (start..lines.len()).find(|&i| !lines[i].blank && !lines[i].code) else {
+    let Some(mut t) = (start..lines.len()).find(|&i| !lines[i].blank && !lines[i].code) else {
         return (front_title, lines.len());
     };
+    // A mail or news header block (`Archive-name: ...`, `Last-modified: ...`)
+    // before the title.
+    let headers = lines[t..].iter().take_while(|l| is_header_line(&l.text)).count();
+    if headers >= 2
+        && let Some(next) = (t + headers..lines.len()).find(|&i| !lines[i].blank && !lines[i].code)
+    {
+        t = next;
+    }
     let text = &lines[t].text;
     let marker = parse_marker(text, format);
     if let Some(m) = &marker
@@ -672,6 +680,19 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     }
     let text = marker.map_or_else(|| clean_inline(text, format), |m| m.text);
     (Some(Located { text, line: t + 1 }), t + 1)
+}
+
+/// `Key: value` of a mail or news header: a key of letters and hyphens,
+/// never a question or answer label.
+fn is_header_line(text: &str) -> bool {
+    let Some((key, value)) = text.split_once(": ") else {
+        return false;
+    };
+    key.len() >= 3
+        && key.starts_with(|c: char| c.is_ascii_uppercase())
+        && key.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        && !["question", "answer"].iter().any(|l| key.eq_ignore_ascii_case(l))
+        && !value.trim().is_empty()
 }
 
 // ---------------------------------------------------------------- markers
@@ -937,6 +958,10 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
     }
     // `❓ **Q?**`, `👉 Q?`: a symbol before a question is decoration.
     s = strip_symbols(s);
+    // Usenet FAQs head each entry `Subject: 1.2) Q`.
+    if let Some(rest) = strip_label(s, &["subject"]).filter(|r| !r.is_empty()) {
+        s = rest;
+    }
     let mut rest_after_bold: Option<String> = None;
     if let Some((inner, rest)) = strip_bold(s) {
         let inner_q = inner.ends_with('?') || inner.ends_with('？');

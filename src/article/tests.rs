@@ -578,3 +578,16 @@ Can I refill one?::
         "Refills work, but a leak voids the warranty."
     );
 }
+
+#[test]
+fn usenet_faq_headers_and_subject_lines() {
+    let text = "Archive-name: birds/faq\nLast-modified: 2026/03/01\n\nBackyard birds FAQ\n\nPosted monthly.\n\n------------------------------\n\nSubject: 1.1) What seed is best?\n\nSunflower.\n\n------------------------------\n\nSubject: 1.2) Why do birds hit windows?\n\nReflections.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Backyard birds FAQ"));
+    assert_eq!(join_blocks(&a.intro), "Posted monthly.");
+    assert_eq!(text_qs(text), ["What seed is best?", "Why do birds hit windows?"]);
+    // Labels that open an article are no header block.
+    let qa = "Q: Is it free?\nA: Yes.\n\nQ: Is it open?\nA: Daily.\n";
+    assert_eq!(text_qs(qa), ["Is it free?", "Is it open?"]);
+    assert!(!is_header_line("Question: Is it free?") && is_header_line("Archive-name: birds/faq"));
+}

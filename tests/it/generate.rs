@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 31] = [
+    let cases: [(&str, &[&str]); 32] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -471,6 +471,14 @@ fn faq_layouts_from_the_wild() {
                 "How do I clear a paper jam?",
                 "Which cartridges fit?",
                 "Can I refill a cartridge?",
+            ],
+        ),
+        (
+            "usenet.txt",
+            &[
+                "What should I put in a bird feeder?",
+                "Should I feed birds in summer?",
+                "Why do birds hit windows?",
             ],
         ),
     ];
