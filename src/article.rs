@@ -260,7 +260,10 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         } else {
             match format {
                 Format::Text => Cow::Borrowed(trimmed),
-                Format::Markdown => unescape_markdown(trimmed),
+                Format::Markdown => match details_line(trimmed) {
+                    Some(line) => line,
+                    None => unescape_markdown(trimmed),
+                },
                 Format::Rst => rst_inline(trimmed),
                 Format::AsciiDoc => asciidoc_line(trimmed),
             }
@@ -496,6 +499,40 @@ fn fence_open(trimmed: &str, format: Format) -> Option<(char, usize)> {
         '-' | '.' if format == Format::AsciiDoc && n >= 4 && n == trimmed.len() => Some((ch, n)),
         _ => None,
     }
+}
+
+/// The HTML disclosure widget READMEs write FAQs with, in Markdown:
+/// `<summary>Q?</summary>` reads as the bold line `**Q?**` (tags inside
+/// dropped), `<details>` and `</details>` as nothing.
+fn details_line(t: &str) -> Option<Cow<'_, str>> {
+    if !t.starts_with('<') {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("<details") || lower == "</details>" {
+        return Some(Cow::Borrowed(""));
+    }
+    if !lower.strip_prefix("<summary")?.starts_with(['>', ' ']) || !lower.ends_with("</summary>") {
+        return None;
+    }
+    let (open_end, close) = (t.find('>')? + 1, t.len() - "</summary>".len());
+    let inner = t.get(open_end..close)?;
+    let mut text = String::with_capacity(inner.len());
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.trim();
+    Some(Cow::Owned(if text.is_empty() {
+        String::new()
+    } else {
+        format!("**{text}**")
+    }))
 }
 
 /// An AsciiDoc line as the Markdown-minded parser reads it: `== Q` as

@@ -284,12 +284,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         }
         let keypoints = keypoints(&sents, &terms, &answer_sents, &idxs, &qterms);
         let mut tags = vec![format!("q{}", i + 1)];
-        if let Some(c) = &section.category {
-            let s = slug::slugify(c);
-            if !s.is_empty() {
-                tags.push(s);
-            }
-        }
+        tags.extend(section.category.as_deref().and_then(category_tag));
         cards.push((
             i + 1,
             0,
@@ -320,12 +315,11 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         let text = format!("{}{{{{{}}}}}{}", &s.text[..term.start], answer, &s.text[term.end..]);
         let section_no = s.section.map_or(0, |i| i + 1);
         let mut tags = vec![s.section.map_or_else(|| "intro".to_string(), |i| format!("q{}", i + 1))];
-        if let Some(c) = s.section.and_then(|i| article.sections[i].category.as_ref()) {
-            let c = slug::slugify(c);
-            if !c.is_empty() {
-                tags.push(c);
-            }
-        }
+        tags.extend(
+            s.section
+                .and_then(|i| article.sections[i].category.as_deref())
+                .and_then(category_tag),
+        );
         cards.push((
             section_no,
             1,
@@ -355,6 +349,22 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         generator: Some(opts.generator.clone()),
         cards,
     }
+}
+
+/// The tag of a category heading: its slug, unless it only says that
+/// questions follow ("FAQ", "Questions").
+fn category_tag(category: &str) -> Option<String> {
+    const GENERIC: &[&str] = &[
+        "faq",
+        "faqs",
+        "frequently-asked-questions",
+        "questions",
+        "questions-and-answers",
+        "q-a",
+        "qa",
+    ];
+    let slug = slug::slugify(category);
+    (!slug.is_empty() && !GENERIC.contains(&slug.as_str())).then_some(slug)
 }
 
 /// The list items (up to ten) or the code block right after a sentence

@@ -591,3 +591,23 @@ fn usenet_faq_headers_and_subject_lines() {
     assert_eq!(text_qs(qa), ["Is it free?", "Is it open?"]);
     assert!(!is_header_line("Question: Is it free?") && is_header_line("Archive-name: birds/faq"));
 }
+
+#[test]
+fn details_widgets_in_markdown_are_questions() {
+    let text = "# Tool\n\nIntro.\n\n## FAQ\n\n<details>\n<summary>Does it change the photos?</summary>\n\nNo. Only names change.\n\n</details>\n<details open>\n<summary><b>What if two share a time?</b></summary>\n\nThe second gets a suffix.\n</details>\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(md_qs(text), ["Does it change the photos?", "What if two share a time?"]);
+    assert_eq!(a.sections[0].answer_text(), "No. Only names change.");
+    assert_eq!(a.sections[1].answer_text(), "The second gets a suffix.");
+    for odd in [
+        "<summary></summary>",
+        "<summary x</summary>",
+        "<summary>",
+        "<summaryx>Q?</summary>",
+        "<b>Q?</b>",
+    ] {
+        assert!(details_line(odd).is_none_or(|l| !l.contains('<')), "{odd}");
+    }
+    assert_eq!(details_line("<summary x</summary>"), None);
+    assert_eq!(details_line("<summary></summary>").as_deref(), Some(""));
+}

@@ -408,3 +408,11 @@ fn a_table_stays_a_table_and_leads_the_answer_it_opens() {
         }
     }
 }
+
+#[test]
+fn headings_that_only_announce_questions_are_no_category_tags() {
+    assert_eq!(category_tag("Frequently Asked Questions"), None);
+    assert_eq!(category_tag("FAQ"), None);
+    assert_eq!(category_tag("Q&A"), None);
+    assert_eq!(category_tag("Billing & Payments").as_deref(), Some("billing-payments"));
+}

@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 32] = [
+    let cases: [(&str, &[&str]); 33] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -479,6 +479,15 @@ fn faq_layouts_from_the_wild() {
                 "What should I put in a bird feeder?",
                 "Should I feed birds in summer?",
                 "Why do birds hit windows?",
+            ],
+        ),
+        (
+            "readme.md",
+            &[
+                "Does it change the photos themselves?",
+                "What if two photos share a timestamp?",
+                "Does it work on Windows?",
+                "Can I undo a rename?",
             ],
         ),
     ];
