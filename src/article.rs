@@ -325,19 +325,19 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
             continue;
         }
         let width = above.text.chars().count();
-        let rule = lines[i].text.trim().chars().count();
+        let rule_len = lines[i].text.trim().chars().count();
         // A Markdown `-` under a paragraph line is Setext only when the line
         // opens its paragraph; elsewhere the rule must span the text.
         let opens = heading == 0 || lines[heading - 1].blank || rule_char(&lines[heading - 1]).is_some();
         let fits = match format {
             Format::Markdown => opens,
-            Format::Rst | Format::AsciiDoc => opens && rule * 5 >= width * 4,
+            Format::Rst | Format::AsciiDoc => opens && rule_len * 5 >= width * 4,
             // Plain text also draws rules between entries: an underline
             // is about as long as its text, which reads as no sentence.
             Format::Text => {
                 opens
-                    && rule * 5 >= width * 4
-                    && rule <= width * 3 / 2 + 3
+                    && rule_len * 5 >= width * 4
+                    && rule_len <= width * 3 / 2 + 3
                     && !above.text.ends_with(['.', ',', ';', ':'])
             }
         };
@@ -698,14 +698,6 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
             }),
             t + 1,
         );
-    }
-    if let Some(next) = lines.get(t + 1) {
-        let n = next.text.trim();
-        if n.len() >= 2 && (n.chars().all(|c| c == '=') || (n.chars().all(|c| c == '-') && format == Format::Markdown))
-        {
-            let text = marker.map_or_else(|| clean_inline(text, format), |m| m.text);
-            return (Some(Located { text, line: t + 1 }), t + 2);
-        }
     }
     if front_title.is_some() {
         return (front_title, start);
