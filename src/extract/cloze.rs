@@ -172,8 +172,9 @@ const VERB_LEADS: &[&str] = &[
 const OBJECT_LEADS: &[&str] = &[
     "the", "a", "an", "your", "its", "their", "this", "these", "those", "it", "them", "my", "our",
 ];
-/// Words in -s that are not plurals, or are plurals that modify a noun.
-const NOT_PLURAL: &[&str] = &["news", "series", "species", "sales", "sports", "lens", "gas", "bus"];
+/// Words in -s (of four letters or more) that are not plurals, or are
+/// plurals that modify a noun.
+const NOT_PLURAL: &[&str] = &["news", "series", "species", "sales", "sports", "lens"];
 
 /// Per-word facts the scoring asks for, computed once per distinct word
 /// when it is interned (see [`super::Vocab`]), never per occurrence.
