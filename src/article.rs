@@ -283,7 +283,62 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         Format::Text | Format::AsciiDoc => {}
     }
     mark_underlines(&mut out, format);
+    mark_qa_tables(&mut out);
     out
+}
+
+/// A table whose header reads Question | Answer is a FAQ: each row reads
+/// as `**question** answer` (the bold question with its answer on one
+/// line), and the header and its separator as nothing.
+fn mark_qa_tables(lines: &mut [Line<'_>]) {
+    let cells = |t: &str| -> Vec<String> {
+        let t = t.trim().trim_start_matches('|');
+        let t = t.strip_suffix('|').unwrap_or(t);
+        t.split('|').map(|c| c.trim().to_string()).collect()
+    };
+    let is_row = |l: &Line<'_>| !l.code && !l.blank && l.text.trim_start().starts_with('|');
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        if !is_row(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let header = cells(&lines[i].text);
+        let named = |k: usize, names: &[&str]| {
+            header.get(k).is_some_and(|c| {
+                let c = c.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                names.contains(&c.as_str())
+            })
+        };
+        let separator = is_row(&lines[i + 1])
+            && lines[i + 1]
+                .text
+                .chars()
+                .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+        let faq = named(0, &["question", "questions", "q", "faq"]) && named(1, &["answer", "answers", "a", "response"]);
+        if !(faq && separator) {
+            i += 1;
+            continue;
+        }
+        for l in &mut lines[i..i + 2] {
+            l.blank = true;
+            l.text = Cow::Borrowed("");
+        }
+        let mut j = i + 2;
+        while j < lines.len() && is_row(&lines[j]) {
+            let row = cells(&lines[j].text);
+            let q = row.first().map_or("", String::as_str);
+            let a = row.get(1..).map(|r| r.join(" ")).unwrap_or_default();
+            lines[j].text = Cow::Owned(if q.is_empty() {
+                String::new()
+            } else {
+                format!("**{q}** {}", a.trim())
+            });
+            lines[j].blank = q.is_empty();
+            j += 1;
+        }
+        i = j;
+    }
 }
 
 /// Headings written as a line of text underlined (Setext, reStructuredText,

@@ -611,3 +611,20 @@ fn details_widgets_in_markdown_are_questions() {
     assert_eq!(details_line("<summary x</summary>"), None);
     assert_eq!(details_line("<summary></summary>").as_deref(), Some(""));
 }
+
+#[test]
+fn a_question_answer_table_is_a_faq_and_other_tables_stay_tables() {
+    let text = "# Parking\n\nIntro.\n\n| Question | Answer |\n|---|---|\n| How much is a permit? | 40 euros a year. |\n| Can visitors park? | For three hours, with a voucher. |\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(md_qs(text), ["How much is a permit?", "Can visitors park?"]);
+    assert_eq!(a.sections[0].answer_text(), "40 euros a year.");
+    assert_eq!(
+        (a.sections[1].line, a.sections[1].answer_text().as_str()),
+        (8, "For three hours, with a voucher.")
+    );
+    // A table of anything else is kept whole in its answer.
+    let text = "# Pool\n\n## What are the prices?\n\n| Ticket | Price |\n|---|---|\n| Adult | 6 euros |\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.sections[0].blocks[0].kind, BlockKind::Code);
+    assert!(a.sections[0].answer_text().contains("| Adult | 6 euros |"));
+}

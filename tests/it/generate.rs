@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 33] = [
+    let cases: [(&str, &[&str]); 35] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -490,6 +490,15 @@ fn faq_layouts_from_the_wild() {
                 "Can I undo a rename?",
             ],
         ),
+        (
+            "qatable.md",
+            &[
+                "How much does a resident permit cost?",
+                "Can visitors park on my street?",
+                "When are the restrictions in force?",
+            ],
+        ),
+        ("qatable.html", &["Who can get a card?", "How many books can I borrow?"]),
     ];
     let env = TestEnv::new();
     for (name, want) in cases {
