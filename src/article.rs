@@ -262,7 +262,8 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                 Format::Text => Cow::Borrowed(trimmed),
                 Format::Markdown => match details_line(trimmed) {
                     Some(line) => line,
-                    None => unescape_markdown(trimmed),
+                    // `: answer` under a term: a definition list.
+                    None => unescape_markdown(trimmed.strip_prefix(": ").unwrap_or(trimmed)),
                 },
                 Format::Rst => rst_inline(trimmed),
                 Format::AsciiDoc => asciidoc_line(trimmed),
@@ -832,7 +833,10 @@ fn strip_bold(s: &str) -> Option<(&str, &str)> {
     } else if s.starts_with("__") {
         "__"
     } else {
-        return None;
+        // A whole line in italics that asks something reads like a bold one.
+        let inner = s.strip_prefix(['*', '_'])?;
+        let inner = inner.strip_suffix(&s[..1])?.trim();
+        return (inner.ends_with('?') && !inner.starts_with(['*', '_'])).then_some((inner, ""));
     };
     let close = s[2..].find(delim)? + 2;
     let inner = s[2..close].trim();
@@ -914,6 +918,20 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         &s[3..]
     } else if s.starts_with(['Q', 'q', '#']) {
         &s[1..]
+    } else if let [l @ b'A'..=b'Z', d, ..] = s.as_bytes()
+        && d.is_ascii_digit()
+    {
+        // `A1.`, `B2)`: numbered within lettered parts, read as `1.1`, `2.2`;
+        // only with a delimiter (`A4 paper` is no number).
+        let digits = &s[1..];
+        let after_digits = digits.trim_start_matches(|c: char| c.is_ascii_digit());
+        if !after_digits.starts_with(['.', ')', ':']) {
+            return None;
+        }
+        let number: u32 = digits[..digits.len() - after_digits.len()].parse().ok()?;
+        let rest = after_digits[1..].trim();
+        let part = u32::from(l - b'A') + 1;
+        return (!rest.is_empty()).then(|| (vec![part, number], rest));
     } else {
         return None;
     };
@@ -1026,6 +1044,7 @@ const QUESTION_WORDS: &[&str] = &[
 
 fn parse_marker(line: &str, format: Format) -> Option<Marker> {
     let mut m = Marker::default();
+    let unlabelled: String;
     let mut s = line;
     if let Some((level, rest)) = strip_heading(s) {
         if rest.is_empty() {
@@ -1045,6 +1064,20 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
     // Usenet FAQs head each entry `Subject: 1.2) Q`.
     if let Some(rest) = strip_label(s, &["subject"]).filter(|r| !r.is_empty()) {
         s = rest;
+    }
+    // `**Q:** How?`, `**A:** So.`: a bold label, read as the label.
+    if let Some((inner, rest)) = strip_bold(s)
+        && !rest.is_empty()
+        && inner.ends_with([':', '.'])
+        && {
+            let probe = format!("{inner} x");
+            parse_qa_prefix(&probe).is_some()
+                || parse_answer_prefix(&probe).is_some()
+                || parse_q_number(&probe).is_some()
+        }
+    {
+        unlabelled = format!("{inner} {rest}");
+        s = &unlabelled;
     }
     let mut rest_after_bold: Option<String> = None;
     if let Some((inner, rest)) = strip_bold(s) {

@@ -65,6 +65,12 @@ fn numbering_styles() {
         ("### ✅ First?", "### ✅ Second?"),
         ("* ➤ **First?**", "* ➤ **Second?**"),
         ("First?\n------", "Second?\n-------"),
+        ("**Q:** First?", "**Q:** Second?"),
+        ("__Question:__ First?", "__Question:__ Second?"),
+        ("*First?*", "*Second?*"),
+        ("_First?_", "_Second?_"),
+        ("A1. First?", "A2. Second?"),
+        ("B1) First?", "C1) Second?"),
     ] {
         let text = format!("Title\n\nIntro text.\n\n{q1}\n\nAnswer one.\n\n{q2}\n\nAnswer two.\n");
         assert_eq!(md_qs(&text), ["First?", "Second?"], "form {q1:?}");
@@ -627,4 +633,20 @@ fn a_question_answer_table_is_a_faq_and_other_tables_stay_tables() {
     let a = parse(text, Format::Markdown);
     assert_eq!(a.sections[0].blocks[0].kind, BlockKind::Code);
     assert!(a.sections[0].answer_text().contains("| Adult | 6 euros |"));
+}
+
+#[test]
+fn bold_answer_labels_definition_lists_and_lettered_parts() {
+    let text = "# Pond\n\nIntro.\n\n**Q:** How deep?\n**A:** At least 60 cm.\n\n**Q:** A pump?\n**A:** Not needed.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(md_qs(text), ["How deep?", "A pump?"]);
+    assert_eq!(a.sections[0].answer_text(), "At least 60 cm.");
+    let text = "# Sailing\n\nIntro.\n\nWhat is a knot?\n: One nautical mile per hour.\n\nWhy do boats heel?\n: The wind pushes the sails.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(md_qs(text), ["What is a knot?", "Why do boats heel?"]);
+    assert_eq!(a.sections[1].answer_text(), "The wind pushes the sails.");
+    assert_eq!(parse_q_number("B12. Who pays?"), Some((vec![2, 12], "Who pays?")));
+    assert_eq!(parse_q_number("A4 paper fits?"), None);
+    // An italic phrase that opens a sentence is no question.
+    assert_eq!(strip_bold("*Note* the gap?"), None);
 }

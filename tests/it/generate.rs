@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 35] = [
+    let cases: [(&str, &[&str]); 39] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -499,6 +499,13 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         ("qatable.html", &["Who can get a card?", "How many books can I borrow?"]),
+        ("boldlabels.md", &["How deep should a pond be?", "Do I need a pump?"]),
+        (
+            "letnum.txt",
+            &["Who pays the tax?", "When is it due?", "Can I pay in instalments?"],
+        ),
+        ("italic.md", &["What wind is best?", "Where should I fly?"]),
+        ("deflist.md", &["What is a knot?", "Why do boats heel?"]),
     ];
     let env = TestEnv::new();
     for (name, want) in cases {
