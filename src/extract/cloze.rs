@@ -92,6 +92,22 @@ const SCALE: &[&str] = &[
     "ad",
     "bce",
     "ce",
+    "weeks",
+    "months",
+    "cm",
+    "mm",
+    "litres",
+    "liters",
+    "ml",
+    "grams",
+    "euros",
+    "dollars",
+    "pounds",
+    "cents",
+    "pence",
+    "psi",
+    "knots",
+    "calories",
 ];
 const CONNECTORS: &[&str] = &["of", "the", "de", "von", "van", "la", "del", "da", "and", "&"];
 /// Modifiers that say little on their own: a blank led by one of them
@@ -583,6 +599,22 @@ mod tests {
         }
         for w in ["folders", "stops", "prints", "tanks"] {
             assert_ne!(flags(w) & flag::PLURAL, 0, "{w}");
+        }
+    }
+
+    /// A figure's blank takes its unit along: money, volume, length,
+    /// pressure and time alike.
+    #[test]
+    fn figures_keep_their_units() {
+        for (sentence, blank) in [
+            ("The joining fee is 25 euros for adults.", "25 euros"),
+            ("A full kettle of 1.7 litres boils quickly.", "1.7 litres"),
+            ("Sailings stop when the wind passes 45 knots today.", "45 knots"),
+            ("Road tyres run at about 100 psi normally.", "100 psi"),
+            ("Feed the starter again after two weeks or 3 weeks.", "3 weeks"),
+        ] {
+            let cands = scored(sentence);
+            assert!(cands.iter().any(|(s, _)| s == blank), "{sentence}: {cands:?}");
         }
     }
 }
