@@ -288,6 +288,11 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     out
 }
 
+/// A row of a Markdown table (written so, or converted from HTML).
+fn is_table_row(l: &Line<'_>) -> bool {
+    !l.code && !l.blank && l.text.trim_start().starts_with('|')
+}
+
 /// A table whose header reads Question | Answer is a FAQ: each row reads
 /// as `**question** answer` (the bold question with its answer on one
 /// line), and the header and its separator as nothing.
@@ -297,10 +302,9 @@ fn mark_qa_tables(lines: &mut [Line<'_>]) {
         let t = t.strip_suffix('|').unwrap_or(t);
         t.split('|').map(|c| c.trim().to_string()).collect()
     };
-    let is_row = |l: &Line<'_>| !l.code && !l.blank && l.text.trim_start().starts_with('|');
     let mut i = 0;
     while i + 1 < lines.len() {
-        if !is_row(&lines[i]) {
+        if !is_table_row(&lines[i]) {
             i += 1;
             continue;
         }
@@ -311,7 +315,7 @@ fn mark_qa_tables(lines: &mut [Line<'_>]) {
                 names.contains(&c.as_str())
             })
         };
-        let separator = is_row(&lines[i + 1])
+        let separator = is_table_row(&lines[i + 1])
             && lines[i + 1]
                 .text
                 .chars()
@@ -326,7 +330,7 @@ fn mark_qa_tables(lines: &mut [Line<'_>]) {
             l.text = Cow::Borrowed("");
         }
         let mut j = i + 2;
-        while j < lines.len() && is_row(&lines[j]) {
+        while j < lines.len() && is_table_row(&lines[j]) {
             let row = cells(&lines[j].text);
             let q = row.first().map_or("", String::as_str);
             let a = row.get(1..).map(|r| r.join(" ")).unwrap_or_default();
@@ -1637,7 +1641,7 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
     // A table (two or more `|` rows, Markdown's or converted HTML's) is
     // kept verbatim like code: joined into a paragraph its cells read as
     // one long sentence of pipes.
-    let row = |j: usize| j < end && !lines[j].blank && !lines[j].code && lines[j].text.trim_start().starts_with('|');
+    let row = |j: usize| j < end && is_table_row(&lines[j]);
     let mut i = from;
     while i < end {
         let l = &lines[i];
