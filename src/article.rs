@@ -21,6 +21,8 @@ pub enum Format {
     Rst,
     /// AsciiDoc: `=` headings, `----` and `....` blocks, attribute lines.
     AsciiDoc,
+    /// Org mode: `*` headlines, `#+TITLE:`, `#+BEGIN_SRC` blocks, drawers.
+    Org,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,6 +224,9 @@ pub fn parse(text: &str, format: Format) -> Article {
 fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     let mut out: Vec<Line<'_>> = Vec::new();
     let mut fence: Option<(char, usize)> = None;
+    // Plain text's wiki headings take levels in order of first use: a
+    // MediaWiki page opens at `==`, a DokuWiki one at `======`.
+    let mut wiki_levels: Vec<usize> = Vec::new();
     for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let raw = if format == Format::Markdown && fence.is_none() {
@@ -235,12 +240,17 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         let mut delimiter = false;
         if let Some((ch, n)) = fence {
             code = true;
-            if trimmed.chars().take_while(|&c| c == ch).count() >= n && trimmed.chars().all(|c| c == ch) {
+            let closes = if format == Format::Org {
+                starts_with_ignore_case(trimmed, "#+end_")
+            } else {
+                trimmed.chars().take_while(|&c| c == ch).count() >= n && trimmed.chars().all(|c| c == ch)
+            };
+            if closes {
                 fence = None;
                 delimiter = true;
             }
         } else if let Some((ch, n)) = fence_open(trimmed, format).filter(|&(ch, _)| match format {
-            Format::Markdown | Format::AsciiDoc => true,
+            Format::Markdown | Format::AsciiDoc | Format::Org => true,
             // reStructuredText has no fences; plain text underlines with `~`.
             Format::Rst => false,
             Format::Text => ch == '`' || out.last().is_none_or(|l: &Line<'_>| l.blank || l.code),
@@ -250,7 +260,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             delimiter = true;
         }
         // AsciiDoc's `----` reads as a rule; answers are Markdown.
-        let raw = if delimiter && format == Format::AsciiDoc {
+        let raw = if delimiter && matches!(format, Format::AsciiDoc | Format::Org) {
             "```"
         } else {
             raw
@@ -259,7 +269,16 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             Cow::Borrowed(raw)
         } else {
             match format {
-                Format::Text => Cow::Borrowed(trimmed),
+                Format::Text => match wiki_heading(trimmed) {
+                    Some((n, heading)) => {
+                        let level = wiki_levels.iter().position(|&l| l == n).unwrap_or_else(|| {
+                            wiki_levels.push(n);
+                            wiki_levels.len() - 1
+                        });
+                        Cow::Owned(format!("{} {heading}", "#".repeat((level + 1).min(6))))
+                    }
+                    None => Cow::Borrowed(trimmed),
+                },
                 Format::Markdown => match details_line(trimmed) {
                     Some(line) => line,
                     // `: answer` under a term: a definition list.
@@ -267,6 +286,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                 },
                 Format::Rst => rst_inline(trimmed),
                 Format::AsciiDoc => asciidoc_line(trimmed),
+                Format::Org => org_line(trimmed),
             }
         };
         let blank = !code && text.trim().is_empty();
@@ -281,7 +301,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     match format {
         Format::Markdown => mark_indented_code(&mut out),
         Format::Rst => mark_rst_blocks(&mut out),
-        Format::Text | Format::AsciiDoc => {}
+        Format::Text | Format::AsciiDoc | Format::Org => {}
     }
     mark_underlines(&mut out, format);
     mark_qa_tables(&mut out);
@@ -364,7 +384,7 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
             Format::Markdown => matches!(c, '=' | '-'),
             Format::Text | Format::Rst => "=-~^\"'`#*+_:.".contains(c) && l.text.trim().len() >= 3,
             // Delimiters of example, sidebar and quote blocks, no underlines.
-            Format::AsciiDoc => false,
+            Format::AsciiDoc | Format::Org => false,
         })
     };
     // Front matter's `---` lines are find_title's to read.
@@ -391,7 +411,7 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
         let opens = heading == 0 || lines[heading - 1].blank || rule_char(&lines[heading - 1]).is_some();
         let fits = match format {
             Format::Markdown => opens,
-            Format::Rst | Format::AsciiDoc => opens && rule_len * 5 >= width * 4,
+            Format::Rst | Format::AsciiDoc | Format::Org => opens && rule_len * 5 >= width * 4,
             // Plain text also draws rules between entries: an underline
             // is about as long as its text, which reads as no sentence.
             Format::Text => {
@@ -557,6 +577,13 @@ fn fence_open(trimmed: &str, format: Format) -> Option<(char, usize)> {
         '`' | '~' => (n >= 3).then_some((ch, n)),
         // AsciiDoc's listing and literal blocks: a line of four or more.
         '-' | '.' if format == Format::AsciiDoc && n >= 4 && n == trimmed.len() => Some((ch, n)),
+        // Org's source and example blocks; `#+END_…` closes them.
+        '#' if format == Format::Org
+            && (starts_with_ignore_case(trimmed, "#+begin_src")
+                || starts_with_ignore_case(trimmed, "#+begin_example")) =>
+        {
+            Some((ch, 0))
+        }
         _ => None,
     }
 }
@@ -595,11 +622,112 @@ fn details_line(t: &str) -> Option<Cow<'_, str>> {
     }))
 }
 
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+}
+
+/// An Org line as the Markdown-minded parser reads it: `#+TITLE: T` as
+/// `# T`, a headline as a heading one level down (without its TODO keyword
+/// and tags), a whole-line `*bold*` as `**bold**`; other `#+` keywords,
+/// comments and drawer lines (`:PROPERTIES:`, `:END:`) as nothing; links
+/// as their text and `=verbatim=`/`~code~` as code.
+fn org_line(t: &str) -> Cow<'_, str> {
+    if let Some(title) = t
+        .get(..8)
+        .filter(|h| h.eq_ignore_ascii_case("#+title:"))
+        .map(|_| t[8..].trim())
+    {
+        return Cow::Owned(format!("# {title}"));
+    }
+    let drawer = t.len() > 2
+        && t.starts_with(':')
+        && t[1..].find(':').is_some_and(|end| {
+            end > 0
+                && t[1..=end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+        });
+    if t.starts_with("#+") || t == "#" || t.starts_with("# ") || drawer {
+        return Cow::Borrowed("");
+    }
+    let stars = t.bytes().take_while(|&b| b == b'*').count();
+    if stars > 0 && t[stars..].starts_with(' ') {
+        let mut head = t[stars..].trim();
+        // Trailing tags, `:faq:setup:`.
+        if let Some((rest, tags)) = head.rsplit_once(char::is_whitespace)
+            && tags.len() > 2
+            && tags.starts_with(':')
+            && tags.ends_with(':')
+            && !tags.contains(' ')
+        {
+            head = rest.trim_end();
+        }
+        for keyword in ["TODO ", "DONE "] {
+            head = head.strip_prefix(keyword).unwrap_or(head);
+        }
+        return Cow::Owned(format!("{} {}", "#".repeat((stars + 1).min(6)), org_inline(head)));
+    }
+    if t.len() > 2 && t.starts_with('*') && t.ends_with('*') && !t.starts_with("**") {
+        return Cow::Owned(format!("**{}**", org_inline(&t[1..t.len() - 1])));
+    }
+    org_inline(t)
+}
+
+/// Org inline markup as Markdown reads it: `[[url][text]]` as `text`,
+/// `[[url]]` as `url`, `=x=` and `~x~` as `` `x` ``.
+fn org_inline(s: &str) -> Cow<'_, str> {
+    if !s.contains("[[") && !s.contains('=') && !s.contains('~') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("[[") {
+        let Some(end) = rest[at..].find("]]") else { break };
+        out.push_str(&rest[..at]);
+        let link = &rest[at + 2..at + end];
+        out.push_str(link.split_once("][").map_or(link, |(_, text)| text));
+        rest = &rest[at + end + 2..];
+    }
+    out.push_str(rest);
+    // Verbatim: a marker after a space or at the start, closed by one
+    // before a space, punctuation or the end.
+    let mut code = String::with_capacity(out.len());
+    let chars: Vec<char> = out.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let opens = matches!(c, '=' | '~')
+            && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(')
+            && chars.get(i + 1).is_some_and(|n| !n.is_whitespace());
+        if opens
+            && let Some(len) = chars[i + 1..].iter().position(|&x| x == c).filter(|&len| {
+                len > 0
+                    && !chars[i + len].is_whitespace()
+                    && chars
+                        .get(i + len + 2)
+                        .is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation())
+            })
+        {
+            code.push('`');
+            code.extend(&chars[i + 1..=i + len]);
+            code.push('`');
+            i += len + 2;
+            continue;
+        }
+        code.push(c);
+        i += 1;
+    }
+    Cow::Owned(code)
+}
+
 /// An AsciiDoc line as the Markdown-minded parser reads it: `== Q` as
 /// `## Q`, a `Q?::` list term or a `*Q?*` line as bold, and attribute
 /// entries (`:toc:`), block attributes (`[source,python]`, `[[id]]`) and
 /// `+` continuations as nothing.
 fn asciidoc_line(t: &str) -> Cow<'_, str> {
+    if let Some((eqs, heading)) = wiki_heading(t) {
+        return Cow::Owned(format!("{} {heading}", "#".repeat(eqs)));
+    }
     let eqs = t.bytes().take_while(|&b| b == b'=').count();
     if (1..=6).contains(&eqs) && t[eqs..].starts_with(' ') {
         return Cow::Owned(format!("{} {}", "#".repeat(eqs), t[eqs..].trim()));
@@ -623,6 +751,18 @@ fn asciidoc_line(t: &str) -> Cow<'_, str> {
         return Cow::Owned(format!("*{t}*"));
     }
     Cow::Borrowed(t)
+}
+
+/// A heading between runs of `=` as wikis write them (`== Fees ==`), also
+/// AsciiDoc's symmetric form: the run's length and the text.
+fn wiki_heading(t: &str) -> Option<(usize, &str)> {
+    let n = t.bytes().take_while(|&b| b == b'=').count();
+    let closing = t.bytes().rev().take_while(|&b| b == b'=').count();
+    if !(1..=6).contains(&n) || closing != n || t.len() <= 2 * n {
+        return None;
+    }
+    let heading = t[n..t.len() - n].trim();
+    (!heading.is_empty()).then_some((n, heading))
 }
 
 /// Markdown's indented code: a run indented by four or more after a blank
@@ -1690,10 +1830,15 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
                 text: text.to_string(),
                 line: i + 1,
             });
-        } else if let Some(b) = cur.as_mut() {
+        } else if let Some(b) = cur.as_mut().filter(|b| {
+            // Org ends a list item at a line no deeper than its bullet;
+            // Markdown lets a paragraph continue lazily.
+            !(format == Format::Org && b.kind == BlockKind::Item && l.indent <= lines[b.line - 1].indent)
+        }) {
             b.text.push(' ');
             b.text.push_str(text);
         } else {
+            flush(&mut cur, &mut out);
             cur = Some(Block {
                 kind: BlockKind::Prose,
                 text: text.to_string(),

@@ -382,12 +382,14 @@ pub enum InputFormat {
     /// reStructuredText
     Rst,
     Asciidoc,
+    /// Org mode
+    Org,
     Html,
 }
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Articles (.txt, .md, .rst, .adoc, .html), directories of them, or - for standard input
+    /// Articles (.txt, .md, .rst, .adoc, .org, .html), directories of them, or - for standard input
     #[arg(required = true, value_name = "ARTICLE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 

@@ -225,11 +225,12 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             .iter()
             .map(|&k| answer_score(&sents[k], &whole, &idf, k == idxs[0]))
             .collect();
-        // A section that is nothing but a list is answered by the list
-        // (up to ten items), not by one item picked from it.
-        let only_list = section.blocks.len() > 1 && section.blocks.iter().all(|b| b.kind == BlockKind::Item);
+        // A section that opens with a list is answered by the list (up to
+        // ten items), not by one item picked from it nor by the remarks
+        // after it ("Start with these").
+        let only_list = section.blocks.iter().take(2).all(|b| b.kind == BlockKind::Item) && section.blocks.len() > 1;
         let chosen = if only_list {
-            idxs.clone()
+            idxs.iter().copied().take_while(|&k| sents[k].item).collect()
         } else {
             choose_answer(&sents, &idxs, &questions[i], &scores, &idf)
         };
@@ -437,7 +438,10 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     }
     let cue_hit = q_cue(s, question);
     if cue_hit {
-        score *= if question.cue == Cue::Definition { 2.0 } else { 1.4 };
+        // Saying what a thing is, or what to do, answers outright; the
+        // other cues only point to where an answer may be.
+        let outright = question.cue == Cue::Definition || (question.procedural && is_instruction(&s.tokens));
+        score *= if outright { 2.0 } else { 1.4 };
     }
     // An instruction ("Run the cleaning cycle") is a remedy, not the cause
     // a "why" asks for ("The print head is clogged").
@@ -693,7 +697,9 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         }
         Cue::Contrast => cues() & CUE_CONTRAST != 0,
         Cue::Cause => cues() & CUE_CAUSE != 0,
-        Cue::Means => cues() & CUE_MEANS != 0,
+        // "How do I book one?" is answered by what to do: "Write your
+        // name on the sheet".
+        Cue::Means => cues() & CUE_MEANS != 0 || (question.procedural && is_instruction(&s.tokens)),
         Cue::Time | Cue::Quantity => digits() || has_word(&[NUMBER_WORDS, TIME_WORDS]),
         Cue::Duration => digits() || has_word(&[TIME_WORDS]),
     }
@@ -709,6 +715,24 @@ struct Question {
     cue: Cue,
     /// A yes/no question ([`is_polar`]).
     polar: bool,
+    /// Asks what to do ([`is_procedural`]).
+    procedural: bool,
+}
+
+/// A question asking what to do: "How do I …?", "How can we …?", "How to …?".
+fn is_procedural(q: &str) -> bool {
+    let lower = q.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().take(3).collect();
+    matches!(
+        words.as_slice(),
+        ["how", "to", ..]
+            | [
+                "how",
+                "do" | "can" | "should" | "would" | "could" | "must",
+                "i" | "you" | "we",
+                ..
+            ]
+    )
 }
 
 /// A yes/no question: opens with an auxiliary verb.
@@ -732,6 +756,7 @@ impl Question {
             all,
             cue: cue_of(text),
             polar: is_polar(text),
+            procedural: is_procedural(text),
         }
     }
 }
@@ -870,7 +895,7 @@ fn choose_clozes(
     for (k, s) in sents.iter().enumerate() {
         let words = s.tokens.len();
         let eligible = (6..=50).contains(&words)
-            && !s.text.ends_with('?')
+            && !s.text.ends_with(['?', ':'])
             && !s.text.contains("{{")
             && !s.text.contains("}}")
             && s.text
@@ -922,6 +947,9 @@ fn accept_forms(answer: &str) -> Vec<String> {
         if let Some(rest) = answer.strip_prefix(article) {
             out.push(rest.to_string());
         }
+    }
+    if let Some(figure) = answer.strip_prefix(cloze::CURRENCY) {
+        out.push(figure.to_string());
     }
     if answer.contains(',') && answer.chars().any(|c| c.is_ascii_digit()) {
         out.push(answer.replace(',', ""));
@@ -1021,10 +1049,16 @@ impl<'a> Pool<'a> {
                 // the best candidates are looked at: an article with tens
                 // of thousands of numbers would otherwise cost that much
                 // per card.
+                // "£48" and "£26" share a currency as "86 percent" and "97
+                // percent" share a unit.
                 fn unit(text: &str) -> &str {
-                    text.rsplit(' ').next().unwrap_or("")
+                    match text.chars().next() {
+                        Some(c) if cloze::CURRENCY.contains(&c) => &text[..c.len_utf8()],
+                        _ => text.rsplit(' ').next().unwrap_or(""),
+                    }
                 }
-                let answer_unit = (answer.words > 1).then(|| unit(answer_text));
+                let currency = answer_text.starts_with(cloze::CURRENCY);
+                let answer_unit = (answer.words > 1 || currency).then(|| unit(answer_text));
                 let best = &group[..group.len().min(DISTRACTOR_CANDIDATES)];
                 let same_unit = |&&(k, i): &&(usize, usize)| {
                     let t: &Term = &self.terms[k][i];

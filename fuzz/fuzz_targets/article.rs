@@ -16,12 +16,13 @@ fuzz_target!(|data: &[u8]| {
     ANALYZER.with(|an| {
         // The first byte picks the format; detection from the text (HTML
         // or plain) when it picks none.
-        let format = match data.first().map(|b| b % 6) {
+        let format = match data.first().map(|b| b % 7) {
             Some(1) => Some(InputFormat::Text),
             Some(2) => Some(InputFormat::Markdown),
             Some(3) => Some(InputFormat::Rst),
             Some(4) => Some(InputFormat::Asciidoc),
             Some(5) => Some(InputFormat::Html),
+            Some(6) => Some(InputFormat::Org),
             _ => None,
         };
         let req = Request {

@@ -375,6 +375,31 @@ mod props {
             let _ = parse(&text, Format::Markdown);
             let _ = parse(&text, Format::Rst);
             let _ = parse(&text, Format::AsciiDoc);
+            let _ = parse(&text, Format::Org);
+        }
+
+        /// Org's headlines, keywords, drawers, blocks, links and verbatim
+        /// markup, and wiki headings, in any mix.
+        #[test]
+        fn parsing_never_panics_on_org_and_wiki_text(lines in proptest::collection::vec(
+            prop_oneof![
+                Just(String::new()),
+                "\\*{1,4} [A-Za-z ?]{0,12}( :[a-z:]{0,8}:)?",
+                "#\\+[A-Za-z_]{0,12}:?[ a-z]{0,6}",
+                ":[A-Z_]{0,10}:[ a-z]{0,4}",
+                "[a-z ]{0,4}\\[\\[[a-z:/.]{0,8}(\\]\\[[a-z ]{0,5})?\\]{0,2}[a-z ]{0,3}",
+                "[a-z ]{0,4}[=~][a-z. ]{0,5}[=~][a-z .]{0,3}",
+                "={1,7}[A-Za-z ?=]{0,12}",
+                "- [a-z ]{0,8}",
+                "\\PC{0,20}",
+            ], 0..40)) {
+            let text = lines.join("\n");
+            for format in [Format::Org, Format::Text] {
+                for s in &parse(&text, format).sections {
+                    prop_assert!(!s.question.is_empty());
+                    prop_assert!(s.line >= 1 && s.line <= lines.len().max(1));
+                }
+            }
         }
 
         /// reStructuredText's inline markup, directives, literal blocks and
@@ -583,6 +608,76 @@ Can I refill one?::
         a.sections[1].answer_text(),
         "Refills work, but a leak voids the warranty."
     );
+}
+
+#[test]
+fn wiki_headings_in_plain_text() {
+    let text = "= Allotment FAQ =\n\nFor new plot holders.\n\n== How much is a plot? ==\nA full plot costs 48 pounds.\n\n==Can I keep hens?==\nUp to six.\n\na == b is no heading\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Allotment FAQ"));
+    assert_eq!(text_qs(text), ["How much is a plot?", "Can I keep hens?"]);
+    assert_eq!(a.sections[1].answer_text(), "Up to six.\n\na == b is no heading");
+    // DokuWiki counts the other way: the most `=` is the top level.
+    let doku =
+        "====== Hens ======\n\nAbout hens.\n\n===== How many hens? =====\nSix.\n\n===== Any cockerels? =====\nNo.\n";
+    assert_eq!(
+        parse(doku, Format::Text).title.map(|t| t.text),
+        Some("Hens".to_string())
+    );
+    assert_eq!(text_qs(doku), ["How many hens?", "Any cockerels?"]);
+    assert_eq!(wiki_heading("===="), None);
+    assert_eq!(wiki_heading("== A =="), Some((2, "A")));
+    assert_eq!(wiki_heading("== A ="), None);
+}
+
+#[test]
+fn org_mode_faq() {
+    let text = "\
+#+TITLE: Brewing FAQ
+#+OPTIONS: toc:nil
+
+Questions new members ask. See the [[https://example.org][club page]].
+
+* Basics                                     :basics:
+** TODO How long does a batch take?                 :time:
+   :PROPERTIES:
+   :CUSTOM_ID: batch
+   :END:
+Two weeks, then two more in the bottle.
+
+** What should I buy first?
+- a bucket
+- a hydrometer
+Start with these.
+
+** How do I read the gravity?
+Run the script:
+#+BEGIN_SRC sh
+* not a heading?
+#+END_SRC
+A reading of =1.010= means it is done.
+";
+    let a = parse(text, Format::Org);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Brewing FAQ"));
+    assert_eq!(join_blocks(&a.intro), "Questions new members ask. See the club page.");
+    assert_eq!(
+        questions(text, Format::Org),
+        [
+            "How long does a batch take?",
+            "What should I buy first?",
+            "How do I read the gravity?"
+        ]
+    );
+    assert_eq!(a.sections[0].answer_text(), "Two weeks, then two more in the bottle.");
+    assert_eq!(a.sections[0].category.as_deref(), Some("Basics"));
+    // A line at the bullet's depth ends the list.
+    let kinds: Vec<BlockKind> = a.sections[1].blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BlockKind::Item, BlockKind::Item, BlockKind::Prose]);
+    assert_eq!(
+        a.sections[2].answer_text(),
+        "Run the script:\n\n```\n* not a heading?\n```\n\nA reading of `1.010` means it is done."
+    );
+    assert_eq!(org_inline("x = y and ~a~ or =b=."), "x = y and `a` or `b`.");
 }
 
 #[test]

@@ -17,7 +17,7 @@ use crate::ui::progress::Bar;
 use crate::ui::render;
 use crate::{html, input};
 
-const ARTICLE_EXTS: &[&str] = &["txt", "md", "markdown", "rst", "adoc", "asciidoc", "html", "htm"];
+const ARTICLE_EXTS: &[&str] = &["txt", "md", "markdown", "rst", "adoc", "asciidoc", "org", "html", "htm"];
 
 /// What generating one article gave.
 pub struct Generated {
@@ -48,6 +48,7 @@ pub fn deck_from_bytes(an: &Analyzer, bytes: &[u8], req: &Request<'_>) -> Result
         Some("html" | "htm") => InputFormat::Html,
         Some("rst" | "rest") => InputFormat::Rst,
         Some("adoc" | "asciidoc" | "asc") => InputFormat::Asciidoc,
+        Some("org") => InputFormat::Org,
         _ if html::looks_like_html(&text) => InputFormat::Html,
         _ => InputFormat::Text,
     });
@@ -56,6 +57,7 @@ pub fn deck_from_bytes(an: &Analyzer, bytes: &[u8], req: &Request<'_>) -> Result
         InputFormat::Markdown => (text, Format::Markdown),
         InputFormat::Rst => (text, Format::Rst),
         InputFormat::Asciidoc => (text, Format::AsciiDoc),
+        InputFormat::Org => (text, Format::Org),
         InputFormat::Html => (html::to_markdown(&text)?, Format::Markdown),
     };
     let art = article::parse(&text, format);

@@ -386,6 +386,70 @@ fn a_section_that_is_only_a_list_is_answered_by_the_list() {
 }
 
 #[test]
+fn a_list_that_opens_a_section_answers_it_not_the_remark_after() {
+    let text = "# Brewing FAQ\n\nStart small.\n\n## What equipment should I buy first?\n\n* A fermenting bucket with an airlock.\n* A hydrometer.\n\nStart with these; a boiler can wait until you brew all-grain.\n";
+    let article = parse(text, Format::Markdown);
+    let deck = build(&Analyzer::new(), &article, "Brewing FAQ", None, &Options::default());
+    assert_eq!(
+        qa_answers(&deck)[0],
+        "* A fermenting bucket with an airlock.\n* A hydrometer."
+    );
+}
+
+#[test]
+fn how_do_i_is_answered_by_what_to_do() {
+    let text = "Project FAQ\n\nThe project is run by volunteers.\n\n1. How do I report a bug?\n\nOpen an issue on the tracker with the smallest script that shows the problem. Security problems go to the private security address instead.\n";
+    assert_eq!(
+        qa_answers(&build_text(text, None)),
+        ["Open an issue on the tracker with the smallest script that shows the problem."]
+    );
+    assert!(is_procedural("How do I report a bug?") && is_procedural("How to report a bug?"));
+    assert!(!is_procedural("How does the tracker work?") && !is_procedural("How many bugs are open?"));
+}
+
+#[test]
+fn no_cloze_from_a_sentence_that_only_introduces_what_follows() {
+    let text = "# Permits\n\nPermits are issued by the town hall.\n\n## What does a permit cost?\n\nPrices depend on the car's engine size:\n\n- small engines pay 90 euros\n- large engines pay 140 euros\n";
+    let article = parse(text, Format::Markdown);
+    let deck = build(
+        &Analyzer::new(),
+        &article,
+        "Permits",
+        None,
+        &Options {
+            cloze: Some(5),
+            ..Options::default()
+        },
+    );
+    for c in &deck.cards {
+        if let CardBody::Cloze { text, .. } = &c.body {
+            assert!(!text.ends_with(':'), "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_currency_is_blanked_with_its_figure_and_may_be_left_out_when_typed() {
+    let text = "Allotments\n\nThe society runs forty plots.\n\n1. How much does a plot cost?\n\nA full plot costs £48 a year and a half plot costs £26 a year.\n";
+    let deck = build_text(text, Some(1));
+    let cloze = deck.cards.iter().find_map(|c| match &c.body {
+        CardBody::Cloze {
+            text,
+            accept,
+            distractors,
+        } => Some((text.clone(), accept.clone(), distractors.clone())),
+        CardBody::Qa { .. } => None,
+    });
+    let (text, accept, distractors) = cloze.expect("a cloze card");
+    assert!(text.contains("{{£48}}") || text.contains("{{£26}}"), "{text}");
+    assert!(accept.iter().any(|a| a == "48" || a == "26"), "{accept:?}");
+    assert!(
+        distractors.first().is_some_and(|d| d.starts_with('£')),
+        "{distractors:?}"
+    );
+}
+
+#[test]
 fn a_table_stays_a_table_and_leads_the_answer_it_opens() {
     let text = "# Pool FAQ\n\nThe pool opens at 7 am.\n\n## What are the entry prices?\n\n| Ticket | Price |\n| --- | --- |\n| Adult | 6 euros |\n| Child | 3 euros |\n\nFamilies of four pay 15 euros together.\n\n## What does a permit cost?\n\nPrices depend on engine size:\n\n| Engine | Price |\n| --- | --- |\n| Small | 90 euros |\n\n## Is there a sauna?\n\n```\nsauna --open\n```\n";
     let article = parse(text, Format::Markdown);

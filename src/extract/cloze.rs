@@ -32,6 +32,9 @@ impl Term {
     }
 }
 
+/// Currency signs written before a figure.
+pub const CURRENCY: &[char] = &['$', '£', '€', '¥', '₹', '₩'];
+
 /// Candidate spans kept per sentence, best first.
 pub const MAX_CANDIDATES: usize = 12;
 
@@ -351,6 +354,9 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
                 }
             } else if b + 1 < n && has(b + 1, flag::SCALE) && joined(b + 1) {
                 b += 1;
+            } else if b + 1 < n && facts[b + 1] & HYPHEN_BEFORE != 0 && !tokens[b + 1].stop && !tokens[b + 1].num {
+                // "30-litre", "5-day": one word.
+                b += 1;
             }
             span.push(out, a, b, TermKind::Number);
             i = b + 1;
@@ -422,7 +428,13 @@ impl Span<'_> {
         if kind == TermKind::Number && text[end..].starts_with('%') {
             end += 1;
         }
-        let start = tokens[a].start;
+        let mut start = tokens[a].start;
+        // "£48", "$1.5 million": the currency is part of the figure.
+        if kind == TermKind::Number
+            && let Some(c) = text[..start].chars().next_back().filter(|c| CURRENCY.contains(c))
+        {
+            start -= c.len_utf8();
+        }
         let chars = if self.ascii {
             end - start
         } else {
@@ -612,6 +624,8 @@ mod tests {
             ("Sailings stop when the wind passes 45 knots today.", "45 knots"),
             ("Road tyres run at about 100 psi normally.", "100 psi"),
             ("Feed the starter again after two weeks or 3 weeks.", "3 weeks"),
+            ("Buy a 30-litre bucket with a tight lid.", "30-litre"),
+            ("A full plot costs £48 a year on this site.", "£48"),
         ] {
             let cands = scored(sentence);
             assert!(cands.iter().any(|(s, _)| s == blank), "{sentence}: {cands:?}");

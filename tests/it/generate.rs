@@ -248,7 +248,7 @@ fn bad_input_gets_one_line_naming_the_file() {
         ),
         (
             &["empty-dir"],
-            "empty-dir: no articles (.txt, .md, .markdown, .rst, .adoc, .asciidoc, .html, .htm) found",
+            "empty-dir: no articles (.txt, .md, .markdown, .rst, .adoc, .asciidoc, .org, .html, .htm) found",
         ),
     ];
     for (args, message) in cases {
@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 39] = [
+    let cases: [(&str, &[&str]); 43] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -506,6 +506,40 @@ fn faq_layouts_from_the_wild() {
         ),
         ("italic.md", &["What wind is best?", "Where should I fly?"]),
         ("deflist.md", &["What is a knot?", "Why do boats heel?"]),
+        (
+            "wiki.txt",
+            &[
+                "How much does a plot cost?",
+                "Can I keep chickens?",
+                "What may I build on my plot?",
+            ],
+        ),
+        (
+            "faq.org",
+            &[
+                "How long does a batch of ale take?",
+                "Why did my beer turn out cloudy?",
+                "What equipment should I buy first?",
+                "How do I check the gravity?",
+            ],
+        ),
+        (
+            "yoast.html",
+            &[
+                "How much honey does one hive make?",
+                "Will I get stung?",
+                "When should the hive be inspected?",
+            ],
+        ),
+        (
+            "sitepage.html",
+            &[
+                "How long does delivery take?",
+                "Do you deliver to Northern Ireland?",
+                "Can I track my order?",
+                "What happens if something arrives damaged?",
+            ],
+        ),
     ];
     let env = TestEnv::new();
     for (name, want) in cases {
@@ -519,6 +553,18 @@ fn faq_layouts_from_the_wild() {
         let yaml = String::from_utf8(out.stdout).unwrap();
         let questions: Vec<&str> = yaml.lines().filter_map(|l| l.strip_prefix("  question: ")).collect();
         assert_eq!(questions, want, "{name}");
+        // Wiki and Org titles without their marks; a page's own heading,
+        // not the site's name.
+        let title = match name {
+            "wiki.txt" => Some("Allotment Society FAQ"),
+            "faq.org" => Some("Home Brewing FAQ"),
+            "yoast.html" => Some("Bee Keeping Basics"),
+            "sitepage.html" => Some("Shipping questions"),
+            _ => None,
+        };
+        if let Some(title) = title {
+            assert!(yaml.contains(&format!("\ntitle: {title}\n")), "{name}: {yaml}");
+        }
         // Heading rules and markup of the source are no part of any answer.
         for l in yaml.lines().map(str::trim) {
             let rule = l.len() >= 3
@@ -528,13 +574,18 @@ fn faq_layouts_from_the_wild() {
                 !rule && !l.starts_with(".. ") && (!l.contains("``") || l.starts_with("```")),
                 "{name}: {l:?}"
             );
+            // Org keywords, drawers and links; wiki heading marks; page
+            // furniture around an HTML FAQ.
+            for furniture in ["#+", ":PROPERTIES:", "[[", "== ", "cookies", "Skip to content", "©"] {
+                assert!(!l.contains(furniture), "{name}: {l:?}");
+            }
         }
         // Tags are the question number or the intro, then the category
         // heading when the page has real ones.
-        let categories: &[&str] = if name == "h3ul.html" {
-            &["before-the-move", "after-the-move"]
-        } else {
-            &[]
+        let categories: &[&str] = match name {
+            "h3ul.html" => &["before-the-move", "after-the-move"],
+            "faq.org" => &["brewing", "equipment"],
+            _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
         for (i, l) in lines.iter().enumerate() {
