@@ -141,6 +141,8 @@ struct Marker {
     /// `Q: ...` without a number.
     qa: bool,
     number: Option<Vec<u32>>,
+    /// Numbered in Roman numerals (`IV.`): a style of its own.
+    roman: bool,
     lettered: bool,
     text: String,
     inline_answer: Option<String>,
@@ -993,9 +995,18 @@ fn strip_bold(s: &str) -> Option<(&str, &str)> {
 /// `1.`, `1)`, `(1)`, `1:`, `1.2.`, `1.2`, `1.2.3`: the numbering, then the
 /// rest after the delimiter and whitespace.
 fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
+    if let Some(roman) = parse_roman(s) {
+        return Some(roman);
+    }
     let b = s.as_bytes();
     let mut i = 0;
-    let paren = b.first() == Some(&b'(');
+    // `(1)` and `[1]`.
+    let close = match b.first() {
+        Some(b'(') => Some(b')'),
+        Some(b'[') => Some(b']'),
+        _ => None,
+    };
+    let paren = close.is_some();
     if paren {
         i += 1;
     }
@@ -1016,13 +1027,17 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
         break;
     }
     let delimited = if paren {
-        if b.get(i) != Some(&b')') {
+        if b.get(i) != close.as_ref() {
             return None;
         }
         i += 1;
         true
-    } else if matches!(b.get(i), Some(b'.' | b')' | b':')) {
+    } else if matches!(b.get(i), Some(b'.' | b')' | b':' | b'/')) {
         i += 1;
+        // `1.)`
+        if b.get(i - 1) == Some(&b'.') && b.get(i) == Some(&b')') {
+            i += 1;
+        }
         true
     } else if let Some(after) = dash_after(&s[i..]).filter(|_| path.len() == 1 && i <= 3) {
         // `1 - Q`: a dash between spaces after a short number.
@@ -1041,6 +1056,45 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("- ").unwrap_or(rest).trim_start();
     (!rest.is_empty()).then_some((path, rest))
+}
+
+/// `IV. Q` or `IV) Q`: a Roman numeral up to 39 (the numbering of some
+/// formal FAQs), followed by a capital so that initials (`I. e.`) are not
+/// taken for one.
+fn parse_roman(s: &str) -> Option<(Vec<u32>, &str)> {
+    let len = s.bytes().take_while(|b| matches!(b, b'I' | b'V' | b'X')).count();
+    let (numeral, rest) = s.split_at(len);
+    let rest = rest.strip_prefix(['.', ')'])?;
+    let text = rest.strip_prefix([' ', '\t'])?.trim_start();
+    if !text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let value = |c: u8| match c {
+        b'I' => 1,
+        b'V' => 5,
+        _ => 10,
+    };
+    let digits: Vec<u32> = numeral.bytes().map(value).collect();
+    let mut n = 0;
+    for (k, &d) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|&next| next > d) {
+            n -= d as i64;
+        } else {
+            n += d as i64;
+        }
+    }
+    // Only the canonical spelling: `IIII` or `VX` is no numeral.
+    let canonical = |mut n: i64| {
+        let mut out = String::new();
+        for (v, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+            while n >= v {
+                out.push_str(r);
+                n -= v;
+            }
+        }
+        out
+    };
+    ((1..40).contains(&n) && canonical(n) == numeral).then(|| (vec![n as u32], text))
 }
 
 /// What follows ` - `, ` – ` or ` — ` at the start of `s`, from the space
@@ -1080,6 +1134,11 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         return None;
     };
     let after = after.trim_start_matches([' ', '#', '\u{a0}']);
+    // `Q.1`, but not `Q. 5 ways to …`.
+    let after = match after.strip_prefix('.') {
+        Some(a) if a.starts_with(|c: char| c.is_ascii_digit()) => a,
+        _ => after,
+    };
     if !after.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -1247,6 +1306,7 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         m.qa = true;
         body = rest;
     } else if let Some((path, rest)) = parse_number(s) {
+        m.roman = parse_roman(s).is_some();
         m.number = Some(path);
         body = rest;
     } else if is_lettered(s) {
@@ -1497,19 +1557,33 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     // Numbered lines: per style, the best-scoring chain of numbers that
     // continue each other through the document. Lists inside answers restart
     // their numbering, so they cannot extend the chain of questions.
-    let mut families: HashMap<(Deco, bool), Vec<usize>> = HashMap::new();
+    let mut families: HashMap<(Deco, bool, bool), Vec<usize>> = HashMap::new();
     for (k, c) in cands.iter().enumerate() {
         if c.marker.number.is_some() && !c.marker.q_prefix && c.answered {
-            families.entry((c.marker.deco(), c.marker.bullet)).or_default().push(k);
+            families
+                .entry((c.marker.deco(), c.marker.bullet, c.marker.roman))
+                .or_default()
+                .push(k);
         }
+    }
+    // Lines that open a part of the document (a heading or a Roman-numbered
+    // line that asks nothing), counted up to each line: numbering may
+    // start again in each part.
+    let mut parts_before = Vec::with_capacity(lines.len() + 1);
+    parts_before.push(0usize);
+    for m in markers {
+        let opens_part = m
+            .as_ref()
+            .is_some_and(|m| (m.heading.is_some() || m.roman) && !m.ends_with_q());
+        parts_before.push(parts_before.last().copied().unwrap_or(0) + usize::from(opens_part));
     }
     let mut best: Option<(f64, Vec<usize>)> = None;
     let mut keys: Vec<_> = families.keys().copied().collect();
-    keys.sort_by_key(|(d, b)| (format!("{d:?}"), *b));
+    keys.sort_by_key(|(d, b, r)| (format!("{d:?}"), *b, *r));
     for key in keys {
         let members = &families[&key];
         let min_indent = members.iter().map(|&k| cands[k].indent).min().unwrap_or(0);
-        let chain = best_chain(cands, members, min_indent, lines, markers);
+        let chain = best_chain(cands, members, min_indent, lines, markers, &parts_before);
         if chain.0 >= 1.0 && best.as_ref().is_none_or(|b| chain.0 > b.0) {
             best = Some(chain);
         }
@@ -1577,22 +1651,31 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
 }
 
 /// Longest-path over the numbered candidates of one style: each candidate
-/// extends the best chain that ends with a number it can follow.
+/// extends the best chain that ends with a number it can follow, or, when
+/// it starts again at 1 in a new part of the document (`parts_before`
+/// counts part openings up to each line), any chain that ended before the
+/// part began.
 fn best_chain(
     cands: &[Cand],
     members: &[usize],
     min_indent: usize,
     lines: &[Line<'_>],
     markers: &[Option<Marker>],
+    parts_before: &[usize],
 ) -> (f64, Vec<usize>) {
     // Best chain ending at a path with this prefix: (score, member position).
     let mut under: HashMap<Vec<u32>, (f64, usize)> = HashMap::new();
     let mut exact: HashMap<Vec<u32>, (f64, usize)> = HashMap::new();
     let mut score = vec![0.0; members.len()];
     let mut back: Vec<Option<usize>> = vec![None; members.len()];
+    // The best chain ending at or before each member: (score, position).
+    let mut best_upto: Vec<(f64, usize)> = Vec::with_capacity(members.len());
     for (pos, &k) in members.iter().enumerate() {
         let c = &cands[k];
-        let Some(path) = &c.marker.number else { continue };
+        let Some(path) = &c.marker.number else {
+            best_upto.push(best_upto.last().copied().unwrap_or((f64::NEG_INFINITY, pos)));
+            continue;
+        };
         let w = weight(c, min_indent, lines, markers);
         let mut best_prev: Option<(f64, usize)> = None;
         let mut consider = |p: Option<&(f64, usize)>, penalty: f64| {
@@ -1617,6 +1700,14 @@ fn best_chain(
                 }
             }
         }
+        if path.iter().all(|&x| x == 1) {
+            // Members that ended before the part this one is in began.
+            let part = parts_before[c.line];
+            let before = members[..pos].partition_point(|&m| parts_before[cands[m].line + 1] < part);
+            if part > 0 && before > 0 {
+                consider(best_upto.get(before - 1), 0.0);
+            }
+        }
         let start = if path.iter().all(|&x| x == 1) { 0.0 } else { -1.5 };
         let (s, b) = match best_prev {
             Some((s, i)) if s > start => (s + w, Some(i)),
@@ -1634,6 +1725,8 @@ fn best_chain(
         if s > e.0 {
             *e = (s, pos);
         }
+        let prev = best_upto.last().copied().unwrap_or((f64::NEG_INFINITY, pos));
+        best_upto.push(if s > prev.0 { (s, pos) } else { prev });
     }
     let Some((end, &total)) = score
         .iter()
@@ -1688,6 +1781,18 @@ fn build(
             !qlines.contains(&j) && markers[j].as_ref().is_some_and(|m| qtexts.contains(m.text.as_str()))
         });
         if over_toc {
+            continue;
+        }
+        // A heading or Roman-numbered line over questions that number from
+        // 1 again opens a part: `II. Borrowing`, then `1. How many ...?`.
+        let next_q = accepted.iter().map(|&k| &cands[k]).find(|q| q.line > c.line);
+        let restarts = next_q.is_some_and(|q| q.marker.number.as_ref().is_some_and(|p| p.iter().all(|&x| x == 1)));
+        let over_question = next.is_some_and(|j| qlines.contains(&j));
+        if (c.marker.heading.is_some() || c.marker.roman)
+            && !c.marker.ends_with_q()
+            && (restarts || (c.marker.roman && over_question))
+        {
+            events.push((c.line, Event::Category(c.marker.text.clone())));
             continue;
         }
         // A numbered line names a category when the question after it is

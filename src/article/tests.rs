@@ -71,6 +71,12 @@ fn numbering_styles() {
         ("_First?_", "_Second?_"),
         ("A1. First?", "A2. Second?"),
         ("B1) First?", "C1) Second?"),
+        ("[1] First?", "[2] Second?"),
+        ("1/ First?", "2/ Second?"),
+        ("1.) First?", "2.) Second?"),
+        ("Q.1 First?", "Q.2 Second?"),
+        ("I. First?", "II. Second?"),
+        ("IX) First?", "X) Second?"),
     ] {
         let text = format!("Title\n\nIntro text.\n\n{q1}\n\nAnswer one.\n\n{q2}\n\nAnswer two.\n");
         assert_eq!(md_qs(&text), ["First?", "Second?"], "form {q1:?}");
@@ -608,6 +614,54 @@ Can I refill one?::
         a.sections[1].answer_text(),
         "Refills work, but a leak voids the warranty."
     );
+}
+
+#[test]
+fn numbering_may_start_again_in_each_part() {
+    let body = |part1: &str, part2: &str| {
+        format!(
+            "Library FAQ\n\nAbout the library.\n\n{part1}\n\nThese are about joining.\n\n1. Who can join?\n\nAnyone.\n\n2. Is it free?\n\nYes.\n\n{part2}\n\n1. How many books can I borrow?\n\nTwelve.\n\n2. How long is a loan?\n\nThree weeks.\n"
+        )
+    };
+    let want = [
+        "Who can join?",
+        "Is it free?",
+        "How many books can I borrow?",
+        "How long is a loan?",
+    ];
+    for (text, format) in [
+        (body("I. Membership", "II. Borrowing"), Format::Text),
+        (body("## Membership", "## Borrowing"), Format::Markdown),
+        (body("Membership\n----------", "Borrowing\n---------"), Format::Text),
+    ] {
+        let a = parse(&text, format);
+        assert_eq!(questions(&text, format), want, "{text}");
+        let categories: Vec<Option<&str>> = a.sections.iter().map(|s| s.category.as_deref()).collect();
+        assert_eq!(
+            categories,
+            [
+                Some("Membership"),
+                Some("Membership"),
+                Some("Borrowing"),
+                Some("Borrowing")
+            ],
+            "{text}"
+        );
+        // The part's own introduction is no part of the answer before it.
+        assert_eq!(a.sections[1].answer_text(), "Yes.", "{text}");
+    }
+    // A list that starts again at 1 inside an answer is still no question.
+    let steps = "Setup FAQ\n\nIntro.\n\n1. How do I install it?\n\nDownload it, then:\n\n1. Unpack it.\n2. Run it.\n\n2. How do I update it?\n\nRun the updater.\n";
+    assert_eq!(text_qs(steps), ["How do I install it?", "How do I update it?"]);
+    // Continuous numbering under Roman part lines.
+    let continuous = "Library FAQ\n\nAbout it.\n\nI. MEMBERSHIP\n\n1. Who can join?\n\nAnyone.\n\nII. BORROWING\n\n2. How many books?\n\nTwelve.\n";
+    let a = parse(continuous, Format::Text);
+    assert_eq!(text_qs(continuous), ["Who can join?", "How many books?"]);
+    assert_eq!(a.sections[0].answer_text(), "Anyone.");
+    assert_eq!(a.sections[1].category.as_deref(), Some("BORROWING"));
+    assert_eq!(parse_roman("IV. Fees"), Some((vec![4], "Fees")));
+    assert_eq!(parse_roman("IIII. Fees"), None);
+    assert_eq!(parse_roman("I. e. this"), None);
 }
 
 #[test]
