@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 43] = [
+    let cases: [(&str, &[&str]); 44] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -532,6 +532,15 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "parts.txt",
+            &[
+                "Do I need to know how to swim?",
+                "Is there a trial period?",
+                "When is the river closed to rowing?",
+                "Who steers the club eights?",
+            ],
+        ),
+        (
             "sitepage.html",
             &[
                 "How long does delivery take?",
@@ -585,6 +594,7 @@ fn faq_layouts_from_the_wild() {
         let categories: &[&str] = match name {
             "h3ul.html" => &["before-the-move", "after-the-move"],
             "faq.org" => &["brewing", "equipment"],
+            "parts.txt" => &["joining", "on-the-water"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
