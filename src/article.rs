@@ -8,7 +8,7 @@
 //! knows nothing of sentences, cards or YAML.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How to read the text: Markdown adds indented code blocks, backslash
 /// escapes and inline markup that plain text does not have.
@@ -178,6 +178,7 @@ struct Line<'a> {
 /// an article with an intro and no sections.
 pub fn parse(text: &str, format: Format) -> Article {
     let lines = scan_lines(text, format);
+    let compounds = compounds(text, format);
     let (title, body_start) = find_title(&lines, format);
     let markers: Vec<Option<Marker>> = lines
         .iter()
@@ -211,7 +212,7 @@ pub fn parse(text: &str, format: Format) -> Article {
             prev_blank: i == body_start || i == 0 || lines[i - 1].blank,
             answered: false,
         };
-        join_continuation(&mut c, &lines, &markers);
+        join_continuation(&mut c, &lines, &markers, compounds.as_ref());
         cands.push(c);
     }
     let answered: Vec<bool> = cands.iter().map(|c| has_answer(c, &lines, &markers)).collect();
@@ -220,7 +221,68 @@ pub fn parse(text: &str, format: Format) -> Article {
     }
 
     let accepted = select_questions(&cands, &lines, &markers);
-    build(&lines, &markers, &cands, &accepted, title, body_start, format)
+    let reading = Reading {
+        format,
+        compounds: compounds.as_ref(),
+    };
+    build(&lines, &markers, &cands, &accepted, title, body_start, reading)
+}
+
+/// How an answer's lines read into blocks: the format, and the compounds
+/// of a text that breaks words at line ends ([`compounds`]).
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    format: Format,
+    compounds: Option<&'a HashSet<String>>,
+}
+
+/// The hyphenated words of a plain text that breaks words across lines
+/// (`sys-` / `tem`, as text copied from a PDF does), lowercased: where a
+/// line ends in a hyphen, the document's own spelling tells a compound
+/// (`well-known`) from a word broken in two.
+fn compounds(text: &str, format: Format) -> Option<HashSet<String>> {
+    if format != Format::Text || !(text.contains("-\n") || text.contains("-\r\n")) {
+        return None;
+    }
+    let words = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.contains('-')
+                && !w.starts_with('-')
+                && w.split('-')
+                    .all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic))
+        })
+        .map(str::to_lowercase)
+        .collect();
+    Some(words)
+}
+
+/// Appends a wrapped line to the text before it: after a space or, in a
+/// text that breaks words at line ends ([`compounds`]), joined into one
+/// word again (keeping the hyphen of a compound the text spells so).
+fn push_wrapped(buf: &mut String, next: &str, compounds: Option<&HashSet<String>>) {
+    if let Some(compounds) = compounds
+        && buf.ends_with('-')
+    {
+        let left: String = buf
+            .strip_suffix('-')
+            .map(|b| {
+                let word = b.len() - b.trim_end_matches(char::is_alphabetic).len();
+                b[b.len() - word..].to_lowercase()
+            })
+            .unwrap_or_default();
+        let right: &str = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !left.is_empty() && right.starts_with(char::is_lowercase) {
+            if !compounds.contains(&format!("{left}-{right}")) {
+                buf.pop();
+            }
+            buf.push_str(next);
+            return;
+        }
+    }
+    buf.push(' ');
+    buf.push_str(next);
 }
 
 fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
@@ -271,6 +333,8 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             Cow::Borrowed(raw)
         } else {
             match format {
+                // Running headers and footers of text copied from a PDF.
+                Format::Text if is_page_furniture(trimmed) => Cow::Borrowed(""),
                 Format::Text => match wiki_heading(trimmed) {
                     Some((n, heading)) => {
                         let level = wiki_levels.iter().position(|&l| l == n).unwrap_or_else(|| {
@@ -753,6 +817,26 @@ fn asciidoc_line(t: &str) -> Cow<'_, str> {
         return Cow::Owned(format!("*{t}*"));
     }
     Cow::Borrowed(t)
+}
+
+/// A page number line of text copied from a PDF: `Page 3`, `Page 3 of 9`,
+/// `- 3 -`, alone or at the end of a running footer set off by a wide gap.
+fn is_page_furniture(t: &str) -> bool {
+    let number = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(n) = t.strip_prefix('-').and_then(|r| r.strip_suffix('-')) {
+        return number(n.trim());
+    }
+    let Some(at) = t.to_ascii_lowercase().rfind("page ") else {
+        return false;
+    };
+    let (before, page) = t.split_at(at);
+    let mut words = page.split_whitespace().skip(1);
+    let numbered = match (words.next(), words.next(), words.next(), words.next()) {
+        (Some(n), None, None, None) => number(n),
+        (Some(n), Some(of), Some(m), None) => number(n) && of.eq_ignore_ascii_case("of") && number(m),
+        _ => false,
+    };
+    numbered && (before.is_empty() || before.ends_with("  ") || before.ends_with('\t') || before.ends_with("| "))
 }
 
 /// A heading between runs of `=` as wikis write them (`== Fees ==`), also
@@ -1414,7 +1498,12 @@ struct Cand {
 
 /// Plain-text FAQs wrap long questions; join a numbered line with the lines
 /// right under it when they end the question with a question mark.
-fn join_continuation(c: &mut Cand, lines: &[Line<'_>], markers: &[Option<Marker>]) {
+fn join_continuation(
+    c: &mut Cand,
+    lines: &[Line<'_>],
+    markers: &[Option<Marker>],
+    compounds: Option<&HashSet<String>>,
+) {
     let m = &c.marker;
     if m.ends_with_q() || m.inline_answer.is_some() || m.heading.is_some() || m.bold {
         return;
@@ -1432,8 +1521,7 @@ fn join_continuation(c: &mut Cand, lines: &[Line<'_>], markers: &[Option<Marker>
         if l.blank || l.code || !plain || text.len() > 400 {
             return;
         }
-        text.push(' ');
-        text.push_str(l.text.trim());
+        push_wrapped(&mut text, l.text.trim(), compounds);
         if text.ends_with('?') {
             c.marker.text = collapse_ws(&text);
             c.end = j;
@@ -1759,8 +1847,9 @@ fn build(
     accepted: &[usize],
     title: Option<Located>,
     body_start: usize,
-    format: Format,
+    reading: Reading<'_>,
 ) -> Article {
+    let format = reading.format;
     let qlines: std::collections::HashSet<usize> = accepted.iter().map(|&k| cands[k].line).collect();
     let min_q_heading = accepted.iter().filter_map(|&k| cands[k].marker.heading).min();
     let mut events: Vec<(usize, Event<'_>)> = accepted
@@ -1830,7 +1919,7 @@ fn build(
     events.sort_by_key(|e| e.0);
 
     let first = events.first().map_or(lines.len(), |e| e.0);
-    let intro = blocks(lines, body_start, first, format);
+    let intro = blocks(lines, body_start, first, reading);
     let mut sections = Vec::new();
     let mut category: Option<String> = None;
     for (idx, (line, ev)) in events.iter().enumerate() {
@@ -1846,7 +1935,7 @@ fn build(
                         line: line + 1,
                     });
                 }
-                bs.extend(blocks(lines, c.end + 1, until, format));
+                bs.extend(blocks(lines, c.end + 1, until, reading));
                 // Answer text can vanish between questions that were chosen
                 // together (blank lines only): no answer, no section.
                 if bs.is_empty() {
@@ -1869,7 +1958,8 @@ fn build(
     Article { title, intro, sections }
 }
 
-fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Block> {
+fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> Vec<Block> {
+    let Reading { format, compounds } = reading;
     let mut out: Vec<Block> = Vec::new();
     let mut cur: Option<Block> = None;
     let flush = |cur: &mut Option<Block>, out: &mut Vec<Block>| {
@@ -1940,8 +2030,7 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, format: Format) -> Vec<Blo
             // Markdown lets a paragraph continue lazily.
             !(format == Format::Org && b.kind == BlockKind::Item && l.indent <= lines[b.line - 1].indent)
         }) {
-            b.text.push(' ');
-            b.text.push_str(text);
+            push_wrapped(&mut b.text, text, compounds);
         } else {
             flush(&mut cur, &mut out);
             cur = Some(Block {

@@ -665,6 +665,37 @@ fn numbering_may_start_again_in_each_part() {
 }
 
 #[test]
+fn text_copied_from_a_pdf_joins_broken_words_and_drops_page_numbers() {
+    let text = "Handbook\n\nThe well-known questions.\n\n1. Who repairs the heating sys-\ntem?\nThe association does, with-\nin a day, as is well-\nknown. Pro-\nRussian.\n\nHandbook                          Page 1 of 2\n\u{c}\n2. Can I sublet?\nNo.\n\n- 2 -\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(text_qs(text), ["Who repairs the heating system?", "Can I sublet?"]);
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "The association does, within a day, as is well-known. Pro- Russian."
+    );
+    assert_eq!(a.sections[1].answer_text(), "No.");
+    // Markdown and texts that never break a word keep their hyphens.
+    let md = "# T\n\n## Q?\n\nA line ends with-\nin it.\n";
+    assert_eq!(
+        parse(md, Format::Markdown).sections[0].answer_text(),
+        "A line ends with- in it."
+    );
+    for (line, page) in [
+        ("Page 3", true),
+        ("page 3 of 12", true),
+        ("- 14 -", true),
+        ("Greenway Housing    Page 1 of 2", true),
+        ("Acme Ltd\tPage 4", true),
+        ("Turn to page 3", false),
+        ("See page 3 of the manual", false),
+        ("Page three", false),
+        ("- a -", false),
+    ] {
+        assert_eq!(is_page_furniture(line), page, "{line}");
+    }
+}
+
+#[test]
 fn wiki_headings_in_plain_text() {
     let text = "= Allotment FAQ =\n\nFor new plot holders.\n\n== How much is a plot? ==\nA full plot costs 48 pounds.\n\n==Can I keep hens?==\nUp to six.\n\na == b is no heading\n";
     let a = parse(text, Format::Text);

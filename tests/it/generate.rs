@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 44] = [
+    let cases: [(&str, &[&str]); 45] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -532,6 +532,15 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "pdf.txt",
+            &[
+                "Who is responsible for repairs to the heating system?",
+                "How is the rent calculated?",
+                "Can I take in a lodger?",
+                "How much notice must I give before moving out?",
+            ],
+        ),
+        (
             "parts.txt",
             &[
                 "Do I need to know how to swim?",
@@ -585,7 +594,18 @@ fn faq_layouts_from_the_wild() {
             );
             // Org keywords, drawers and links; wiki heading marks; page
             // furniture around an HTML FAQ.
-            for furniture in ["#+", ":PROPERTIES:", "[[", "== ", "cookies", "Skip to content", "©"] {
+            for furniture in [
+                "#+",
+                ":PROPERTIES:",
+                "[[",
+                "== ",
+                "cookies",
+                "Skip to content",
+                "©",
+                "Page 1",
+                "- 2 -",
+                "with- in",
+            ] {
                 assert!(!l.contains(furniture), "{name}: {l:?}");
             }
         }
