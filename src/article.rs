@@ -2101,11 +2101,80 @@ pub fn clean_inline(s: &str, format: Format) -> String {
         if s.contains("__") {
             s = Cow::Owned(s.replace("__", ""));
         }
+        if s.contains("[^") {
+            s = Cow::Owned(strip_footnotes(&s));
+        }
         if s.contains('<') {
             s = Cow::Owned(s.replace("<br>", " ").replace("<br/>", " ").replace("<br />", " "));
         }
     }
+    // Markdown, reStructuredText, AsciiDoc and Org all emphasise so.
+    if format != Format::Text && s.contains(['*', '_']) {
+        s = Cow::Owned(strip_emphasis(&s));
+    }
     collapse_ws(&s)
+}
+
+/// Footnote references (`[^1]`) as nothing, and a footnote's definition
+/// (`[^1]: text`) as its text.
+fn strip_footnotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find("[^") {
+        let label_end = rest[open..].find(']').map(|e| open + e);
+        match label_end {
+            Some(end) if end > open + 2 && !rest[open + 2..end].contains([' ', '[']) => {
+                out.push_str(&rest[..open]);
+                rest = &rest[end + 1..];
+                if out.trim().is_empty() {
+                    rest = rest.strip_prefix(':').unwrap_or(rest);
+                }
+            }
+            _ => {
+                out.push_str(&rest[..open + 2]);
+                rest = &rest[open + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `*word*` and `_word_` emphasis as its text. Code spans, `snake_case`,
+/// `2 * 3` and lone stars stay as written: a delimiter opens only before a
+/// non-space and after a non-word character, and closes only the other way
+/// round, before any code span starts.
+fn strip_emphasis(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let word = |k: Option<&char>| k.is_some_and(|c| c.is_alphanumeric());
+    let space = |k: Option<&char>| k.is_none_or(|c| c.is_whitespace());
+    let mut out = String::with_capacity(s.len());
+    let mut code = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '`' {
+            code = !code;
+        }
+        let opens = !code
+            && matches!(c, '*' | '_')
+            && !word(i.checked_sub(1).and_then(|p| chars.get(p)))
+            && !space(chars.get(i + 1))
+            && chars.get(i + 1) != Some(&c);
+        if opens {
+            let close = (i + 2..chars.len())
+                .take_while(|&j| chars[j] != '`')
+                .find(|&j| chars[j] == c && !space(chars.get(j - 1)) && !word(chars.get(j + 1)));
+            if let Some(j) = close {
+                out.extend(&chars[i + 1..j]);
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// `[text](url)` becomes `text`; `![alt](src)` is dropped.

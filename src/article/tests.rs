@@ -278,9 +278,10 @@ fn no_questions_gives_intro_only() {
 #[test]
 fn titles() {
     let t = |text: &str, f| parse(text, f).title.map(|t| t.text);
+    // A deck title reads as text, without the heading's emphasis.
     assert_eq!(
         t("# Hello *World*\n\n1. Q?\n\nA.\n", Format::Markdown).as_deref(),
-        Some("Hello *World*")
+        Some("Hello World")
     );
     assert_eq!(t("Hello\n=====\n\nText.\n", Format::Markdown).as_deref(), Some("Hello"));
     assert_eq!(
@@ -692,6 +693,29 @@ fn text_copied_from_a_pdf_joins_broken_words_and_drops_page_numbers() {
         ("- a -", false),
     ] {
         assert_eq!(is_page_furniture(line), page, "{line}");
+    }
+}
+
+#[test]
+fn markdown_emphasis_and_footnotes_read_as_their_text() {
+    for (raw, clean) in [
+        ("a file *would* change", "a file would change"),
+        ("_experimental_ since 0.9", "experimental since 0.9"),
+        ("the term *evapotranspiration*.", "the term evapotranspiration."),
+        ("snake_case_name and 2 * 3 * 4", "snake_case_name and 2 * 3 * 4"),
+        ("`*args` and `_private_`", "`*args` and `_private_`"),
+        ("a lone * star and _under", "a lone * star and _under"),
+        ("8× faster than before[^1].", "8× faster than before."),
+        ("[^note]: Measured on 1,200 files.", "Measured on 1,200 files."),
+        ("see [^ not a note]", "see [^ not a note]"),
+    ] {
+        assert_eq!(clean_inline(raw, Format::Markdown), clean, "{raw}");
+    }
+    // Plain text keeps its asterisks and underscores; the other markups
+    // emphasise as Markdown does.
+    assert_eq!(clean_inline("a *b* c", Format::Text), "a *b* c");
+    for format in [Format::Rst, Format::AsciiDoc, Format::Org] {
+        assert_eq!(clean_inline("a *b* _c_", format), "a b c");
     }
 }
 
