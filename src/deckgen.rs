@@ -456,9 +456,11 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     if lead && !question.polar && !cue_hit && s.leads.is_none() && !full.is_empty() && {
         // One shared word is no restatement of a short question ("Who
         // can get a library card?" answered "Anyone ... can get a
-        // card").
+        // card"), nor are two of one that names little more than its
+        // subject ("What fuel do the club stoves use?" answered "All club
+        // stoves burn ...").
         let restated = own().filter(|t| full.contains(t)).count();
-        restated >= 2 && restated * 5 >= full.len() * 2
+        restated >= if full.len() <= 4 { 3 } else { 2 } && restated * 5 >= full.len() * 2
     } {
         score *= 0.5;
     }

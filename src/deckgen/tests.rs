@@ -408,6 +408,15 @@ fn how_do_i_is_answered_by_what_to_do() {
 }
 
 #[test]
+fn naming_the_subject_of_a_short_question_is_no_lead_in() {
+    let text = "CAMPING STOVE FAQ\n\nFor new members.\n\nWHAT FUEL DO THE CLUB STOVES USE?\nAll four club stoves burn isobutane-propane mix from screw-on canisters. Do not refill canisters; the club buys new ones from the outdoor shop on Mill Lane.\n";
+    assert_eq!(
+        qa_answers(&build_text(text, None)),
+        ["All four club stoves burn isobutane-propane mix from screw-on canisters."]
+    );
+}
+
+#[test]
 fn no_cloze_from_a_sentence_that_only_introduces_what_follows() {
     let text = "# Permits\n\nPermits are issued by the town hall.\n\n## What does a permit cost?\n\nPrices depend on the car's engine size:\n\n- small engines pay 90 euros\n- large engines pay 140 euros\n";
     let article = parse(text, Format::Markdown);
