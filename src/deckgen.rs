@@ -1066,12 +1066,21 @@ impl<'a> Pool<'a> {
                     let t: &Term = &self.terms[k][i];
                     answer_unit.is_some_and(|u| same_lowercase(unit(&self.sents[k].text[t.start..t.end]), u))
                 };
+                // A date for a date, a bare figure for a bare figure: "1
+                // October" is no wrong answer to "how many pounds".
+                let is_date = |tokens: &[Token], t: &Term| {
+                    tokens[t.tokens.0..=t.tokens.1]
+                        .iter()
+                        .any(|x| x.flags & cloze::flag::MONTH != 0)
+                };
+                let answer_date = is_date(answer_tokens, answer);
+                let same_shape =
+                    |&&(k, i): &&(usize, usize)| is_date(&self.sents[k].tokens, &self.terms[k][i]) == answer_date;
                 let ordered: Vec<(usize, usize)> = if answer.kind == TermKind::Number {
-                    best.iter()
-                        .filter(same_unit)
-                        .chain(best.iter().filter(|c| !same_unit(c)))
-                        .copied()
-                        .collect()
+                    let mut ordered: Vec<(usize, usize)> = best.to_vec();
+                    // Stable: best first within each rank.
+                    ordered.sort_by_key(|c| (!same_unit(&c), !same_shape(&c)));
+                    ordered
                 } else {
                     best.to_vec()
                 };

@@ -417,6 +417,21 @@ fn naming_the_subject_of_a_short_question_is_no_lead_in() {
 }
 
 #[test]
+fn a_figure_gets_figures_before_dates_as_distractors() {
+    let text = "Allotment FAQ\n\nFor new plot holders.\n\n1. How much does a plot cost?\n\nA full plot costs £48 a year and a half plot £26. Rent is due on 1 October and includes water.\n\n2. What may I build?\n\nOne shed of up to 2.4 by 1.8 metres and one greenhouse.\n";
+    let deck = build_text(text, Some(12));
+    let distractors = deck
+        .cards
+        .iter()
+        .find_map(|c| match &c.body {
+            CardBody::Cloze { text, distractors, .. } if text.contains("{{£48}}") => Some(distractors.clone()),
+            _ => None,
+        })
+        .expect("a cloze on £48");
+    assert_eq!(distractors, ["£26", "2.4", "1.8 metres"]);
+}
+
+#[test]
 fn no_cloze_from_a_sentence_that_only_introduces_what_follows() {
     let text = "# Permits\n\nPermits are issued by the town hall.\n\n## What does a permit cost?\n\nPrices depend on the car's engine size:\n\n- small engines pay 90 euros\n- large engines pay 140 euros\n";
     let article = parse(text, Format::Markdown);
