@@ -688,6 +688,19 @@ fn details_line(t: &str) -> Option<Cow<'_, str>> {
     }))
 }
 
+/// Whether `t` opens with `:key:` (an AsciiDoc attribute entry, an Org
+/// drawer line), the key of ASCII letters, digits and `extra`.
+fn opens_with_key(t: &str, extra: &[char]) -> bool {
+    t.len() > 2
+        && t.starts_with(':')
+        && t[1..].find(':').is_some_and(|end| {
+            end > 0
+                && t[1..=end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || extra.contains(&c))
+        })
+}
+
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix))
 }
@@ -705,14 +718,7 @@ fn org_line(t: &str) -> Cow<'_, str> {
     {
         return Cow::Owned(format!("# {title}"));
     }
-    let drawer = t.len() > 2
-        && t.starts_with(':')
-        && t[1..].find(':').is_some_and(|end| {
-            end > 0
-                && t[1..=end]
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-        });
+    let drawer = opens_with_key(t, &['_', '-']);
     if t.starts_with("#+") || t == "#" || t.starts_with("# ") || drawer {
         return Cow::Borrowed("");
     }
@@ -798,14 +804,7 @@ fn asciidoc_line(t: &str) -> Cow<'_, str> {
     if (1..=6).contains(&eqs) && t[eqs..].starts_with(' ') {
         return Cow::Owned(format!("{} {}", "#".repeat(eqs), t[eqs..].trim()));
     }
-    let attribute = t.len() > 2
-        && t.starts_with(':')
-        && t[1..].find(':').is_some_and(|end| {
-            end > 0
-                && t[1..=end]
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '!'))
-        });
+    let attribute = opens_with_key(t, &['-', '_', '!']);
     let block_attribute = t.starts_with('[') && t.ends_with(']') && !t.contains("](");
     if attribute || block_attribute || t == "+" {
         return Cow::Borrowed("");
