@@ -111,6 +111,32 @@ const SCALE: &[&str] = &[
     "psi",
     "knots",
     "calories",
+    "kwh",
+    "kw",
+    "kwp",
+    "mw",
+    "mwh",
+    "watts",
+    "volts",
+    "amps",
+    "mah",
+    "lumens",
+    "hz",
+    "khz",
+    "mhz",
+    "ghz",
+    "kb",
+    "tb",
+    "mbps",
+    "gbps",
+    "feet",
+    "inches",
+    "acres",
+    "hectares",
+    "ounces",
+    "gallons",
+    "mph",
+    "kph",
 ];
 const CONNECTORS: &[&str] = &["of", "the", "de", "von", "van", "la", "del", "da", "and", "&"];
 /// Modifiers that say little on their own: a blank led by one of them
@@ -626,6 +652,8 @@ mod tests {
             ("Feed the starter again after two weeks or 3 weeks.", "3 weeks"),
             ("Buy a 30-litre bucket with a tight lid.", "30-litre"),
             ("A full plot costs £48 a year on this site.", "£48"),
+            ("A 4 kWp system on a south-facing roof is enough.", "4 kWp"),
+            ("Free plans include 5 GB of storage for each user.", "5 GB"),
         ] {
             let cands = scored(sentence);
             assert!(cands.iter().any(|(s, _)| s == blank), "{sentence}: {cands:?}");
