@@ -821,6 +821,10 @@ fn asciidoc_line(t: &str) -> Cow<'_, str> {
 /// A page number line of text copied from a PDF: `Page 3`, `Page 3 of 9`,
 /// `- 3 -`, alone or at the end of a running footer set off by a wide gap.
 fn is_page_furniture(t: &str) -> bool {
+    // Nearly every line ends otherwise: it costs one comparison.
+    if !t.ends_with(|c: char| c.is_ascii_digit() || c == '-') {
+        return false;
+    }
     let number = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     if let Some(n) = t.strip_prefix('-').and_then(|r| r.strip_suffix('-')) {
         return number(n.trim());
@@ -1873,7 +1877,10 @@ fn build(
         }
         // A heading or Roman-numbered line over questions that number from
         // 1 again opens a part: `II. Borrowing`, then `1. How many ...?`.
-        let next_q = accepted.iter().map(|&k| &cands[k]).find(|q| q.line > c.line);
+        // Accepted questions are in line order.
+        let next_q = accepted
+            .get(accepted.partition_point(|&k| cands[k].line <= c.line))
+            .map(|&k| &cands[k]);
         let restarts = next_q.is_some_and(|q| q.marker.number.as_ref().is_some_and(|p| p.iter().all(|&x| x == 1)));
         let over_question = next.is_some_and(|j| qlines.contains(&j));
         if (c.marker.heading.is_some() || c.marker.roman)

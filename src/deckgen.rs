@@ -1078,8 +1078,9 @@ impl<'a> Pool<'a> {
                     |&&(k, i): &&(usize, usize)| is_date(&self.sents[k].tokens, &self.terms[k][i]) == answer_date;
                 let ordered: Vec<(usize, usize)> = if answer.kind == TermKind::Number {
                     let mut ordered: Vec<(usize, usize)> = best.to_vec();
-                    // Stable: best first within each rank.
-                    ordered.sort_by_key(|c| (!same_unit(&c), !same_shape(&c)));
+                    // Stable: best first within each rank. Each key looks
+                    // at the candidate's text, so it is made once.
+                    ordered.sort_by_cached_key(|c| (!same_unit(&c), !same_shape(&c)));
                     ordered
                 } else {
                     best.to_vec()
