@@ -288,6 +288,8 @@ fn push_wrapped(buf: &mut String, next: &str, compounds: Option<&HashSet<String>
 fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     let mut out: Vec<Line<'_>> = Vec::new();
     let mut fence: Option<(char, usize)> = None;
+    // Inside a Markdown `<!-- ... -->` comment spanning lines.
+    let mut comment = false;
     // Plain text's wiki headings take levels in order of first use: a
     // MediaWiki page opens at `==`, a DokuWiki one at `======`.
     let mut wiki_levels: Vec<usize> = Vec::new();
@@ -345,11 +347,14 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                     }
                     None => Cow::Borrowed(trimmed),
                 },
-                Format::Markdown => match details_line(trimmed) {
-                    Some(line) => line,
-                    // `: answer` under a term: a definition list.
-                    None => unescape_markdown(trimmed.strip_prefix(": ").unwrap_or(trimmed)),
-                },
+                Format::Markdown => {
+                    let (visible, open) = strip_html_noise(trimmed, comment);
+                    comment = open;
+                    match visible {
+                        Cow::Borrowed(t) => markdown_line(t),
+                        Cow::Owned(t) => Cow::Owned(markdown_line(&t).into_owned()),
+                    }
+                }
                 Format::Rst => rst_inline(trimmed),
                 Format::AsciiDoc => asciidoc_line(trimmed),
                 Format::Org => org_line(trimmed),
@@ -840,6 +845,69 @@ fn is_page_furniture(t: &str) -> bool {
         _ => false,
     };
     numbered && (before.is_empty() || before.ends_with("  ") || before.ends_with('\t') || before.ends_with("| "))
+}
+
+/// A Markdown line as the parser reads it: `<summary>` as a bold line,
+/// `: answer` under a term (a definition list) as the answer, escapes
+/// resolved.
+fn markdown_line(t: &str) -> Cow<'_, str> {
+    match details_line(t) {
+        Some(line) => line,
+        None => unescape_markdown(t.strip_prefix(": ").unwrap_or(t)),
+    }
+}
+
+/// A Markdown line without its HTML comments and empty anchors
+/// (`<a id="sync"></a>`, `<a name="faq"/>`), which readers never see;
+/// `open` says a comment is open from an earlier line, and the result
+/// whether one still is at the end of this one.
+fn strip_html_noise(t: &str, open: bool) -> (Cow<'_, str>, bool) {
+    if !open && !t.contains('<') {
+        return (Cow::Borrowed(t), false);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    let mut open = open;
+    loop {
+        if open {
+            match rest.find("-->") {
+                Some(end) => {
+                    rest = &rest[end + 3..];
+                    open = false;
+                }
+                None => return (Cow::Owned(out), true),
+            }
+        }
+        let Some(at) = rest.find('<') else { break };
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with("<!--") {
+            rest = &rest[4..];
+            open = true;
+            continue;
+        }
+        let anchor = ["<a ", "<span "].iter().find(|p| rest.starts_with(**p)).and_then(|p| {
+            let tag = &p[1..p.len() - 1];
+            let end = rest.find('>')?;
+            if rest[..end].ends_with('/') {
+                return Some(end + 1);
+            }
+            let close = format!("</{tag}>");
+            rest[end + 1..].starts_with(&close).then(|| end + 1 + close.len())
+        });
+        match anchor {
+            Some(len) => rest = &rest[len..],
+            None => {
+                out.push('<');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    if out.len() == t.len() {
+        return (Cow::Borrowed(t), false);
+    }
+    (Cow::Owned(out.trim().to_string()), false)
 }
 
 /// A heading between runs of `=` as wikis write them (`== Fees ==`), also

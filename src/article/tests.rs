@@ -720,6 +720,28 @@ fn markdown_emphasis_and_footnotes_read_as_their_text() {
 }
 
 #[test]
+fn html_comments_and_empty_anchors_in_markdown_are_not_read() {
+    let text = "# Widget FAQ\n\nIntro.\n\n<a name=\"install\"></a>\n## How do I install it?\n\nRun the installer. <!-- old: use the zip -->\n\n## <a id=\"sync\"></a>Why doesn't sync start?<span id=\"s\"></span>\n\nIt waits for Wi-Fi.\n\n<!--\n## Is there a dark theme?\n\nNot yet.\n-->\n\n## Can I use it offline?<a name=\"offline\"/>\n\nYes. A <b>bold</b> x < y stays.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        md_qs(text),
+        [
+            "How do I install it?",
+            "Why doesn't sync start?",
+            "Can I use it offline?"
+        ]
+    );
+    assert_eq!(a.sections[0].answer_text(), "Run the installer.");
+    assert_eq!(a.sections[1].answer_text(), "It waits for Wi-Fi.");
+    assert_eq!(a.sections[2].answer_text(), "Yes. A <b>bold</b> x < y stays.");
+    assert_eq!(
+        strip_html_noise("a <!-- b", false),
+        (Cow::Owned("a ".to_string()), true)
+    );
+    assert_eq!(strip_html_noise("b --> c", true), (Cow::Owned("c".to_string()), false));
+}
+
+#[test]
 fn wiki_headings_in_plain_text() {
     let text = "= Allotment FAQ =\n\nFor new plot holders.\n\n== How much is a plot? ==\nA full plot costs 48 pounds.\n\n==Can I keep hens?==\nUp to six.\n\na == b is no heading\n";
     let a = parse(text, Format::Text);

@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 45] = [
+    let cases: [(&str, &[&str]); 46] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -541,6 +541,15 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "anchors.md",
+            &[
+                "How do I install Widget?",
+                "Why doesn't sync start?",
+                "How do I reset my password?",
+                "Can I use Widget offline?",
+            ],
+        ),
+        (
             "parts.txt",
             &[
                 "Do I need to know how to swim?",
@@ -605,6 +614,8 @@ fn faq_layouts_from_the_wild() {
                 "Page 1",
                 "- 2 -",
                 "with- in",
+                "<!--",
+                "<a ",
             ] {
                 assert!(!l.contains(furniture), "{name}: {l:?}");
             }
