@@ -1,7 +1,9 @@
 //! HTML articles: converted to Markdown so that one parser serves every
 //! format. The only importer of htmd. Definition terms (`<dt>`) and
 //! `<summary>` become bold lines, the form the parser knows as questions;
-//! `<title>` becomes the title heading.
+//! `<title>` becomes the title heading. A page's schema.org `FAQPage` data
+//! (JSON-LD) can be read as questions too, for pages whose visible FAQ is
+//! drawn by scripts.
 //!
 //! Pure: text in, text out.
 
@@ -78,6 +80,65 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
     })
 }
 
+/// The questions and answers of a page's schema.org `FAQPage` data (the
+/// JSON-LD search engines read), as `## question` sections of Markdown;
+/// `None` when the page has none.
+pub fn faq_from_json_ld(html: &str) -> Option<String> {
+    // ASCII lowercasing keeps byte offsets.
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("application/ld+json") {
+        let start = from + at;
+        let Some(body) = lower[start..].find('>').map(|e| start + e + 1) else {
+            break;
+        };
+        let Some(end) = lower[body..].find("</script").map(|e| body + e) else {
+            break;
+        };
+        from = end;
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&html[body..end]) {
+            questions_in(&value, &mut out);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Appends each `Question` with an accepted answer found anywhere in `v`,
+/// in document order (arrays keep theirs).
+fn questions_in(v: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    match v {
+        Value::Array(items) => items.iter().for_each(|item| questions_in(item, out)),
+        Value::Object(map) => {
+            let question = match map.get("@type") {
+                Some(Value::String(t)) => t == "Question",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "Question"),
+                _ => false,
+            };
+            if !question {
+                map.values().for_each(|item| questions_in(item, out));
+                return;
+            }
+            let answer = match map.get("acceptedAnswer") {
+                Some(Value::Array(answers)) => answers.first(),
+                other => other,
+            };
+            let name = map
+                .get("name")
+                .and_then(Value::as_str)
+                .map(|q| q.split_whitespace().collect::<Vec<_>>().join(" "));
+            let text = answer.and_then(|a| a.get("text")).and_then(Value::as_str);
+            if let (Some(name), Some(text)) = (name.filter(|q| !q.is_empty()), text) {
+                // Answers are HTML more often than not.
+                let text = to_markdown(text).unwrap_or_else(|_| text.to_string());
+                out.push_str(&format!("## {name}\n\n{}\n\n", text.trim()));
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Settles the title heading `# <title>` (the first heading; `<head>` comes
 /// first): a title that names the site as well ("Harbor Bikes | Support")
 /// gives way to the page's own `<h1>`, or without one loses the site name.
@@ -135,6 +196,25 @@ fn opens_a_panel(e: &Element, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn faq_structured_data_gives_the_questions() {
+        let html = r#"<html><head><title>Ferry</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"FAQPage","mainEntity":[
+ {"@type":"Question","name":"Can I bring a car?","acceptedAnswer":{"@type":"Answer","text":"<p>Yes, up to <b>5 m</b> long.</p>"}},
+ {"@type":"Question","name":"Are  dogs allowed?","acceptedAnswer":[{"@type":"Answer","text":"On deck only."}]},
+ {"@type":"Question","name":"No answer here"}]}</script>
+<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["Question"],"name":"Is there a cafe?","acceptedAnswer":{"text":"Until 8 pm."}}]}</script>
+<script type="application/ld+json">not json</script>
+</head><body><div id="app"></div></body></html>"#;
+        assert_eq!(
+            faq_from_json_ld(html).as_deref(),
+            Some(
+                "## Can I bring a car?\n\nYes, up to **5 m** long.\n\n## Are dogs allowed?\n\nOn deck only.\n\n## Is there a cafe?\n\nUntil 8 pm.\n\n"
+            )
+        );
+        assert_eq!(faq_from_json_ld("<html><body><p>No data.</p></body></html>"), None);
+    }
 
     #[test]
     fn page_titles_lose_the_site_name() {

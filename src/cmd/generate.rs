@@ -58,7 +58,17 @@ pub fn deck_from_bytes(an: &Analyzer, bytes: &[u8], req: &Request<'_>) -> Result
         InputFormat::Rst => (text, Format::Rst),
         InputFormat::Asciidoc => (text, Format::AsciiDoc),
         InputFormat::Org => (text, Format::Org),
-        InputFormat::Html => (html::to_markdown(&text)?, Format::Markdown),
+        InputFormat::Html => {
+            let md = html::to_markdown(&text)?;
+            // A page that draws its FAQ with scripts still lists the
+            // questions in its structured data for search engines.
+            let structured = text.contains("ld+json") || text.contains("LD+JSON");
+            let md = match structured.then(|| html::faq_from_json_ld(&text)).flatten() {
+                Some(faq) if article::parse(&md, Format::Markdown).sections.is_empty() => format!("{md}\n\n{faq}"),
+                _ => md,
+            };
+            (md, Format::Markdown)
+        }
     };
     let art = article::parse(&text, format);
     let stem = Path::new(req.label)

@@ -315,7 +315,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 46] = [
+    let cases: [(&str, &[&str]); 47] = [
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
@@ -541,6 +541,14 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "jsonld.html",
+            &[
+                "Can I bring my car on the ferry?",
+                "Are dogs allowed on board?",
+                "What happens when a crossing is cancelled?",
+            ],
+        ),
+        (
             "anchors.md",
             &[
                 "How do I install Widget?",
@@ -616,6 +624,8 @@ fn faq_layouts_from_the_wild() {
                 "with- in",
                 "<!--",
                 "<a ",
+                "JavaScript",
+                "<strong>",
             ] {
                 assert!(!l.contains(furniture), "{name}: {l:?}");
             }
