@@ -142,27 +142,32 @@ fn questions_in(v: &serde_json::Value, out: &mut String) {
 /// Settles the title heading `# <title>` (the first heading; `<head>` comes
 /// first): a title that names the site as well ("Harbor Bikes | Support")
 /// gives way to the page's own `<h1>`, or without one loses the site name.
-fn retitle(md: String, full: &str) -> String {
+fn retitle(mut md: String, full: &str) -> String {
     let page = page_title(full);
-    let mut headings = md
-        .lines()
-        .enumerate()
-        .filter_map(|(i, l)| l.strip_prefix("# ").map(|t| (i, t)));
-    let Some((at, _)) = headings.next() else {
+    // The first two `# ` lines: (byte range of the text, the text).
+    let mut heads: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    let mut offset = 0;
+    for l in md.split_inclusive('\n') {
+        if let Some(t) = l.trim_end_matches(['\n', '\r']).strip_prefix("# ") {
+            heads.push((offset + 2..offset + 2 + t.len(), t.trim()));
+            if heads.len() == 2 {
+                break;
+            }
+        }
+        offset += l.len();
+    }
+    let Some((at, _)) = heads.first().cloned() else {
         return md;
     };
-    let h1 = headings.next().map(|(_, h1)| h1.trim());
+    let h1 = heads.get(1).map(|(_, h1)| *h1);
     // With a plain hyphen, only the `<h1>` tells which part is the page's.
     let hyphenated = h1.is_some_and(|h1| full.split(" - ").any(|part| part.trim().eq_ignore_ascii_case(h1)));
     if page == full && !hyphenated {
         return md;
     }
-    let chosen = h1.unwrap_or(page);
-    md.lines()
-        .enumerate()
-        .map(|(i, l)| if i == at { format!("# {chosen}") } else { l.to_string() })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let chosen = h1.unwrap_or(page).to_string();
+    md.replace_range(at, &chosen);
+    md
 }
 
 /// A `<title>` without the site's name after it ("Shipping FAQ | Acme"):

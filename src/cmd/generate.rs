@@ -52,25 +52,23 @@ pub fn deck_from_bytes(an: &Analyzer, bytes: &[u8], req: &Request<'_>) -> Result
         _ if html::looks_like_html(&text) => InputFormat::Html,
         _ => InputFormat::Text,
     });
-    let (text, format) = match format {
-        InputFormat::Text => (text, Format::Text),
-        InputFormat::Markdown => (text, Format::Markdown),
-        InputFormat::Rst => (text, Format::Rst),
-        InputFormat::Asciidoc => (text, Format::AsciiDoc),
-        InputFormat::Org => (text, Format::Org),
-        InputFormat::Html => {
-            let md = html::to_markdown(&text)?;
-            // A page that draws its FAQ with scripts still lists the
-            // questions in its structured data for search engines.
-            let structured = text.contains("ld+json") || text.contains("LD+JSON");
-            let md = match structured.then(|| html::faq_from_json_ld(&text)).flatten() {
-                Some(faq) if article::parse(&md, Format::Markdown).sections.is_empty() => format!("{md}\n\n{faq}"),
-                _ => md,
-            };
-            (md, Format::Markdown)
-        }
+    let (text, format, page) = match format {
+        InputFormat::Text => (text, Format::Text, None),
+        InputFormat::Markdown => (text, Format::Markdown, None),
+        InputFormat::Rst => (text, Format::Rst, None),
+        InputFormat::Asciidoc => (text, Format::AsciiDoc, None),
+        InputFormat::Org => (text, Format::Org, None),
+        InputFormat::Html => (html::to_markdown(&text)?, Format::Markdown, Some(text)),
     };
-    let art = article::parse(&text, format);
+    let mut art = article::parse(&text, format);
+    // A page that draws its FAQ with scripts still lists the questions in
+    // its structured data for search engines: read them when the visible
+    // page gives none.
+    if art.sections.is_empty()
+        && let Some(faq) = page.as_deref().and_then(html::faq_from_json_ld)
+    {
+        art = article::parse(&format!("{text}\n\n{faq}"), format);
+    }
     let stem = Path::new(req.label)
         .file_stem()
         .and_then(|s| s.to_str())
