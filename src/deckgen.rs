@@ -308,7 +308,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     let wanted = opts
         .cloze
         .unwrap_or_else(|| ((words as f64 / 100.0).round() as usize).max(1));
-    let pool = Pool::new(&sents, &terms);
+    let pool = Pool::new(&sents, &terms, &capitalised);
     dense.set(&article_centroid);
     for (k, term) in choose_clozes(&sents, &terms, wanted, &dense, &relevance) {
         let s = &sents[k];
@@ -981,7 +981,7 @@ struct Pool<'a> {
 }
 
 impl<'a> Pool<'a> {
-    fn new(sents: &'a [Sent], terms: &'a [Vec<Term>]) -> Self {
+    fn new(sents: &'a [Sent], terms: &'a [Vec<Term>], capitalised: &[bool]) -> Self {
         // Keyed by a hash of the lowercased spelling, computed without
         // allocating for ASCII: thousands of candidates per article, a few
         // dozen used.
@@ -991,6 +991,17 @@ impl<'a> Pool<'a> {
         let mut best: HashMap<(TermKind, u64), (usize, usize, f64)> = HashMap::default();
         for (k, ts) in terms.iter().enumerate() {
             for (i, t) in ts.iter().enumerate() {
+                // A lone capital opening a sentence ("Noise", "Adults",
+                // "Yes") is most often an ordinary word: as a wrong answer
+                // beside a real name it gives the game away.
+                if t.kind == TermKind::Proper && t.tokens == (0, 0) {
+                    let tok = &sents[k].tokens[0];
+                    if tok.flags & cloze::flag::ACRONYM == 0
+                        && !capitalised.get(tok.term as usize).copied().unwrap_or(false)
+                    {
+                        continue;
+                    }
+                }
                 let key = (t.kind, spelling(&sents[k].text[t.start..t.end]));
                 let e = best.entry(key).or_insert((k, i, t.score));
                 if t.score > e.2 {
@@ -1036,6 +1047,25 @@ impl<'a> Pool<'a> {
         // "7 percent" is inside "97 percent" but no repeat of it.
         let number = answer.kind == TermKind::Number;
         let clash = |a: &str, b: &str| if number { a == b } else { a.contains(b) || b.contains(a) };
+        // A date for a date, a year for a year, an ordinal for an ordinal:
+        // "1 October" is no wrong answer to "how many pounds", nor "200
+        // towns" to "founded in 1143".
+        let is_date = |tokens: &[Token], t: &Term| {
+            tokens[t.tokens.0..=t.tokens.1]
+                .iter()
+                .any(|x| x.flags & cloze::flag::MONTH != 0)
+        };
+        let shape = |tokens: &[Token], t: &Term, text: &str| {
+            if is_date(tokens, t) {
+                NumberShape::Date
+            } else if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && ("1000".."2100").contains(&text) {
+                NumberShape::Year
+            } else if text.ends_with(|c: char| c.is_alphabetic()) && !text.contains(' ') {
+                NumberShape::Ordinal
+            } else {
+                NumberShape::Figure
+            }
+        };
         for d in 0..=self.max_words {
             let mut sizes = vec![answer.words + d];
             if d > 0 && answer.words > d {
@@ -1064,30 +1094,45 @@ impl<'a> Pool<'a> {
                 let best = &group[..group.len().min(DISTRACTOR_CANDIDATES)];
                 let same_unit = |&&(k, i): &&(usize, usize)| {
                     let t: &Term = &self.terms[k][i];
-                    answer_unit.is_some_and(|u| same_lowercase(unit(&self.sents[k].text[t.start..t.end]), u))
+                    let text = &self.sents[k].text[t.start..t.end];
+                    let unit = (t.words > 1 || text.starts_with(cloze::CURRENCY)).then(|| unit(text));
+                    match (answer_unit, unit) {
+                        (Some(a), Some(b)) => same_lowercase(a, b),
+                        (a, b) => a.is_none() && b.is_none(),
+                    }
                 };
-                // A date for a date, a bare figure for a bare figure: "1
-                // October" is no wrong answer to "how many pounds".
-                let is_date = |tokens: &[Token], t: &Term| {
+                let answer_shape = shape(answer_tokens, answer, answer_text);
+                let answer_date = answer_shape == NumberShape::Date;
+                let same_shape = |&&(k, i): &&(usize, usize)| {
+                    let t = &self.terms[k][i];
+                    shape(&self.sents[k].tokens, t, &self.sents[k].text[t.start..t.end]) == answer_shape
+                };
+                // An acronym for an acronym: "GP" against "NHS", not "Leeds"
+                // (a name may have an acronym for a rival: "Markdown", "HTML").
+                let is_acronym = |tokens: &[Token], t: &Term| {
                     tokens[t.tokens.0..=t.tokens.1]
                         .iter()
-                        .any(|x| x.flags & cloze::flag::MONTH != 0)
+                        .all(|x| x.flags & cloze::flag::ACRONYM != 0)
                 };
-                let answer_date = is_date(answer_tokens, answer);
-                let same_shape =
-                    |&&(k, i): &&(usize, usize)| is_date(&self.sents[k].tokens, &self.terms[k][i]) == answer_date;
+                let answer_acronym = is_acronym(answer_tokens, answer);
                 let ordered: Vec<(usize, usize)> = if answer.kind == TermKind::Number {
+                    // "About 9 a.m. of caffeine" is no wrong answer to "About
+                    // 100 mg of caffeine": only figures of the answer's unit
+                    // (or dates for a date) stand in for it.
+                    best.iter()
+                        .filter(|c| same_shape(c) && (answer_date || same_unit(c)))
+                        .copied()
+                        .collect()
+                } else if answer_acronym {
                     let mut ordered: Vec<(usize, usize)> = best.to_vec();
-                    // Stable: best first within each rank. Each key looks
-                    // at the candidate's text, so it is made once.
-                    ordered.sort_by_cached_key(|c| (!same_unit(&c), !same_shape(&c)));
+                    ordered.sort_by_key(|&(k, i)| !is_acronym(&self.sents[k].tokens, &self.terms[k][i]));
                     ordered
                 } else {
                     best.to_vec()
                 };
                 for (k, i) in ordered {
                     if out.len() == 3 {
-                        return out.into_iter().map(|(text, _)| text).collect();
+                        break;
                     }
                     let t = &self.terms[k][i];
                     if answer.kind != TermKind::Number
@@ -1105,8 +1150,116 @@ impl<'a> Pool<'a> {
                 }
             }
         }
+        // Too few figures of the kind in the article: the answer's own
+        // figure, changed, keeps its unit and its form.
+        if number && !is_date(answer_tokens, answer) {
+            for v in number_variants(answer_text) {
+                if out.len() == 3 {
+                    break;
+                }
+                let l = v.to_lowercase();
+                if l != lower && !out.iter().any(|(_, o)| *o == l) {
+                    out.push((v, l));
+                }
+            }
+        }
         out.into_iter().map(|(text, _)| text).collect()
     }
+}
+
+/// What a number blank stands for, as far as its spelling tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumberShape {
+    Date,
+    Year,
+    /// "12th", "3rd", also "30-litre": a figure fused with a word.
+    Ordinal,
+    Figure,
+}
+
+/// Plausible wrong figures for a number answer: the answer's text with its
+/// one figure replaced by nearby values (halved and doubled, a year a few
+/// years off, a small count one off), in the figure's own form (decimals,
+/// thousands separators). None for text with no figure or several.
+fn number_variants(answer: &str) -> Vec<String> {
+    let b = answer.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len()
+                && (b[i].is_ascii_digit()
+                    || (matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            runs.push(start..i);
+        } else {
+            i += 1;
+        }
+    }
+    let [run] = runs.as_slice() else {
+        return Vec::new();
+    };
+    let figure = &answer[run.clone()];
+    let decimals = figure.split_once('.').map_or(0, |(_, d)| d.len());
+    let commas = figure.contains(',');
+    let Ok(value) = figure.replace(',', "").parse::<f64>() else {
+        return Vec::new();
+    };
+    let (before, after) = (&answer[..run.start], &answer[run.end..]);
+    let percent = after.starts_with('%') || after.trim_start().to_lowercase().starts_with("per");
+    let era = matches!(
+        after.trim().to_ascii_lowercase().as_str(),
+        "" | "bc" | "ad" | "bce" | "ce"
+    );
+    let year =
+        decimals == 0 && !commas && (3..=4).contains(&figure.len()) && value <= 2100.0 && era && before.is_empty();
+    // A bare figure may be a count, a version or a model number; only a
+    // year among them has an obvious neighbourhood.
+    if before.is_empty() && after.trim().is_empty() && !year {
+        return Vec::new();
+    }
+    let values: Vec<f64> = if year {
+        vec![value - 3.0, value + 2.0, value - 6.0]
+    } else if decimals == 0 && value <= 10.0 {
+        vec![value + 1.0, value + 2.0, value - 1.0]
+    } else if percent {
+        vec![value / 2.0, (value + 100.0) / 2.0, value * 0.75]
+    } else {
+        vec![value * 2.0, value / 2.0, value * 1.5]
+    };
+    let scale = 10f64.powi(decimals as i32);
+    let mut seen = vec![value];
+    values
+        .into_iter()
+        .map(|v| (v * scale).round() / scale)
+        .filter(|&v| {
+            let new = v > 0.0 && !seen.contains(&v) && (!percent || v <= 100.0);
+            seen.push(v);
+            new
+        })
+        .map(|v| {
+            let mut digits = format!("{v:.decimals$}");
+            if commas {
+                let (int, frac) = digits.split_once('.').map_or((digits.as_str(), ""), |(a, b)| (a, b));
+                let mut grouped = String::new();
+                for (k, c) in int.chars().enumerate() {
+                    if k > 0 && (int.len() - k) % 3 == 0 {
+                        grouped.push(',');
+                    }
+                    grouped.push(c);
+                }
+                if !frac.is_empty() {
+                    grouped.push('.');
+                    grouped.push_str(frac);
+                }
+                digits = grouped;
+            }
+            format!("{before}{digits}{after}")
+        })
+        .collect()
 }
 
 /// A hash of `text` lowercased, without allocating for ASCII: the same

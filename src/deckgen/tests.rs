@@ -417,7 +417,7 @@ fn naming_the_subject_of_a_short_question_is_no_lead_in() {
 }
 
 #[test]
-fn a_figure_gets_figures_before_dates_as_distractors() {
+fn a_figure_gets_figures_of_its_unit_then_its_own_changed_never_dates_or_other_units() {
     let text = "Allotment FAQ\n\nFor new plot holders.\n\n1. How much does a plot cost?\n\nA full plot costs £48 a year and a half plot £26. Rent is due on 1 October and includes water.\n\n2. What may I build?\n\nOne shed of up to 2.4 by 1.8 metres and one greenhouse.\n";
     let deck = build_text(text, Some(12));
     let distractors = deck
@@ -428,7 +428,56 @@ fn a_figure_gets_figures_before_dates_as_distractors() {
             _ => None,
         })
         .expect("a cloze on £48");
-    assert_eq!(distractors, ["£26", "2.4", "1.8 metres"]);
+    // Not "1 October", "2.4" nor "1.8 metres": each is plainly no price.
+    assert_eq!(distractors, ["£26", "£96", "£24"]);
+}
+
+#[test]
+fn changed_figures_keep_their_unit_and_form() {
+    assert_eq!(number_variants("100 mg"), ["200 mg", "50 mg", "150 mg"]);
+    assert_eq!(
+        number_variants("1,700 billion"),
+        ["3,400 billion", "850 billion", "2,550 billion"]
+    );
+    assert_eq!(
+        number_variants("1.5 percent"),
+        ["0.8 percent", "50.8 percent", "1.1 percent"]
+    );
+    assert_eq!(number_variants("97%"), ["49%", "99%", "73%"]);
+    assert_eq!(number_variants("3 cups"), ["4 cups", "5 cups", "2 cups"]);
+    assert_eq!(number_variants("1991"), ["1988", "1993", "1985"]);
+    assert_eq!(number_variants("500 BC"), ["497 BC", "502 BC", "494 BC"]);
+    // A bare figure may be a count, a version, a model: no neighbourhood.
+    assert!(number_variants("80").is_empty());
+    assert!(number_variants("3.13").is_empty());
+    // Two figures (a range, a size): no one figure to change.
+    assert!(number_variants("2.4 by 1.8 metres").is_empty());
+}
+
+#[test]
+fn an_acronym_gets_acronyms_and_a_lone_capital_opening_a_sentence_is_no_distractor() {
+    let text = "Night shifts
+
+Noise keeps day sleepers awake. Adults need seven hours of sleep.
+
+1. Whom should I see?
+
+See your GP if poor sleep lasts three months. The NHS runs a sleep clinic in Leeds, and the RCN trains its nurses.
+";
+    let deck = build_text(text, Some(8));
+    let distractors = deck
+        .cards
+        .iter()
+        .find_map(|c| match &c.body {
+            CardBody::Cloze { text, distractors, .. } if text.contains("{{GP}}") => Some(distractors.clone()),
+            _ => None,
+        })
+        .expect("a cloze on GP");
+    assert_eq!(distractors[..2], ["NHS", "RCN"]);
+    assert!(
+        !distractors.iter().any(|d| d == "Noise" || d == "Adults"),
+        "{distractors:?}"
+    );
 }
 
 #[test]

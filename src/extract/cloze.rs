@@ -137,6 +137,20 @@ const SCALE: &[&str] = &[
     "gallons",
     "mph",
     "kph",
+    "mg",
+    "mcg",
+    "g",
+    "kcal",
+    "bpm",
+    "lb",
+    "lbs",
+    "oz",
+    "ft",
+    "yards",
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
 ];
 const CONNECTORS: &[&str] = &["of", "the", "de", "von", "van", "la", "del", "da", "and", "&"];
 /// Modifiers that say little on their own: a blank led by one of them
@@ -454,6 +468,14 @@ impl Span<'_> {
         if kind == TermKind::Number && text[end..].starts_with('%') {
             end += 1;
         }
+        // "9 a.m.": the abbreviation's own last dot (also the sentence's).
+        if kind == TermKind::Number
+            && tokens[b].flags & flag::SCALE != 0
+            && text[tokens[b].start..end].contains('.')
+            && text[end..].starts_with('.')
+        {
+            end += 1;
+        }
         let mut start = tokens[a].start;
         // "£48", "$1.5 million": the currency is part of the figure.
         if kind == TermKind::Number
@@ -654,6 +676,10 @@ mod tests {
             ("A full plot costs £48 a year on this site.", "£48"),
             ("A 4 kWp system on a south-facing roof is enough.", "4 kWp"),
             ("Free plans include 5 GB of storage for each user.", "5 GB"),
+            ("About 100 mg of caffeine is one cup of coffee.", "100 mg"),
+            // The abbreviation keeps its last dot, also the sentence's.
+            ("The clinic opens at 9 a.m. on weekdays only.", "9 a.m."),
+            ("The last ferry leaves the island at 6 p.m.", "6 p.m."),
         ] {
             let cands = scored(sentence);
             assert!(cands.iter().any(|(s, _)| s == blank), "{sentence}: {cands:?}");

@@ -47,6 +47,41 @@ fn committed_sample_decks_are_up_to_date() {
     }
 }
 
+/// README's excerpt of a generated deck is the deck's text, with `...`
+/// lines standing for what it leaves out.
+#[test]
+fn readme_deck_excerpt_is_real() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let from = readme.find("A real excerpt").expect("README has a deck excerpt");
+    let body = &readme[from..];
+    let start = body.find("```yaml\n").unwrap() + "```yaml\n".len();
+    let excerpt: Vec<&str> = body[start..start + body[start..].find("```").unwrap()]
+        .lines()
+        .collect();
+    let deck = std::fs::read_to_string(repo().join("decks/the-water-cycle-frequently-asked-questions.yaml")).unwrap();
+    let deck: Vec<&str> = deck.lines().collect();
+    let mut at = 0;
+    for (k, line) in excerpt.iter().enumerate() {
+        if line.trim() == "..." {
+            let Some(next) = excerpt.get(k + 1) else {
+                break;
+            };
+            at += deck[at..]
+                .iter()
+                .position(|l| l == next)
+                .expect("the line after ... is in the deck");
+            continue;
+        }
+        assert_eq!(
+            deck.get(at),
+            Some(line),
+            "README excerpt line {} differs from the deck",
+            k + 1
+        );
+        at += 1;
+    }
+}
+
 #[test]
 fn fixture_faqs_snapshot() {
     for name in ["product-faq.md", "legacy-faq.txt", "support.html"] {
