@@ -394,6 +394,17 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
                 }
             } else if b + 1 < n && has(b + 1, flag::SCALE) && joined(b + 1) {
                 b += 1;
+            } else if b + 2 < n
+                && has(b + 2, flag::SCALE)
+                && joined(b + 1)
+                && joined(b + 2)
+                && !tokens[b + 1].stop
+                && !tokens[b + 1].num
+                && !tokens[b + 1].cap
+            {
+                // "5 working days", "3 square metres": the unit's modifier
+                // is part of it.
+                b += 2;
             } else if b + 1 < n && facts[b + 1] & HYPHEN_BEFORE != 0 && !tokens[b + 1].stop && !tokens[b + 1].num {
                 // "30-litre", "5-day": one word.
                 b += 1;
@@ -680,6 +691,7 @@ mod tests {
             // The abbreviation keeps its last dot, also the sentence's.
             ("The clinic opens at 9 a.m. on weekdays only.", "9 a.m."),
             ("The last ferry leaves the island at 6 p.m.", "6 p.m."),
+            ("Refunds arrive within 5 working days of the return.", "5 working days"),
         ] {
             let cands = scored(sentence);
             assert!(cands.iter().any(|(s, _)| s == blank), "{sentence}: {cands:?}");
