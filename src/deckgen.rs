@@ -420,9 +420,10 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         41..=60 => 0.8,
         _ => 0.5,
     };
+    // A code span may open a sentence: "`pg_dump` reads every row ...".
     let starts_well = s
         .text
-        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“');
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '`'));
     let mut score = (0.15 + rel.min(0.6)) * (0.2 + novelty) * (0.5 + cent) * len_factor;
     if !starts_well {
         score *= 0.5;

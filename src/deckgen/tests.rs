@@ -433,6 +433,18 @@ fn a_figure_gets_figures_of_its_unit_then_its_own_changed_never_dates_or_other_u
 }
 
 #[test]
+fn an_answer_may_open_with_a_code_span() {
+    let text = "# Git stash\n\nStashing is handy.\n\n## What does git stash do?\n\n`git stash` saves your uncommitted changes and cleans the working tree. Git stash is handy before you pull changes into a dirty working tree.\n";
+    let article = parse(text, Format::Markdown);
+    let deck = build(&Analyzer::new(), &article, "Git stash", None, &Options::default());
+    let answers = qa_answers(&deck);
+    assert!(
+        answers[0].starts_with("`git stash` saves your uncommitted changes"),
+        "{answers:?}"
+    );
+}
+
+#[test]
 fn changed_figures_keep_their_unit_and_form() {
     assert_eq!(number_variants("100 mg"), ["200 mg", "50 mg", "150 mg"]);
     assert_eq!(

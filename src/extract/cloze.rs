@@ -556,7 +556,10 @@ impl Span<'_> {
                 if has(b, flag::ING_ED) {
                     score *= 0.7;
                 }
-                if has(a, flag::VAGUE) {
+                // "possible implications", and "a machine close to": a
+                // vague word leads a phrase or trails it as an adjective
+                // after the noun.
+                if has(a, flag::VAGUE) || (b > a && has(b, flag::VAGUE)) {
                     score *= 0.6;
                 }
                 if words == 1 && has(a, flag::SHORT) {
@@ -647,6 +650,11 @@ mod tests {
                 "kitchen counter",
                 "lives",
             ),
+            (
+                "Run the dump from a machine close to the database server.",
+                "database server",
+                "machine close",
+            ),
         ] {
             let cands = scored(sentence);
             let (b, w) = (score(&cands, better), score(&cands, worse));
@@ -675,6 +683,17 @@ mod tests {
 
     /// A figure's blank takes its unit along: money, volume, length,
     /// pressure and time alike.
+    #[test]
+    fn no_blank_ends_in_a_preposition() {
+        let cands = scored("Logical backups stay portable across major versions and among clusters.");
+        assert!(
+            cands
+                .iter()
+                .all(|(s, _)| !s.ends_with("across") && !s.ends_with("among")),
+            "{cands:?}"
+        );
+    }
+
     #[test]
     fn figures_keep_their_units() {
         for (sentence, blank) in [

@@ -56,12 +56,13 @@ const MAX_INTERNED: usize = 1_000_000;
 
 /// Added to the NLTK list: contractions lose their apostrophe in
 /// tokenising, and these words carry no content in questions and answers
-/// alike.
+/// alike (the list lacks many prepositions: "portable {{across}}").
 const MORE_STOP_WORDS: &str = "\
 also however may might would could one us like many much even still yet get got thing things way \
 ways lot well really just often since although though must shall another every without within per \
 via etc e.g i.e s t don can it’s it's that’s that's never cannot always usually sometimes ever \
-rather quite almost already perhaps least twice";
+rather quite almost already perhaps least twice across along among amongst around behind beside besides beyond \
+despite toward towards upon onto near unlike inside outside throughout underneath alongside";
 
 impl Default for Analyzer {
     fn default() -> Self {
