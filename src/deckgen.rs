@@ -283,7 +283,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 answer_sents.extend((k + 1..sents.len()).take_while(|&j| sents[j].item && sents[j].section == Some(i)));
             }
         }
-        let keypoints = keypoints(&sents, &terms, &answer_sents, &idxs, &qterms);
+        let keypoints = keypoints(&sents, &terms, &answer_sents, &idxs, &qterms, &capitalised);
         let mut tags = vec![format!("q{}", i + 1)];
         tags.extend(section.category.as_deref().and_then(category_tag));
         cards.push((
@@ -845,6 +845,7 @@ fn keypoints(
     chosen: &[usize],
     section: &[usize],
     q: &HashSet<u32>,
+    capitalised: &[bool],
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut used: HashSet<u32> = HashSet::default();
@@ -867,8 +868,15 @@ fn keypoints(
             if t.terms(toks).all(|x| q.contains(&x)) || t.terms(toks).any(|x| used.contains(&x)) {
                 continue;
             }
+            // The verb of an instruction ("Open the lid", "Run the cycle")
+            // is no key term; a noun opening a sentence ("Propane burns
+            // hotter") may well be.
+            let text = &sents[k].text[t.start..t.end];
+            if lone_capital(t, toks, capitalised) && is_instruction(toks) {
+                continue;
+            }
             used.extend(t.terms(toks));
-            out.push(sents[k].text[t.start..t.end].to_string());
+            out.push(text.to_string());
         }
     };
     take(chosen, 6, &mut out);
@@ -878,6 +886,11 @@ fn keypoints(
     }
     out
 }
+
+/// Words that open a sentence leaning on the one before.
+const PRONOUNS: &[&str] = &[
+    "it", "its", "they", "them", "their", "this", "these", "those", "that", "he", "she", "his", "her", "such",
+];
 
 /// The `wanted` most central eligible sentences (document order kept in the
 /// deck), each with its best blank; when more cards are wanted than there
@@ -908,10 +921,16 @@ fn choose_clozes(
             continue;
         }
         let specific = terms[k].iter().any(|t| t.kind != TermKind::Phrase);
-        let score = 0.5 * relevance[k]
+        let mut score = 0.5 * relevance[k]
             + 0.35 * article.cosine(&s.vec)
             + if specific { 0.1 } else { 0.0 }
             + 0.03 * terms[k][0].score.min(5.0);
+        // A card is seen alone: "It goes to the Hollins Lane site" leaves the
+        // student to guess what "it" is.
+        let first = s.text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(first)) {
+            score *= 0.6;
+        }
         ranked.push((score, k));
     }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -965,6 +984,16 @@ fn accept_forms(answer: &str) -> Vec<String> {
     out
 }
 
+/// Whether a candidate is a lone capitalised word opening its sentence and
+/// never capitalised elsewhere, nor an acronym: "Noise", "Adults",
+/// "Please", "Check" are most often ordinary words, not names.
+fn lone_capital(t: &Term, tokens: &[Token], capitalised: &[bool]) -> bool {
+    t.kind == TermKind::Proper
+        && t.tokens == (0, 0)
+        && tokens[0].flags & cloze::flag::ACRONYM == 0
+        && !capitalised.get(tokens[0].term as usize).copied().unwrap_or(false)
+}
+
 /// Every candidate term of the article, best per spelling, grouped by kind
 /// and word count, best first: built once, searched for each cloze.
 /// Candidates looked at per distractor size (best first).
@@ -992,16 +1021,10 @@ impl<'a> Pool<'a> {
         let mut best: HashMap<(TermKind, u64), (usize, usize, f64)> = HashMap::default();
         for (k, ts) in terms.iter().enumerate() {
             for (i, t) in ts.iter().enumerate() {
-                // A lone capital opening a sentence ("Noise", "Adults",
-                // "Yes") is most often an ordinary word: as a wrong answer
-                // beside a real name it gives the game away.
-                if t.kind == TermKind::Proper && t.tokens == (0, 0) {
-                    let tok = &sents[k].tokens[0];
-                    if tok.flags & cloze::flag::ACRONYM == 0
-                        && !capitalised.get(tok.term as usize).copied().unwrap_or(false)
-                    {
-                        continue;
-                    }
+                // As a wrong answer beside a real name, an ordinary word
+                // gives the game away.
+                if lone_capital(t, &sents[k].tokens, capitalised) {
+                    continue;
                 }
                 let key = (t.kind, spelling(&sents[k].text[t.start..t.end]));
                 let e = best.entry(key).or_insert((k, i, t.score));

@@ -445,6 +445,38 @@ fn an_answer_may_open_with_a_code_span() {
 }
 
 #[test]
+fn a_cloze_avoids_a_sentence_that_opens_with_a_pronoun() {
+    let text = "Garden waste\n\nWestbrook Council collects garden waste every two weeks from March to November. The service costs £52 a year.\n\n1. Where does my garden waste go?\n\nIt goes to the Hollins Lane composting site, where it is composted in open windrows for about 12 weeks. The finished compost is sold to local farmers.\n\n2. Can I get a refund?\n\nRefunds are given only if you cancel within 14 days of subscribing.\n";
+    let deck = build_text(text, Some(2));
+    let clozes: Vec<&str> = deck
+        .cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Cloze { text, .. } => Some(text.as_str()),
+            CardBody::Qa { .. } => None,
+        })
+        .collect();
+    assert_eq!(clozes.len(), 2);
+    assert!(clozes.iter().all(|t| !t.starts_with("It ")), "{clozes:?}");
+}
+
+#[test]
+fn the_verb_of_an_instruction_is_no_keypoint_a_noun_opening_a_sentence_may_be() {
+    let text = "Kettle care\n\nHard water leaves scale.\n\n1. How do I descale the kettle?\n\nOpen the lid and fill the kettle with white vinegar. Limescale dissolves within an hour.\n";
+    let deck = build_text(text, Some(0));
+    let keypoints = deck
+        .cards
+        .iter()
+        .find_map(|c| match &c.body {
+            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
+            CardBody::Cloze { .. } => None,
+        })
+        .expect("a qa card");
+    assert!(!keypoints.iter().any(|k| k == "Open"), "{keypoints:?}");
+    assert!(keypoints.iter().any(|k| k == "white vinegar"), "{keypoints:?}");
+}
+
+#[test]
 fn changed_figures_keep_their_unit_and_form() {
     assert_eq!(number_variants("100 mg"), ["200 mg", "50 mg", "150 mg"]);
     assert_eq!(
