@@ -428,6 +428,14 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     if !starts_well {
         score *= 0.5;
     }
+    // "This usually happens when ..." leans on the sentence before it,
+    // which says more on its own.
+    if !lead {
+        let first = s.text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(first)) {
+            score *= 0.7;
+        }
+    }
     // A list item is part of an answer; the sentence introducing the list
     // carries the whole of it.
     if s.item {

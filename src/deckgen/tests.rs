@@ -477,6 +477,14 @@ fn the_verb_of_an_instruction_is_no_keypoint_a_noun_opening_a_sentence_may_be() 
 }
 
 #[test]
+fn an_answer_sentence_leaning_on_the_one_before_does_not_stand_alone() {
+    let text = "Tomato troubles\n\nTomatoes are easy to grow.\n\n1. Why are the bottoms of my tomatoes black?\n\nThat is blossom end rot, a calcium deficiency in the fruit. It is almost always caused by uneven watering rather than a lack of calcium in the soil. Water deeply twice a week instead of a little every day.\n";
+    let deck = build_text(text, Some(0));
+    let answers = qa_answers(&deck);
+    assert!(answers[0].starts_with("That is blossom end rot"), "{answers:?}");
+}
+
+#[test]
 fn changed_figures_keep_their_unit_and_form() {
     assert_eq!(number_variants("100 mg"), ["200 mg", "50 mg", "150 mg"]);
     assert_eq!(
