@@ -815,7 +815,10 @@ fn choose_answer(
         .next()
         .unwrap_or("")
         .to_lowercase();
-    if polar && matches!(first_word.as_str(), "yes" | "no") {
+    // A verdict in other words is as short: "Not necessarily.", "It
+    // depends.", "Sometimes."
+    let short_verdict = sents[lead].tokens.len() <= 3 && !sents[lead].text.ends_with([':', '?']);
+    if polar && (matches!(first_word.as_str(), "yes" | "no") || short_verdict) {
         return if sents[lead].tokens.len() <= 3 && idxs.len() > 1 {
             vec![idxs[0], idxs[1]]
         } else {
@@ -873,7 +876,15 @@ fn keypoints(
                 break;
             }
             let toks = &sents[k].tokens;
-            if t.terms(toks).all(|x| q.contains(&x)) || t.terms(toks).any(|x| used.contains(&x)) {
+            // "1 million" and "5 million" are two figures: a figure's unit
+            // is shared, its digits are what count.
+            let own = || {
+                toks[t.tokens.0..=t.tokens.1]
+                    .iter()
+                    .filter(|x| !x.stop && (t.kind != TermKind::Number || x.num))
+                    .map(|x| x.term)
+            };
+            if t.terms(toks).all(|x| q.contains(&x)) || own().any(|x| used.contains(&x)) {
                 continue;
             }
             // The verb of an instruction ("Open the lid", "Run the cycle")
@@ -883,7 +894,7 @@ fn keypoints(
             if lone_capital(t, toks, capitalised) && is_instruction(toks) {
                 continue;
             }
-            used.extend(t.terms(toks));
+            used.extend(own());
             out.push(text.to_string());
         }
     };

@@ -247,6 +247,39 @@ fn yes_no_questions_keep_the_verdict() {
 }
 
 #[test]
+fn keypoints_keep_two_figures_of_one_unit() {
+    let text = "Oil\n\nCars use oil.\n\n1. How much oil do electric cars replace?\n\nElectric cars displaced 1 million barrels a day in 2024, and the agency expects 5 million barrels a day by 2030.\n";
+    let deck = build_text(text, Some(0));
+    let keypoints = deck
+        .cards
+        .iter()
+        .find_map(|c| match &c.body {
+            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
+            CardBody::Cloze { .. } => None,
+        })
+        .expect("a qa card");
+    for figure in ["1 million", "5 million"] {
+        assert!(
+            keypoints.iter().any(|k| k.starts_with(figure)),
+            "{figure}: {keypoints:?}"
+        );
+    }
+}
+
+#[test]
+fn a_verdict_in_other_words_is_kept_too() {
+    for verdict in ["Not yet.", "Not necessarily.", "It depends.", "Usually not."] {
+        let text = format!(
+            "Notes\n\nThe app syncs notes.\n\n1. Is there an API for the notes?\n\n{verdict} A read-only HTTP API is planned for version 3.0 of the notes app.\n"
+        );
+        assert_eq!(
+            qa_answers(&build_text(&text, Some(0)))[0],
+            format!("{verdict} A read-only HTTP API is planned for version 3.0 of the notes app.")
+        );
+    }
+}
+
+#[test]
 fn split_questions_on_run_in_lines() {
     assert_eq!(
         crate::extract::split_questions("What approach is X using What are the differences from Y?"),
