@@ -152,6 +152,12 @@ const SCALE: &[&str] = &[
     "am",
     "pm",
 ];
+/// Figures written as words ("one" is a stop word, "second" mostly a unit).
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen", "half",
+    "third", "thirds", "quarter", "quarters",
+];
 const CONNECTORS: &[&str] = &["of", "the", "de", "von", "van", "la", "del", "da", "and", "&"];
 /// Modifiers that say little on their own: a blank led by one of them
 /// ("possible implications") teaches less than the noun it qualifies.
@@ -254,6 +260,8 @@ pub mod flag {
     pub const OBJECT_LEAD: u16 = 1 << 11;
     /// Ends in -ing.
     pub const ING: u16 = 1 << 12;
+    /// A figure in words: "seven", "twenty", "thirds".
+    pub const NUMBER_WORD: u16 = 1 << 13;
 }
 
 /// The flags of a word, from its lowercase and original forms.
@@ -283,6 +291,7 @@ pub fn word_flags(lower: &str, word: &str) -> u16 {
     );
     set(OBJECT_LEADS.contains(&lower), flag::OBJECT_LEAD);
     set(lower.ends_with("ing"), flag::ING);
+    set(NUMBER_WORDS.contains(&lower), flag::NUMBER_WORD);
     set(
         word.len() >= 2
             && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -413,7 +422,45 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
             i = b + 1;
             continue;
         }
-        let content = |k: usize| !tokens[k].stop && !tokens[k].num && !is_proper(k) && has(k, flag::LEN3);
+        // "two weeks", "seven to nine hours", "two thirds": a figure in
+        // words is one with its unit; without a unit ("four great posts")
+        // it is no figure worth a blank.
+        if has(i, flag::NUMBER_WORD) {
+            let word_is = |k: usize, ws: &[&str]| {
+                let w = &text[tokens[k].start..tokens[k].end];
+                ws.iter().any(|x| x.eq_ignore_ascii_case(w))
+            };
+            let mut b = i;
+            if b + 2 < n
+                && has(b + 2, flag::NUMBER_WORD)
+                && joined(b + 1)
+                && joined(b + 2)
+                && word_is(b + 1, &["to", "or", "and"])
+            {
+                b += 2;
+            }
+            let unit = if b + 1 < n && joined(b + 1) && has(b + 1, flag::SCALE | flag::NUMBER_WORD) {
+                Some(b + 1)
+            } else if b + 2 < n
+                && joined(b + 1)
+                && joined(b + 2)
+                && has(b + 2, flag::SCALE)
+                && !tokens[b + 1].stop
+                && !tokens[b + 1].num
+            {
+                Some(b + 2)
+            } else {
+                None
+            };
+            if let Some(end) = unit {
+                span.push(out, i, end, TermKind::Number);
+                i = end + 1;
+                continue;
+            }
+        }
+        let content = |k: usize| {
+            !tokens[k].stop && !tokens[k].num && !is_proper(k) && has(k, flag::LEN3) && !has(k, flag::NUMBER_WORD)
+        };
         // `pro-Russian`: a hyphen binds whatever follows into the phrase.
         let hyphen = |k: usize| facts[k] & HYPHEN_BEFORE != 0;
         if content(i) {
@@ -711,6 +758,19 @@ mod tests {
             ("The clinic opens at 9 a.m. on weekdays only.", "9 a.m."),
             ("The last ferry leaves the island at 6 p.m.", "6 p.m."),
             ("Refunds arrive within 5 working days of the return.", "5 working days"),
+            ("Collections run every two weeks from March to November.", "two weeks"),
+            (
+                "Adults need seven to nine hours of sleep in every day.",
+                "seven to nine hours",
+            ),
+            (
+                "China has around two thirds of global electric car sales.",
+                "two thirds",
+            ),
+            (
+                "Your sticker arrives within ten working days by post.",
+                "ten working days",
+            ),
         ] {
             let cands = scored(sentence);
             assert!(cands.iter().any(|(s, _)| s == blank), "{sentence}: {cands:?}");
