@@ -860,6 +860,36 @@ fn keypoints(
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut used: HashSet<u32> = HashSet::default();
+    // A list of "Evaporation: the Sun heats ..." items names its key
+    // terms before the colons.
+    for &k in chosen.iter().filter(|&&k| sents[k].item) {
+        let s = &sents[k];
+        let Some(colon) = s.text.find(':') else {
+            continue;
+        };
+        let label: Vec<&Token> = s.tokens.iter().take_while(|t| t.end <= colon).collect();
+        let content: Vec<u32> = label.iter().filter(|t| !t.stop).map(|t| t.term).collect();
+        // "Step 2:", "Note:", "Tip:" name no term.
+        let Some(first) = label.first() else {
+            continue;
+        };
+        let generic = label.iter().any(|t| t.num)
+            || matches!(
+                s.text[first.start..colon].trim().to_lowercase().as_str(),
+                "note" | "tip" | "warning" | "caution" | "important" | "example" | "step" | "option" | "answer"
+            );
+        if out.len() >= 6
+            || generic
+            || label.len() > 4
+            || content.is_empty()
+            || content.iter().all(|t| q.contains(t))
+            || content.iter().any(|t| used.contains(t))
+        {
+            continue;
+        }
+        used.extend(content);
+        out.push(s.text[first.start..colon].trim().to_string());
+    }
     let mut take = |pool: &[usize], limit: usize, out: &mut Vec<String>| {
         let mut cands: Vec<(&Term, usize)> = pool
             .iter()
@@ -888,10 +918,12 @@ fn keypoints(
                 continue;
             }
             // The verb of an instruction ("Open the lid", "Run the cycle")
-            // is no key term; a noun opening a sentence ("Propane burns
+            // is no key term, nor a label ("Note:"), which is taken above
+            // when it names one; a noun opening a sentence ("Propane burns
             // hotter") may well be.
             let text = &sents[k].text[t.start..t.end];
-            if lone_capital(t, toks, capitalised) && is_instruction(toks) {
+            let label = sents[k].text[t.end..].starts_with(':');
+            if lone_capital(t, toks, capitalised) && (is_instruction(toks) || label) {
                 continue;
             }
             used.extend(own());

@@ -247,6 +247,26 @@ fn yes_no_questions_keep_the_verdict() {
 }
 
 #[test]
+fn a_list_of_labelled_items_gives_its_labels_as_keypoints() {
+    let text = "# Water\n\nWater moves.\n\n## What are the stages of the water cycle?\n\n- Evaporation: the Sun heats surface water, which turns into vapour.\n- Condensation: rising vapour cools and forms clouds.\n- Step 3: droplets fall as rain.\n- Note: this repeats.\n";
+    let article = parse(text, Format::Markdown);
+    let deck = build(&Analyzer::new(), &article, "Water", None, &Options::default());
+    let keypoints = deck
+        .cards
+        .iter()
+        .find_map(|c| match &c.body {
+            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
+            CardBody::Cloze { .. } => None,
+        })
+        .expect("a qa card");
+    assert_eq!(keypoints[..2], ["Evaporation", "Condensation"]);
+    assert!(
+        !keypoints.iter().any(|k| k.starts_with("Step") || k == "Note"),
+        "{keypoints:?}"
+    );
+}
+
+#[test]
 fn keypoints_keep_two_figures_of_one_unit() {
     let text = "Oil\n\nCars use oil.\n\n1. How much oil do electric cars replace?\n\nElectric cars displaced 1 million barrels a day in 2024, and the agency expects 5 million barrels a day by 2030.\n";
     let deck = build_text(text, Some(0));
