@@ -1280,9 +1280,13 @@ fn number_variants(answer: &str) -> Vec<String> {
     let figure = &answer[run.clone()];
     let decimals = figure.split_once('.').map_or(0, |(_, d)| d.len());
     let commas = figure.contains(',');
+    // Past 15 significant digits a figure is an identifier, not a quantity.
     let Ok(value) = figure.replace(',', "").parse::<f64>() else {
         return Vec::new();
     };
+    if !value.is_finite() || figure.len() > 15 {
+        return Vec::new();
+    }
     let (before, after) = (&answer[..run.start], &answer[run.end..]);
     let percent = after.starts_with('%') || after.trim_start().to_lowercase().starts_with("per");
     let era = matches!(

@@ -557,6 +557,8 @@ fn changed_figures_keep_their_unit_and_form() {
     assert!(number_variants("3.13").is_empty());
     // Two figures (a range, a size): no one figure to change.
     assert!(number_variants("2.4 by 1.8 metres").is_empty());
+    // An account or part number is no quantity.
+    assert!(number_variants("12345678901234567890 kg").is_empty());
 }
 
 #[test]
