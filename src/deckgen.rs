@@ -430,11 +430,8 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     }
     // "This usually happens when ..." leans on the sentence before it,
     // which says more on its own.
-    if !lead {
-        let first = s.text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(first)) {
-            score *= 0.7;
-        }
+    if !lead && opens_with_pronoun(s) {
+        score *= 0.7;
     }
     // A list item is part of an answer; the sentence introducing the list
     // carries the whole of it.
@@ -938,10 +935,11 @@ fn keypoints(
     out
 }
 
-/// Words that open a sentence leaning on the one before.
-const PRONOUNS: &[&str] = &[
-    "it", "its", "they", "them", "their", "this", "these", "those", "that", "he", "she", "his", "her", "such",
-];
+/// Whether a sentence opens with a word that leans on the sentence before:
+/// "It", "This", "They".
+fn opens_with_pronoun(s: &Sent) -> bool {
+    s.tokens.first().is_some_and(|t| t.flags & cloze::flag::PRONOUN != 0)
+}
 
 /// The `wanted` most central eligible sentences (document order kept in the
 /// deck), each with its best blank; when more cards are wanted than there
@@ -978,8 +976,7 @@ fn choose_clozes(
             + 0.03 * terms[k][0].score.min(5.0);
         // A card is seen alone: "It goes to the Hollins Lane site" leaves the
         // student to guess what "it" is.
-        let first = s.text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(first)) {
+        if opens_with_pronoun(s) {
             score *= 0.6;
         }
         ranked.push((score, k));

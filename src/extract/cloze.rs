@@ -158,6 +158,11 @@ const NUMBER_WORDS: &[&str] = &[
     "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen", "half",
     "third", "thirds", "quarter", "quarters",
 ];
+/// Words that lean on what was said before (apostrophes are straight here).
+const PRONOUNS: &[&str] = &[
+    "it", "its", "it's", "they", "they're", "them", "their", "this", "these", "those", "that", "that's", "he", "he's",
+    "she", "she's", "his", "her", "such",
+];
 const CONNECTORS: &[&str] = &["of", "the", "de", "von", "van", "la", "del", "da", "and", "&"];
 /// Modifiers that say little on their own: a blank led by one of them
 /// ("possible implications") teaches less than the noun it qualifies.
@@ -262,6 +267,8 @@ pub mod flag {
     pub const ING: u16 = 1 << 12;
     /// A figure in words: "seven", "twenty", "thirds".
     pub const NUMBER_WORD: u16 = 1 << 13;
+    /// A pronoun that leans on an earlier sentence: "it", "this", "they".
+    pub const PRONOUN: u16 = 1 << 14;
 }
 
 /// The flags of a word, from its lowercase and original forms.
@@ -292,6 +299,7 @@ pub fn word_flags(lower: &str, word: &str) -> u16 {
     set(OBJECT_LEADS.contains(&lower), flag::OBJECT_LEAD);
     set(lower.ends_with("ing"), flag::ING);
     set(NUMBER_WORDS.contains(&lower), flag::NUMBER_WORD);
+    set(PRONOUNS.contains(&lower), flag::PRONOUN);
     set(
         word.len() >= 2
             && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
