@@ -1187,25 +1187,25 @@ impl<'a> Pool<'a> {
                         .all(|x| x.flags & cloze::flag::ACRONYM != 0)
                 };
                 let answer_acronym = is_acronym(answer_tokens, answer);
-                let ordered: Vec<(usize, usize)> = if answer.kind == TermKind::Number {
-                    // "About 9 a.m. of caffeine" is no wrong answer to "About
-                    // 100 mg of caffeine": only figures of the answer's unit
-                    // (or dates for a date) stand in for it.
-                    best.iter()
-                        .filter(|c| same_shape(c) && (answer_date || same_unit(c)))
-                        .copied()
-                        .collect()
-                } else if answer_acronym {
+                let ordered: Vec<(usize, usize)> = if answer_acronym {
                     let mut ordered: Vec<(usize, usize)> = best.to_vec();
                     ordered.sort_by_key(|&(k, i)| !is_acronym(&self.sents[k].tokens, &self.terms[k][i]));
                     ordered
                 } else {
                     best.to_vec()
                 };
-                for (k, i) in ordered {
+                for c in ordered {
                     if out.len() == 3 {
                         break;
                     }
+                    // "About 9 a.m. of caffeine" is no wrong answer to "About
+                    // 100 mg of caffeine": only figures of the answer's unit
+                    // (or dates for a date) stand in for it. Asked only of
+                    // those looked at, which are few.
+                    if number && !(same_shape(&&c) && (answer_date || same_unit(&&c))) {
+                        continue;
+                    }
+                    let (k, i) = c;
                     let t = &self.terms[k][i];
                     if answer.kind != TermKind::Number
                         && t.terms(&self.sents[k].tokens)
