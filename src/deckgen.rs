@@ -1239,6 +1239,41 @@ impl<'a> Pool<'a> {
     }
 }
 
+/// [`number_variants`] of a count in words with its unit ("five hours"
+/// gives "six hours", "seven hours", "four hours"), in the count's case;
+/// none for a range or a fraction ("seven to nine hours", "two thirds").
+fn word_number_variants(answer: &str) -> Vec<String> {
+    const WORDS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let Some((first, rest)) = answer.split_once(' ') else {
+        return Vec::new();
+    };
+    let Some(at) = WORDS.iter().position(|w| w.eq_ignore_ascii_case(first)) else {
+        return Vec::new();
+    };
+    let next = rest.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    const NOT_A_UNIT: &[&str] = &[
+        "to", "or", "and", "half", "third", "thirds", "quarter", "quarters", "hundred", "thousand", "million",
+        "billion", "dozen",
+    ];
+    if NOT_A_UNIT.contains(&next.as_str()) {
+        return Vec::new();
+    }
+    let capital = first.starts_with(|c: char| c.is_uppercase());
+    [at + 1, at + 2, at.wrapping_sub(1)]
+        .into_iter()
+        .filter_map(|i| WORDS.get(i))
+        .map(|w| {
+            let mut word = w.to_string();
+            if capital && let Some(f) = word.get_mut(0..1) {
+                f.make_ascii_uppercase();
+            }
+            format!("{word} {rest}")
+        })
+        .collect()
+}
+
 /// What a number blank stands for, as far as its spelling tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NumberShape {
@@ -1270,6 +1305,9 @@ fn number_variants(answer: &str) -> Vec<String> {
         } else {
             i += 1;
         }
+    }
+    if runs.is_empty() {
+        return word_number_variants(answer);
     }
     let [run] = runs.as_slice() else {
         return Vec::new();

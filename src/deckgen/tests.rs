@@ -557,6 +557,17 @@ fn changed_figures_keep_their_unit_and_form() {
     assert!(number_variants("3.13").is_empty());
     // Two figures (a range, a size): no one figure to change.
     assert!(number_variants("2.4 by 1.8 metres").is_empty());
+    // A count in words changes in words, in its own case.
+    assert_eq!(
+        number_variants("five hours"),
+        ["six hours", "seven hours", "four hours"]
+    );
+    assert_eq!(
+        number_variants("Two working days"),
+        ["Three working days", "Four working days"]
+    );
+    assert!(number_variants("seven to nine hours").is_empty());
+    assert!(number_variants("two thirds").is_empty());
     // An account or part number is no quantity.
     assert!(number_variants("12345678901234567890 kg").is_empty());
 }
