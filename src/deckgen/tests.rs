@@ -359,6 +359,30 @@ mod props {
             let back = crate::deck::yaml::from_str(&yaml);
             prop_assert!(back.is_ok(), "{:?}", back.err());
         }
+
+        /// Changed figures are new, distinct, of the answer's unit and never
+        /// negative, whatever the answer looks like.
+        #[test]
+        fn changed_figures_differ_and_keep_the_rest(
+            before in "(£|\\$|about )?",
+            figure in "[0-9]{1,6}(\\.[0-9]{1,3})?|[0-9]{1,3}(,[0-9]{3}){1,3}",
+            after in "( mg| percent|%| km| BC| years)?",
+            junk in "\\PC{0,12}",
+        ) {
+            for answer in [format!("{before}{figure}{after}"), junk.clone()] {
+                let variants = number_variants(&answer);
+                prop_assert!(variants.len() <= 3);
+                let distinct: HashSet<&String> = variants.iter().collect();
+                prop_assert_eq!(distinct.len(), variants.len());
+                for v in &variants {
+                    prop_assert_ne!(v, &answer);
+                    if answer != junk {
+                        prop_assert!(!v.contains('-'), "{} from {}", v, answer);
+                        prop_assert!(v.starts_with(before.as_str()) && v.ends_with(after.as_str()), "{} from {}", v, answer);
+                    }
+                }
+            }
+        }
     }
 }
 
