@@ -33,6 +33,29 @@ fn build_text(text: &str, cloze: Option<usize>) -> Deck {
     )
 }
 
+/// The keypoints of the deck's first qa card.
+fn first_keypoints(deck: &Deck) -> Vec<String> {
+    deck.cards
+        .iter()
+        .find_map(|c| match &c.body {
+            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
+            CardBody::Cloze { .. } => None,
+        })
+        .expect("a qa card")
+}
+
+/// The distractors of the cloze card that blanks `blank`.
+fn distractors_of(deck: &Deck, blank: &str) -> Vec<String> {
+    let marked = format!("{{{{{blank}}}}}");
+    deck.cards
+        .iter()
+        .find_map(|c| match &c.body {
+            CardBody::Cloze { text, distractors, .. } if text.contains(&marked) => Some(distractors.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("a cloze on {blank}"))
+}
+
 fn qa_answers(deck: &Deck) -> Vec<String> {
     deck.cards
         .iter()
@@ -251,14 +274,7 @@ fn a_list_of_labelled_items_gives_its_labels_as_keypoints() {
     let text = "# Water\n\nWater moves.\n\n## What are the stages of the water cycle?\n\n- Evaporation: the Sun heats surface water, which turns into vapour.\n- Condensation: rising vapour cools and forms clouds.\n- Step 3: droplets fall as rain.\n- Note: this repeats.\n";
     let article = parse(text, Format::Markdown);
     let deck = build(&Analyzer::new(), &article, "Water", None, &Options::default());
-    let keypoints = deck
-        .cards
-        .iter()
-        .find_map(|c| match &c.body {
-            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
-            CardBody::Cloze { .. } => None,
-        })
-        .expect("a qa card");
+    let keypoints = first_keypoints(&deck);
     assert_eq!(keypoints[..2], ["Evaporation", "Condensation"]);
     assert!(
         !keypoints.iter().any(|k| k.starts_with("Step") || k == "Note"),
@@ -270,14 +286,7 @@ fn a_list_of_labelled_items_gives_its_labels_as_keypoints() {
 fn keypoints_keep_two_figures_of_one_unit() {
     let text = "Oil\n\nCars use oil.\n\n1. How much oil do electric cars replace?\n\nElectric cars displaced 1 million barrels a day in 2024, and the agency expects 5 million barrels a day by 2030.\n";
     let deck = build_text(text, Some(0));
-    let keypoints = deck
-        .cards
-        .iter()
-        .find_map(|c| match &c.body {
-            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
-            CardBody::Cloze { .. } => None,
-        })
-        .expect("a qa card");
+    let keypoints = first_keypoints(&deck);
     for figure in ["1 million", "5 million"] {
         assert!(
             keypoints.iter().any(|k| k.starts_with(figure)),
@@ -497,14 +506,7 @@ fn naming_the_subject_of_a_short_question_is_no_lead_in() {
 fn a_figure_gets_figures_of_its_unit_then_its_own_changed_never_dates_or_other_units() {
     let text = "Allotment FAQ\n\nFor new plot holders.\n\n1. How much does a plot cost?\n\nA full plot costs £48 a year and a half plot £26. Rent is due on 1 October and includes water.\n\n2. What may I build?\n\nOne shed of up to 2.4 by 1.8 metres and one greenhouse.\n";
     let deck = build_text(text, Some(12));
-    let distractors = deck
-        .cards
-        .iter()
-        .find_map(|c| match &c.body {
-            CardBody::Cloze { text, distractors, .. } if text.contains("{{£48}}") => Some(distractors.clone()),
-            _ => None,
-        })
-        .expect("a cloze on £48");
+    let distractors = distractors_of(&deck, "£48");
     // Not "1 October", "2.4" nor "1.8 metres": each is plainly no price.
     assert_eq!(distractors, ["£26", "£96", "£24"]);
 }
@@ -541,14 +543,7 @@ fn a_cloze_avoids_a_sentence_that_opens_with_a_pronoun() {
 fn the_verb_of_an_instruction_is_no_keypoint_a_noun_opening_a_sentence_may_be() {
     let text = "Kettle care\n\nHard water leaves scale.\n\n1. How do I descale the kettle?\n\nOpen the lid and fill the kettle with white vinegar. Limescale dissolves within an hour.\n";
     let deck = build_text(text, Some(0));
-    let keypoints = deck
-        .cards
-        .iter()
-        .find_map(|c| match &c.body {
-            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
-            CardBody::Cloze { .. } => None,
-        })
-        .expect("a qa card");
+    let keypoints = first_keypoints(&deck);
     assert!(!keypoints.iter().any(|k| k == "Open"), "{keypoints:?}");
     assert!(keypoints.iter().any(|k| k == "white vinegar"), "{keypoints:?}");
 }
@@ -607,14 +602,7 @@ Noise keeps day sleepers awake. Adults need seven hours of sleep.
 See your GP if poor sleep lasts three months. The NHS runs a sleep clinic in Leeds, and the RCN trains its nurses.
 ";
     let deck = build_text(text, Some(8));
-    let distractors = deck
-        .cards
-        .iter()
-        .find_map(|c| match &c.body {
-            CardBody::Cloze { text, distractors, .. } if text.contains("{{GP}}") => Some(distractors.clone()),
-            _ => None,
-        })
-        .expect("a cloze on GP");
+    let distractors = distractors_of(&deck, "GP");
     assert_eq!(distractors[..2], ["NHS", "RCN"]);
     assert!(
         !distractors.iter().any(|d| d == "Noise" || d == "Adults"),
