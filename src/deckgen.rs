@@ -1323,11 +1323,9 @@ fn number_variants(answer: &str) -> Vec<String> {
         return Vec::new();
     }
     let (before, after) = (&answer[..run.start], &answer[run.end..]);
-    let percent = after.starts_with('%') || after.trim_start().to_lowercase().starts_with("per");
-    let era = matches!(
-        after.trim().to_ascii_lowercase().as_str(),
-        "" | "bc" | "ad" | "bce" | "ce"
-    );
+    let unit = after.trim_start().to_lowercase();
+    let percent = after.starts_with('%') || unit.starts_with("percent") || unit.starts_with("per cent");
+    let era = matches!(unit.trim_end(), "" | "bc" | "ad" | "bce" | "ce");
     let year =
         decimals == 0 && !commas && (3..=4).contains(&figure.len()) && value <= 2100.0 && era && before.is_empty();
     // A bare figure may be a count, a version or a model number; only a

@@ -568,6 +568,15 @@ fn changed_figures_keep_their_unit_and_form() {
         ["0.8 percent", "50.8 percent", "1.1 percent"]
     );
     assert_eq!(number_variants("97%"), ["49%", "99%", "73%"]);
+    assert_eq!(
+        number_variants("97 per cent"),
+        ["49 per cent", "99 per cent", "73 per cent"]
+    );
+    // Not a share: "per day" may pass 100.
+    assert_eq!(
+        number_variants("150 per day"),
+        ["300 per day", "75 per day", "225 per day"]
+    );
     assert_eq!(number_variants("3 cups"), ["4 cups", "5 cups", "2 cups"]);
     assert_eq!(number_variants("1991"), ["1988", "1993", "1985"]);
     assert_eq!(number_variants("500 BC"), ["497 BC", "502 BC", "494 BC"]);
