@@ -228,7 +228,8 @@ impl Drop for Vocab<'_> {
 }
 
 /// Splits text into words, keeping hyphenated and apostrophe-joined words
-/// and decimal numbers whole (`pro-Russian`, `China’s`, `3.5`).
+/// and decimal numbers and fractions whole (`pro-Russian`, `China’s`, `3.5`,
+/// `2026/27`).
 pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
     let words = segment::word_indices(text);
     let mut out: Vec<Token> = Vec::with_capacity(words.len());
@@ -240,8 +241,9 @@ pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
         // join them again.
         while let Some(&(ns, nw)) = words.peek() {
             let gap = &text[end..ns];
+            // "3.5", and "2026/27", "24/7", "1/2": one figure each.
             let joins = matches!(gap, "'" | "’")
-                || (gap == "."
+                || (matches!(gap, "." | "/")
                     && text[..end].ends_with(|c: char| c.is_ascii_digit())
                     && nw.starts_with(|c: char| c.is_ascii_digit()))
                 || (gap == ","
@@ -545,6 +547,35 @@ mod tests {
         let mut after = Vocab::new(&an);
         assert_eq!(ids(&mut after, &["money", "river", "money"]), [0, 1, 0]);
         assert_eq!(after.len(), 2);
+    }
+
+    #[test]
+    fn figures_stay_whole_words_keep_their_apostrophes() {
+        let an = Analyzer::new();
+        let mut vocab = Vocab::new(&an);
+        let text = "For 2026/27 the fee is £12,400, open 24/7, 3.5 times China’s, pro-Russian.";
+        let words: Vec<&str> = tokenize(&an, &mut vocab, text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "For",
+                "2026/27",
+                "the",
+                "fee",
+                "is",
+                "12,400",
+                "open",
+                "24/7",
+                "3.5",
+                "times",
+                "China’s",
+                "pro",
+                "Russian"
+            ]
+        );
     }
 
     proptest! {
