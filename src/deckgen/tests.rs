@@ -18,8 +18,17 @@ The Government Pension Fund Global was worth more than 1,700 billion US dollars 
 ";
 
 fn build_text(text: &str, cloze: Option<usize>) -> Deck {
+    build_as(text, Format::Text, cloze)
+}
+
+fn build_markdown(text: &str, cloze: Option<usize>) -> Deck {
+    build_as(text, Format::Markdown, cloze)
+}
+
+/// The deck of `text` read as `format`, titled by its own title.
+fn build_as(text: &str, format: Format, cloze: Option<usize>) -> Deck {
     let an = Analyzer::new();
-    let article = parse(text, Format::Text);
+    let article = parse(text, format);
     let title = article.title.as_ref().map(|t| t.text.clone()).unwrap_or_default();
     build(
         &an,
@@ -272,8 +281,7 @@ fn yes_no_questions_keep_the_verdict() {
 #[test]
 fn a_list_of_labelled_items_gives_its_labels_as_keypoints() {
     let text = "# Water\n\nWater moves.\n\n## What are the stages of the water cycle?\n\n- Evaporation: the Sun heats surface water, which turns into vapour.\n- Condensation: rising vapour cools and forms clouds.\n- Step 3: droplets fall as rain.\n- Note: this repeats.\n";
-    let article = parse(text, Format::Markdown);
-    let deck = build(&Analyzer::new(), &article, "Water", None, &Options::default());
+    let deck = build_markdown(text, None);
     let keypoints = first_keypoints(&deck);
     assert_eq!(keypoints[..2], ["Evaporation", "Condensation"]);
     assert!(
@@ -463,8 +471,7 @@ fn how_long_prefers_a_unit_of_time_to_a_mere_count() {
 #[test]
 fn a_section_that_is_only_a_list_is_answered_by_the_list() {
     let text = "# Moving FAQ\n\nPlan six weeks ahead.\n\n## What should I pack first?\n\n* Books and out-of-season clothes.\n* Decorations and spare bedding.\n\n## When do I book movers?\n\nFour weeks ahead.\n";
-    let article = parse(text, Format::Markdown);
-    let deck = build(&Analyzer::new(), &article, "Moving FAQ", None, &Options::default());
+    let deck = build_markdown(text, None);
     assert_eq!(
         qa_answers(&deck)[0],
         "* Books and out-of-season clothes.\n* Decorations and spare bedding."
@@ -474,8 +481,7 @@ fn a_section_that_is_only_a_list_is_answered_by_the_list() {
 #[test]
 fn a_list_that_opens_a_section_answers_it_not_the_remark_after() {
     let text = "# Brewing FAQ\n\nStart small.\n\n## What equipment should I buy first?\n\n* A fermenting bucket with an airlock.\n* A hydrometer.\n\nStart with these; a boiler can wait until you brew all-grain.\n";
-    let article = parse(text, Format::Markdown);
-    let deck = build(&Analyzer::new(), &article, "Brewing FAQ", None, &Options::default());
+    let deck = build_markdown(text, None);
     assert_eq!(
         qa_answers(&deck)[0],
         "* A fermenting bucket with an airlock.\n* A hydrometer."
@@ -514,8 +520,7 @@ fn a_figure_gets_figures_of_its_unit_then_its_own_changed_never_dates_or_other_u
 #[test]
 fn an_answer_may_open_with_a_code_span() {
     let text = "# Git stash\n\nStashing is handy.\n\n## What does git stash do?\n\n`git stash` saves your uncommitted changes and cleans the working tree. Git stash is handy before you pull changes into a dirty working tree.\n";
-    let article = parse(text, Format::Markdown);
-    let deck = build(&Analyzer::new(), &article, "Git stash", None, &Options::default());
+    let deck = build_markdown(text, None);
     let answers = qa_answers(&deck);
     assert!(
         answers[0].starts_with("`git stash` saves your uncommitted changes"),
@@ -622,17 +627,7 @@ See your GP if poor sleep lasts three months. The NHS runs a sleep clinic in Lee
 #[test]
 fn no_cloze_from_a_sentence_that_only_introduces_what_follows() {
     let text = "# Permits\n\nPermits are issued by the town hall.\n\n## What does a permit cost?\n\nPrices depend on the car's engine size:\n\n- small engines pay 90 euros\n- large engines pay 140 euros\n";
-    let article = parse(text, Format::Markdown);
-    let deck = build(
-        &Analyzer::new(),
-        &article,
-        "Permits",
-        None,
-        &Options {
-            cloze: Some(5),
-            ..Options::default()
-        },
-    );
+    let deck = build_markdown(text, Some(5));
     for c in &deck.cards {
         if let CardBody::Cloze { text, .. } = &c.body {
             assert!(!text.ends_with(':'), "{text}");
@@ -664,8 +659,7 @@ fn a_currency_is_blanked_with_its_figure_and_may_be_left_out_when_typed() {
 #[test]
 fn a_table_stays_a_table_and_leads_the_answer_it_opens() {
     let text = "# Pool FAQ\n\nThe pool opens at 7 am.\n\n## What are the entry prices?\n\n| Ticket | Price |\n| --- | --- |\n| Adult | 6 euros |\n| Child | 3 euros |\n\nFamilies of four pay 15 euros together.\n\n## What does a permit cost?\n\nPrices depend on engine size:\n\n| Engine | Price |\n| --- | --- |\n| Small | 90 euros |\n\n## Is there a sauna?\n\n```\nsauna --open\n```\n";
-    let article = parse(text, Format::Markdown);
-    let deck = build(&Analyzer::new(), &article, "Pool FAQ", None, &Options::default());
+    let deck = build_markdown(text, None);
     let answers = qa_answers(&deck);
     assert_eq!(
         answers[0],
