@@ -64,6 +64,37 @@ via etc e.g i.e s t don can it’s it's that’s that's never cannot always usua
 rather quite almost already perhaps least twice across along among amongst around behind beside besides beyond \
 despite toward towards upon onto near unlike inside outside throughout underneath alongside please";
 
+/// Plurals whose Snowball stem differs from their singular's: irregular
+/// ones, and -es after a short syllable ("buses" stems to "buse").
+const IRREGULAR_PLURALS: &[(&str, &str)] = &[
+    ("children", "child"),
+    ("people", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("knives", "knife"),
+    ("wives", "wife"),
+    ("halves", "half"),
+    ("shelves", "shelf"),
+    ("wolves", "wolf"),
+    ("thieves", "thief"),
+    ("loaves", "loaf"),
+    ("calves", "calf"),
+    ("analyses", "analysis"),
+    ("crises", "crisis"),
+    ("theses", "thesis"),
+    ("diagnoses", "diagnosis"),
+    ("criteria", "criterion"),
+    ("phenomena", "phenomenon"),
+    ("buses", "bus"),
+    ("busses", "bus"),
+    ("gases", "gas"),
+    ("quizzes", "quiz"),
+];
+
 impl Default for Analyzer {
     fn default() -> Self {
         Self::new()
@@ -114,8 +145,15 @@ impl Analyzer {
         self.stop.contains(lower)
     }
 
+    /// The Snowball stem, of the singular for the plurals it cannot see
+    /// through ("children", "buses"), so that "Can children ride?" finds
+    /// "Each child ...".
     pub fn stem(&self, lower: &str) -> String {
-        self.stemmer.stem(lower).into_owned()
+        let base = IRREGULAR_PLURALS
+            .iter()
+            .find(|(plural, _)| *plural == lower)
+            .map_or(lower, |&(_, singular)| singular);
+        self.stemmer.stem(base).into_owned()
     }
 }
 
@@ -533,6 +571,22 @@ mod tests {
     /// A vocab's ids run from 0 in order of first use whatever vocabs
     /// came before it or live beside it: the stem map is handed from one
     /// to the next, never shared.
+    #[test]
+    fn plurals_the_stemmer_misses_share_their_singular_stem() {
+        let an = Analyzer::new();
+        for (plural, singular) in [
+            ("children", "child"),
+            ("buses", "bus"),
+            ("women", "woman"),
+            ("gases", "gas"),
+        ] {
+            assert_eq!(an.stem(plural), an.stem(singular), "{plural}");
+        }
+        // The rest stem as Snowball says.
+        assert_eq!(an.stem("rises"), an.stem("rise"));
+        assert_ne!(an.stem("uses"), an.stem("us"));
+    }
+
     #[test]
     fn vocabs_number_their_own_stems() {
         let an = Analyzer::new();
