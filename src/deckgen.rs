@@ -442,16 +442,18 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     if s.text.ends_with(':') {
         score *= if s.leads.is_some() { 1.3 } else { 0.4 };
     }
-    let cue_hit = q_cue(s, question);
+    // An instruction ("Raise your hand when you want to get off") is a
+    // remedy, not the cause a "why" asks for ("Buses stop only on
+    // request"), whatever cue words it holds.
+    let remedy = question.cue == Cue::Cause && is_instruction(&s.tokens);
+    let cue_hit = !remedy && q_cue(s, question);
     if cue_hit {
         // Saying what a thing is, or what to do, answers outright; the
         // other cues only point to where an answer may be.
         let outright = question.cue == Cue::Definition || (question.procedural && is_instruction(&s.tokens));
         score *= if outright { 2.0 } else { 1.4 };
     }
-    // An instruction ("Run the cleaning cycle") is a remedy, not the cause
-    // a "why" asks for ("The print head is clogged").
-    if question.cue == Cue::Cause && !cue_hit && is_instruction(&s.tokens) {
+    if remedy {
         score *= 0.6;
     }
     // A section's opening sentence that restates much of the question
@@ -499,6 +501,9 @@ enum Cue {
     Quantity,
     /// "How long", "how often": a figure or a unit of time.
     Duration,
+    /// "Can I ...?", "Am I allowed to ...?": a sentence that allows or
+    /// forbids.
+    Permission,
 }
 
 fn cue_of(question: &str) -> Cue {
@@ -539,6 +544,10 @@ fn cue_of(question: &str) -> Cue {
         "how", "approach", "method", "methods", "way", "ways", "strategy", "means",
     ]) {
         Cue::Means
+    } else if matches!(words.as_slice(), ["can" | "may" | "could", "i" | "we", ..])
+        || matches!(words.first(), Some(&("am" | "are" | "is"))) && has(&["allowed", "permitted"])
+    {
+        Cue::Permission
     } else {
         Cue::None
     }
@@ -603,6 +612,21 @@ const TIME_WORDS: &[&str] = &[
     "annually",
 ];
 
+/// Words that allow or forbid, the answer to "Can I ...?".
+const PERMISSION_WORDS: &[&str] = &[
+    "allowed",
+    "welcome",
+    "permitted",
+    "permission",
+    "forbidden",
+    "prohibited",
+    "banned",
+    "accepted",
+    "accept",
+    "cannot",
+    "can't",
+];
+
 /// Phrases that mark a contrast, a cause or a means, as substrings, not
 /// words: real text glues words together ("hashowever").
 const CONTRAST_PHRASES: &[&str] = &[
@@ -628,6 +652,8 @@ const CAUSE_PHRASES: &[&str] = &[
     "caused by",
     " means ",
     "when ",
+    // "No manifest exists yet, so every file counts as new."
+    ", so ",
 ];
 const MEANS_PHRASES: &[&str] = &[
     " through ",
@@ -710,6 +736,7 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         Cue::Means => cues() & CUE_MEANS != 0 || (question.procedural && is_instruction(&s.tokens)),
         Cue::Time | Cue::Quantity => digits() || has_word(&[NUMBER_WORDS, TIME_WORDS]),
         Cue::Duration => digits() || has_word(&[TIME_WORDS]),
+        Cue::Permission => has_word(&[PERMISSION_WORDS]),
     }
 }
 

@@ -270,6 +270,32 @@ fn a_why_question_is_answered_by_the_cause_before_the_remedy() {
 }
 
 #[test]
+fn a_why_question_is_answered_by_the_cause_even_when_the_remedy_says_when() {
+    // "when" marks a cause in "It fails when ..."; in an instruction it
+    // only says when to act.
+    let text = "Night Buses\n\nNight buses run all night.\n\n1. Why did my bus not stop?\n\nNight buses stop only on request at most stops. Raise your hand clearly as the bus approaches, and press the bell once when you want to get off.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert_eq!(answers[0], "Night buses stop only on request at most stops.");
+}
+
+#[test]
+fn a_cause_given_with_so_answers_why_though_it_restates_the_question() {
+    let text = "Mirrors\n\nThe tool mirrors a folder to storage.\n\n1. Why does the tool upload every file on the first run?\n\nThe first run has no manifest to compare against, so every file counts as new. Later runs read the manifest from the bucket and skip unchanged files.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(answers[0].starts_with("The first run has no manifest"), "{answers:?}");
+}
+
+#[test]
+fn can_i_is_answered_by_what_allows_or_forbids() {
+    let text = "Kayak Hire\n\nWe hire kayaks and canoes.\n\n1. CAN I BRING MY DOG?\n\nDogs are welcome in open canoes but not in kayaks. Bring a lead, and keep the dog in the middle of the canoe so it does not tip.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(answers[0].starts_with("Dogs are welcome"), "{answers:?}");
+    assert_eq!(cue_of("Can I bring my dog?"), Cue::Permission);
+    assert_eq!(cue_of("Are dogs allowed on board?"), Cue::Permission);
+    assert_eq!(cue_of("Can the app sync?"), Cue::None);
+}
+
+#[test]
 fn yes_no_questions_keep_the_verdict() {
     let text = "Tea\n\n1. Is green tea caffeinated?\n\nYes. A cup holds about 30 milligrams of caffeine, less than coffee.\n\nShade-grown teas hold more.\n\n2. Why?\n\nBecause.\n";
     assert_eq!(
