@@ -843,7 +843,8 @@ fn choose_answer(
     // depends.", "Sometimes."
     let short_verdict = sents[lead].tokens.len() <= 3 && !sents[lead].text.ends_with([':', '?']);
     if polar && (matches!(first_word.as_str(), "yes" | "no") || short_verdict) {
-        return if sents[lead].tokens.len() <= 3 && idxs.len() > 1 {
+        // "Yes, but less well." says too little alone.
+        return if sents[lead].tokens.len() <= 5 && idxs.len() > 1 {
             vec![idxs[0], idxs[1]]
         } else {
             vec![idxs[0]]
@@ -914,6 +915,9 @@ fn keypoints(
         used.extend(content);
         out.push(s.text[first.start..colon].trim().to_string());
     }
+    // (sentence, start, end) of each span taken: "March" is inside "March
+    // 2027", though a figure's own terms are only its digits.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     let mut take = |pool: &[usize], limit: usize, out: &mut Vec<String>| {
         let mut cands: Vec<(&Term, usize)> = pool
             .iter()
@@ -938,7 +942,10 @@ fn keypoints(
                     .filter(|x| !x.stop && (t.kind != TermKind::Number || x.num))
                     .map(|x| x.term)
             };
-            if t.terms(toks).all(|x| q.contains(&x)) || own().any(|x| used.contains(&x)) {
+            if t.terms(toks).all(|x| q.contains(&x))
+                || own().any(|x| used.contains(&x))
+                || spans.iter().any(|&(j, a, b)| j == k && t.start < b && a < t.end)
+            {
                 continue;
             }
             // The verb of an instruction ("Open the lid", "Run the cycle")
@@ -951,6 +958,7 @@ fn keypoints(
                 continue;
             }
             used.extend(own());
+            spans.push((k, t.start, t.end));
             out.push(text.to_string());
         }
     };
@@ -1314,7 +1322,8 @@ enum NumberShape {
 /// Plausible wrong figures for a number answer: the answer's text with its
 /// one figure replaced by nearby values (halved and doubled, a year a few
 /// years off, a small count one off), in the figure's own form (decimals,
-/// thousands separators). None for text with no figure or several.
+/// thousands separators). A range ("10 to 25 per cent") moves as a whole.
+/// None for text with no figure or with several that are no range.
 fn number_variants(answer: &str) -> Vec<String> {
     let b = answer.as_bytes();
     let mut runs = Vec::new();
@@ -1333,72 +1342,101 @@ fn number_variants(answer: &str) -> Vec<String> {
             i += 1;
         }
     }
-    if runs.is_empty() {
-        return word_number_variants(answer);
-    }
-    let [run] = runs.as_slice() else {
-        return Vec::new();
+    let range = match runs.as_slice() {
+        [] => return word_number_variants(answer),
+        [_] => false,
+        [lo, hi] if matches!(&answer[lo.end..hi.start], " to " | " and ") => true,
+        _ => return Vec::new(),
     };
-    let figure = &answer[run.clone()];
-    let decimals = figure.split_once('.').map_or(0, |(_, d)| d.len());
-    let commas = figure.contains(',');
-    // Past 15 significant digits a figure is an identifier, not a quantity.
-    let Ok(value) = figure.replace(',', "").parse::<f64>() else {
-        return Vec::new();
-    };
-    if !value.is_finite() || figure.len() > 15 {
-        return Vec::new();
+    // (value, decimals, thousands separators) of each figure.
+    let mut figures = Vec::new();
+    for run in &runs {
+        let figure = &answer[run.clone()];
+        // Past 15 significant digits a figure is an identifier, not a quantity.
+        match figure.replace(',', "").parse::<f64>() {
+            Ok(value) if value.is_finite() && figure.len() <= 15 => figures.push((
+                value,
+                figure.split_once('.').map_or(0, |(_, d)| d.len()),
+                figure.contains(','),
+            )),
+            _ => return Vec::new(),
+        }
     }
-    let (before, after) = (&answer[..run.start], &answer[run.end..]);
+    let (first, last) = (&runs[0], &runs[runs.len() - 1]);
+    let (before, after) = (&answer[..first.start], &answer[last.end..]);
     let unit = after.trim_start().to_lowercase();
     let percent = after.starts_with('%') || unit.starts_with("percent") || unit.starts_with("per cent");
     let era = matches!(unit.trim_end(), "" | "bc" | "ad" | "bce" | "ce");
-    let year =
-        decimals == 0 && !commas && (3..=4).contains(&figure.len()) && value <= 2100.0 && era && before.is_empty();
+    let year = era
+        && before.is_empty()
+        && runs.iter().zip(&figures).all(|(run, &(value, decimals, commas))| {
+            decimals == 0 && !commas && (3..=4).contains(&run.len()) && value <= 2100.0
+        });
     // A bare figure may be a count, a version or a model number; only a
     // year among them has an obvious neighbourhood.
-    if before.is_empty() && after.trim().is_empty() && !year {
+    if !range && before.is_empty() && after.trim().is_empty() && !year {
         return Vec::new();
     }
-    let values: Vec<f64> = if year {
-        vec![value - 3.0, value + 2.0, value - 6.0]
-    } else if decimals == 0 && value <= 10.0 {
-        vec![value + 1.0, value + 2.0, value - 1.0]
-    } else if percent {
-        vec![value / 2.0, (value + 100.0) / 2.0, value * 0.75]
-    } else {
-        vec![value * 2.0, value / 2.0, value * 1.5]
+    let small = figures
+        .iter()
+        .all(|&(value, decimals, _)| decimals == 0 && value <= 10.0);
+    let change = |k: usize, v: f64| {
+        if year {
+            [v - 3.0, v + 2.0, v - 6.0][k]
+        } else if small {
+            [v + 1.0, v + 2.0, v - 1.0][k]
+        } else if percent {
+            [v / 2.0, (v + 100.0) / 2.0, v * 0.75][k]
+        } else {
+            [v * 2.0, v / 2.0, v * 1.5][k]
+        }
     };
-    let scale = 10f64.powi(decimals as i32);
-    let mut seen = vec![value];
-    values
-        .into_iter()
-        .map(|v| (v * scale).round() / scale)
-        .filter(|&v| {
-            let new = v > 0.0 && !seen.contains(&v) && (!percent || v <= 100.0);
-            seen.push(v);
-            new
-        })
-        .map(|v| {
-            let mut digits = format!("{v:.decimals$}");
-            if commas {
-                let (int, frac) = digits.split_once('.').map_or((digits.as_str(), ""), |(a, b)| (a, b));
-                let mut grouped = String::new();
-                for (k, c) in int.chars().enumerate() {
-                    if k > 0 && (int.len() - k) % 3 == 0 {
-                        grouped.push(',');
-                    }
-                    grouped.push(c);
-                }
-                if !frac.is_empty() {
-                    grouped.push('.');
-                    grouped.push_str(frac);
-                }
-                digits = grouped;
+    let mut out: Vec<String> = Vec::new();
+    'variant: for k in 0..3 {
+        let mut text = before.to_string();
+        let mut previous = None;
+        for (n, (run, &(value, decimals, commas))) in runs.iter().zip(&figures).enumerate() {
+            let scale = 10f64.powi(decimals as i32);
+            let v = (change(k, value) * scale).round() / scale;
+            // Never negative or zero, no share over 100, and a range
+            // still runs upwards.
+            if v <= 0.0 || (percent && v > 100.0) || previous.is_some_and(|p| v <= p) {
+                continue 'variant;
             }
-            format!("{before}{digits}{after}")
-        })
-        .collect()
+            previous = Some(v);
+            if n > 0 {
+                text.push_str(&answer[runs[n - 1].end..run.start]);
+            }
+            text.push_str(&figure_text(v, decimals, commas));
+        }
+        text.push_str(after);
+        if text != answer && !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// `v` with `decimals` decimals, its thousands separated by commas when
+/// `commas`.
+fn figure_text(v: f64, decimals: usize, commas: bool) -> String {
+    let digits = format!("{v:.decimals$}");
+    if !commas {
+        return digits;
+    }
+    let (int, frac) = digits.split_once('.').unwrap_or((digits.as_str(), ""));
+    let mut grouped = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if !frac.is_empty() {
+        grouped.push('.');
+        grouped.push_str(frac);
+    }
+    grouped
 }
 
 /// A hash of `text` lowercased, without allocating for ASCII: the same

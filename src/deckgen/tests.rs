@@ -317,6 +317,23 @@ fn a_list_of_labelled_items_gives_its_labels_as_keypoints() {
 }
 
 #[test]
+fn a_keypoint_never_repeats_part_of_another() {
+    let text = "Tax\n\nPanels save money.\n\n1. Is there VAT to pay on panels?\n\nNo. Solar panels on homes are zero-rated for VAT until March 2027.\n";
+    let keypoints = first_keypoints(&build_text(text, Some(0)));
+    assert!(keypoints.contains(&"March 2027".to_string()), "{keypoints:?}");
+    assert!(!keypoints.contains(&"March".to_string()), "{keypoints:?}");
+}
+
+#[test]
+fn a_short_verdict_brings_the_sentence_after_it() {
+    let text = "Solar\n\nPanels make power.\n\n1. Do panels work on cloudy days?\n\nYes, but less well. On an overcast day a system makes a quarter of its clear-sky output. Snow is another matter.\n";
+    assert_eq!(
+        qa_answers(&build_text(text, Some(0)))[0],
+        "Yes, but less well. On an overcast day a system makes a quarter of its clear-sky output."
+    );
+}
+
+#[test]
 fn keypoints_keep_two_figures_of_one_unit() {
     let text = "Oil\n\nCars use oil.\n\n1. How much oil do electric cars replace?\n\nElectric cars displaced 1 million barrels a day in 2024, and the agency expects 5 million barrels a day by 2030.\n";
     let deck = build_text(text, Some(0));
@@ -614,8 +631,21 @@ fn changed_figures_keep_their_unit_and_form() {
     // A bare figure may be a count, a version, a model: no neighbourhood.
     assert!(number_variants("80").is_empty());
     assert!(number_variants("3.13").is_empty());
-    // Two figures (a range, a size): no one figure to change.
+    // Two figures that are no range (a size): no one figure to change.
     assert!(number_variants("2.4 by 1.8 metres").is_empty());
+    // A range moves as a whole and keeps running upwards.
+    assert_eq!(
+        number_variants("10 to 25 per cent"),
+        ["5 to 13 per cent", "55 to 63 per cent", "8 to 19 per cent"]
+    );
+    assert_eq!(
+        number_variants("3 and 5 bar"),
+        ["4 and 6 bar", "5 and 7 bar", "2 and 4 bar"]
+    );
+    assert_eq!(
+        number_variants("2019 to 2021"),
+        ["2016 to 2018", "2021 to 2023", "2013 to 2015"]
+    );
     // A count in words changes in words, in its own case.
     assert_eq!(
         number_variants("five hours"),

@@ -151,6 +151,34 @@ const SCALE: &[&str] = &[
     "p.m",
     "am",
     "pm",
+    "kilograms",
+    "kilogram",
+    "gram",
+    "bar",
+    // Singulars: "1 hour", "1 mile", "a 24 hour day".
+    "hour",
+    "minute",
+    "day",
+    "week",
+    "month",
+    "mile",
+    "metre",
+    "meter",
+    "kilometre",
+    "kilometer",
+    "litre",
+    "liter",
+    "foot",
+    "inch",
+    "acre",
+    "hectare",
+    "ounce",
+    "gallon",
+    "euro",
+    "dollar",
+    "degree",
+    "tonne",
+    "tons",
 ];
 /// Figures written as words ("one" is a stop word, "second" mostly a unit).
 const NUMBER_WORDS: &[&str] = &[
@@ -378,6 +406,10 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
         ascii,
         sentence_chars: if ascii { text.len() } else { text.chars().count() }.max(1),
     };
+    let word_is = |k: usize, ws: &[&str]| {
+        let w = &text[tokens[k].start..tokens[k].end];
+        ws.iter().any(|x| x.eq_ignore_ascii_case(w))
+    };
     let out = &mut scratch.out;
     out.clear();
     let mut i = 0;
@@ -387,7 +419,15 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
             loop {
                 if j + 1 < n && is_proper(j + 1) && joined(j + 1) {
                     j += 1;
-                } else if j + 2 < n && has(j + 1, flag::CONNECTOR) && is_proper(j + 2) && joined(j + 1) && joined(j + 2)
+                } else if j + 2 < n
+                    && has(j + 1, flag::CONNECTOR)
+                    && is_proper(j + 2)
+                    && joined(j + 1)
+                    && joined(j + 2)
+                    // "From November to February the Tuesday group": a
+                    // month is no part of a longer name.
+                    && !has(j, flag::MONTH)
+                    && !has(j + 2, flag::MONTH)
                 {
                     j += 2;
                 } else {
@@ -404,6 +444,16 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
             if i > 0 && has(i - 1, flag::MONTH) && joined(i) {
                 a = i - 1;
             }
+            // "10 to 25 per cent", "between 6 and 18 months": a range is
+            // one figure, its unit after the second number.
+            if b + 2 < n
+                && tokens[b + 2].num
+                && joined(b + 1)
+                && joined(b + 2)
+                && (word_is(b + 1, &["to"]) || (a > 0 && word_is(b + 1, &["and"]) && word_is(a - 1, &["between"])))
+            {
+                b += 2;
+            }
             if b + 1 < n && has(b + 1, flag::MONTH) && joined(b + 1) {
                 b += 1;
                 if b + 1 < n && tokens[b + 1].num && joined(b + 1) {
@@ -411,6 +461,13 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
                 }
             } else if b + 1 < n && has(b + 1, flag::SCALE) && joined(b + 1) {
                 b += 1;
+            } else if b + 2 < n
+                && joined(b + 1)
+                && joined(b + 2)
+                && word_is(b + 1, &["per"])
+                && word_is(b + 2, &["cent"])
+            {
+                b += 2;
             } else if b + 2 < n
                 && has(b + 2, flag::SCALE)
                 && joined(b + 1)
@@ -434,10 +491,6 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
         // words is one with its unit; without a unit ("four great posts")
         // it is no figure worth a blank.
         if has(i, flag::NUMBER_WORD) {
-            let word_is = |k: usize, ws: &[&str]| {
-                let w = &text[tokens[k].start..tokens[k].end];
-                ws.iter().any(|x| x.eq_ignore_ascii_case(w))
-            };
             let mut b = i;
             if b + 2 < n
                 && has(b + 2, flag::NUMBER_WORD)
@@ -750,6 +803,13 @@ mod tests {
     }
 
     #[test]
+    fn a_month_is_no_part_of_a_longer_name() {
+        let cands = scored("From November to February the Tuesday group meets at the Old Mill.");
+        assert!(cands.iter().all(|(s, _)| !s.contains("February the")), "{cands:?}");
+        assert!(cands.iter().any(|(s, _)| s == "Old Mill"), "{cands:?}");
+    }
+
+    #[test]
     fn figures_keep_their_units() {
         for (sentence, blank) in [
             ("The joining fee is 25 euros for adults.", "25 euros"),
@@ -775,6 +835,12 @@ mod tests {
                 "China has around two thirds of global electric car sales.",
                 "two thirds",
             ),
+            ("The target rate is 4 per cent a year for members.", "4 per cent"),
+            // A range is one figure with its unit.
+            ("A strong hive gives 20 to 30 kilograms of honey.", "20 to 30 kilograms"),
+            ("Road tyres usually run between 80 and 100 psi.", "80 and 100 psi"),
+            ("On a dull day output falls to 10 to 25 per cent.", "10 to 25 per cent"),
+            ("The walk to the summit takes 1 hour each way.", "1 hour"),
             (
                 "Your sticker arrives within ten working days by post.",
                 "ten working days",
