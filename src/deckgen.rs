@@ -833,16 +833,14 @@ fn choose_answer(
     // "Is X a problem?" answered "No. ...": the verdict and the sentence
     // after it.
     let polar = questions.first().is_some_and(|(q, _)| is_polar(q));
-    let first_word = sents[lead]
-        .text
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let yes_no = |k: usize| {
+        let first_word = sents[k].text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        first_word.eq_ignore_ascii_case("yes") || first_word.eq_ignore_ascii_case("no")
+    };
     // A verdict in other words is as short: "Not necessarily.", "It
     // depends.", "Sometimes."
     let short_verdict = sents[lead].tokens.len() <= 3 && !sents[lead].text.ends_with([':', '?']);
-    if polar && (matches!(first_word.as_str(), "yes" | "no") || short_verdict) {
+    if polar && (yes_no(lead) || short_verdict) {
         // "Yes, but less well." says too little alone.
         return if sents[lead].tokens.len() <= 5 && idxs.len() > 1 {
             vec![idxs[0], idxs[1]]
@@ -865,6 +863,16 @@ fn choose_answer(
                 if second >= 0.85 * best && words <= 45 {
                     chosen.push(k2);
                 }
+            }
+        }
+    }
+    // A bare "No." after a note or a table still goes with the sentence it
+    // is the verdict of.
+    if polar {
+        for i in 0..chosen.len() {
+            let k = chosen[i];
+            if k > lead && sents[k - 1].tokens.len() <= 2 && yes_no(k - 1) && !chosen.contains(&(k - 1)) {
+                chosen.push(k - 1);
             }
         }
     }

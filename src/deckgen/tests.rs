@@ -325,6 +325,15 @@ fn a_keypoint_never_repeats_part_of_another() {
 }
 
 #[test]
+fn a_verdict_after_a_note_goes_with_its_sentence() {
+    let text = "# Solar\n\nPanels make power.\n\n## Is there any VAT to pay on panels?\n\n> **Note:** This changes in April 2027.\n\nNo. Solar panels on homes are zero-rated for VAT until March 2027.\n";
+    assert_eq!(
+        qa_answers(&build_markdown(text, Some(0)))[0],
+        "No. Solar panels on homes are zero-rated for VAT until March 2027."
+    );
+}
+
+#[test]
 fn a_short_verdict_brings_the_sentence_after_it() {
     let text = "Solar\n\nPanels make power.\n\n1. Do panels work on cloudy days?\n\nYes, but less well. On an overcast day a system makes a quarter of its clear-sky output. Snow is another matter.\n";
     assert_eq!(

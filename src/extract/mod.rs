@@ -333,7 +333,10 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 lowered = word.to_lowercase();
                 lowered.as_str()
             };
-            let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last_word));
+            // "No. 5" is a number; "No. We stopped ..." a verdict.
+            let number_follows = s.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            let abbreviation = (number_follows || !last_word.eq_ignore_ascii_case("no."))
+                && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last_word));
             let initial =
                 last_word.len() == 2 && last_word.ends_with('.') && last_word.starts_with(char::is_alphabetic);
             let next_lower = s
@@ -571,6 +574,22 @@ mod tests {
     /// A vocab's ids run from 0 in order of first use whatever vocabs
     /// came before it or live beside it: the stem map is handed from one
     /// to the next, never shared.
+    #[test]
+    fn sentences_end_at_a_verdict_but_not_after_an_abbreviation() {
+        assert_eq!(
+            sentences("No. We stopped charging fees in 2022."),
+            ["No.", "We stopped charging fees in 2022."]
+        );
+        assert_eq!(
+            sentences("It is in room No. 5 on the left."),
+            ["It is in room No. 5 on the left."]
+        );
+        assert_eq!(
+            sentences("Ask Dr. Jones about it. She knows e.g. the rules."),
+            ["Ask Dr. Jones about it.", "She knows e.g. the rules."]
+        );
+    }
+
     #[test]
     fn plurals_the_stemmer_misses_share_their_singular_stem() {
         let an = Analyzer::new();
