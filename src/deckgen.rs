@@ -412,7 +412,8 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     let rel = if q_weight > 0.0 { shared / q_weight } else { 0.0 };
     let novelty = (own_weight - shared) / own_weight;
     let cent = s.cent;
-    let words = s.tokens.len();
+    // "Symptoms include:" is as long as the list it introduces.
+    let words = if s.leads.is_some() { 8 } else { s.tokens.len() };
     let len_factor = match words {
         0..=4 => 0.3,
         5..=7 => 0.8,
@@ -439,8 +440,14 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         score *= 0.5;
     }
     // A sentence that ends in `:` is only an answer with what it introduces.
+    // Opening a section, it introduces the answer itself ("Symptoms
+    // include:" and the list).
     if s.text.ends_with(':') {
-        score *= if s.leads.is_some() { 1.3 } else { 0.4 };
+        score *= match (&s.leads, lead) {
+            (Some(_), true) => 2.5,
+            (Some(_), false) => 1.3,
+            (None, _) => 0.4,
+        };
     }
     // An instruction ("Raise your hand when you want to get off") is a
     // remedy, not the cause a "why" asks for ("Buses stop only on
@@ -450,7 +457,9 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     if cue_hit {
         // Saying what a thing is, or what to do, answers outright; the
         // other cues only point to where an answer may be.
-        let outright = question.cue == Cue::Definition || (question.procedural && is_instruction(&s.tokens));
+        let outright = question.cue == Cue::Definition
+            || (question.procedural && is_instruction(&s.tokens))
+            || (question.cue == Cue::Place && has_path(&s.text));
         score *= if outright { 2.0 } else { 1.4 };
     }
     if remedy {
@@ -479,6 +488,15 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     score
 }
 
+/// Whether a text names a file path: `/etc/app.toml`, `~/.config/app`,
+/// `C:\\Users`.
+fn has_path(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.trim_matches(['`', '"', '“', '”', '(', ')', ',', '.']);
+        w.starts_with(['/', '~']) && w.len() > 2 && w[1..].contains(['/', '.']) || w.contains(":\\")
+    })
+}
+
 /// Whether a sentence opens as an instruction: a content word and then an
 /// object ("Run the cycle", "Connect your phone"), which in English is a
 /// verb in the imperative.
@@ -504,6 +522,8 @@ enum Cue {
     /// "Can I ...?", "Am I allowed to ...?": a sentence that allows or
     /// forbids.
     Permission,
+    /// "Where ...?": a path, or a place named after "in", "at", "on".
+    Place,
 }
 
 fn cue_of(question: &str) -> Cue {
@@ -538,6 +558,8 @@ fn cue_of(question: &str) -> Cue {
         Cue::Duration
     } else if q.contains("how many") || q.contains("how much") {
         Cue::Quantity
+    } else if has(&["where"]) {
+        Cue::Place
     } else if has(&["when", "year", "date", "time", "times", "duration"]) {
         Cue::Time
     } else if has(&[
@@ -737,6 +759,16 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         Cue::Time | Cue::Quantity => digits() || has_word(&[NUMBER_WORDS, TIME_WORDS]),
         Cue::Duration => digits() || has_word(&[TIME_WORDS]),
         Cue::Permission => has_word(&[PERMISSION_WORDS]),
+        Cue::Place => {
+            has_path(&s.text)
+                || s.text
+                    .split_whitespace()
+                    .zip(s.text.split_whitespace().skip(1))
+                    .any(|(a, b)| {
+                        matches!(a, "in" | "at" | "on" | "near" | "inside" | "under")
+                            && b.trim_start_matches(['"', '“', '(']).starts_with(char::is_uppercase)
+                    })
+        }
     }
 }
 
@@ -1175,6 +1207,8 @@ impl<'a> Pool<'a> {
                 NumberShape::Date
             } else if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && ("1000".."2100").contains(&text) {
                 NumberShape::Year
+            } else if text.starts_with(|c: char| c.is_alphabetic()) && !text.contains(' ') {
+                NumberShape::Code
             } else if text.ends_with(|c: char| c.is_alphabetic()) && !text.contains(' ') {
                 NumberShape::Ordinal
             } else {
@@ -1230,6 +1264,13 @@ impl<'a> Pool<'a> {
                         .all(|x| x.flags & cloze::flag::ACRONYM != 0)
                 };
                 let answer_acronym = is_acronym(answer_tokens, answer);
+                // A month for a month: "March" is no wrong answer to "GP".
+                let is_month = |tokens: &[Token], t: &Term| {
+                    tokens[t.tokens.0..=t.tokens.1]
+                        .iter()
+                        .all(|x| x.flags & cloze::flag::MONTH != 0)
+                };
+                let answer_month = is_month(answer_tokens, answer);
                 let ordered: Vec<(usize, usize)> = if answer_acronym {
                     let mut ordered: Vec<(usize, usize)> = best.to_vec();
                     ordered.sort_by_key(|&(k, i)| !is_acronym(&self.sents[k].tokens, &self.terms[k][i]));
@@ -1250,6 +1291,9 @@ impl<'a> Pool<'a> {
                     }
                     let (k, i) = c;
                     let t = &self.terms[k][i];
+                    if answer.kind == TermKind::Proper && is_month(&self.sents[k].tokens, t) != answer_month {
+                        continue;
+                    }
                     if answer.kind != TermKind::Number
                         && t.terms(&self.sents[k].tokens)
                             .any(|x| answer.terms(answer_tokens).any(|y| x == y))
@@ -1324,6 +1368,8 @@ enum NumberShape {
     Year,
     /// "12th", "3rd", also "30-litre": a figure fused with a word.
     Ordinal,
+    /// "amd64", "N9", "B12": a name with digits in it, no quantity.
+    Code,
     Figure,
 }
 
@@ -1372,6 +1418,10 @@ fn number_variants(answer: &str) -> Vec<String> {
     }
     let (first, last) = (&runs[0], &runs[runs.len() - 1]);
     let (before, after) = (&answer[..first.start], &answer[last.end..]);
+    // "amd64", "N9": digits in a name count nothing.
+    if before.ends_with(char::is_alphabetic) {
+        return Vec::new();
+    }
     let unit = after.trim_start().to_lowercase();
     let percent = after.starts_with('%') || unit.starts_with("percent") || unit.starts_with("per cent");
     let era = matches!(unit.trim_end(), "" | "bc" | "ad" | "bce" | "ce");

@@ -334,6 +334,28 @@ fn a_verdict_after_a_note_goes_with_its_sentence() {
 }
 
 #[test]
+fn a_section_opening_with_a_lead_in_to_a_list_is_answered_by_the_list() {
+    let text = "# Hay fever\n\nHay fever is an allergy to pollen.\n\n## What are the symptoms of hay fever?\n\nSymptoms include:\n\n- sneezing and coughing\n- itchy, red or watery eyes\n\nUnlike a cold, hay fever does not cause a high temperature, and it lasts for weeks or months rather than days.\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert!(answers[0].starts_with("Symptoms include:\n"), "{answers:?}");
+    assert!(answers[0].contains("watery eyes"), "{answers:?}");
+}
+
+#[test]
+fn where_is_answered_by_a_path_or_a_named_place() {
+    let text = "# Cinderlog\n\nCinderlog ships logs.\n\n## Where does Cinderlog look for its configuration file?\n\nIt reads `/etc/cinderlog/cinderlog.toml` by default. Set the `CINDERLOG_CONFIG` environment variable to use another file.\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert!(
+        answers[0].starts_with("It reads `/etc/cinderlog/cinderlog.toml`"),
+        "{answers:?}"
+    );
+    assert_eq!(cue_of("Where do we meet?"), Cue::Place);
+    assert!(has_path("It reads `/etc/app.toml` first."));
+    assert!(has_path("See ~/.config/app for it."));
+    assert!(!has_path("Use 1/2 cup, and/or sugar."));
+}
+
+#[test]
 fn a_short_verdict_brings_the_sentence_after_it() {
     let text = "Solar\n\nPanels make power.\n\n1. Do panels work on cloudy days?\n\nYes, but less well. On an overcast day a system makes a quarter of its clear-sky output. Snow is another matter.\n";
     assert_eq!(
@@ -637,6 +659,8 @@ fn changed_figures_keep_their_unit_and_form() {
     assert_eq!(number_variants("3 cups"), ["4 cups", "5 cups", "2 cups"]);
     assert_eq!(number_variants("1991"), ["1988", "1993", "1985"]);
     assert_eq!(number_variants("500 BC"), ["497 BC", "502 BC", "494 BC"]);
+    // Digits in a name ("amd64") count nothing.
+    assert!(number_variants("amd64").is_empty());
     // A bare figure may be a count, a version, a model: no neighbourhood.
     assert!(number_variants("80").is_empty());
     assert!(number_variants("3.13").is_empty());
@@ -668,6 +692,19 @@ fn changed_figures_keep_their_unit_and_form() {
     assert!(number_variants("two thirds").is_empty());
     // An account or part number is no quantity.
     assert!(number_variants("12345678901234567890 kg").is_empty());
+}
+
+#[test]
+fn a_month_is_offered_only_for_a_month_and_a_code_only_codes() {
+    let text = "Hay Fever\n\nIt lasts from March to September in the UK, and most of all in June in Wales.\n\n1. When should I see a GP?\n\nSee a GP if medicines from the pharmacy in Leeds or the NHS in Wales do not help.\n\n2. Which chips are supported?\n\nBuilds exist for amd64 and arm64, and for riscv64 since version 12, tested on 500 machines by Acme.\n";
+    let deck = build_text(text, Some(20));
+    let months = ["March", "September", "June"];
+    for d in distractors_of(&deck, "GP") {
+        assert!(!months.contains(&d.as_str()), "{d}");
+    }
+    for d in distractors_of(&deck, "amd64") {
+        assert!(d.starts_with(char::is_alphabetic), "{d}");
+    }
 }
 
 #[test]
