@@ -195,7 +195,8 @@ pub fn parse(text: &str, format: Format) -> Article {
     let mut cands: Vec<Cand> = Vec::new();
     for (i, m) in markers.iter().enumerate() {
         let Some(m) = m else { continue };
-        if m.lettered || (m.bullet && m.number.is_none() && m.heading.is_none() && !m.bold) {
+        // A plain bullet is a list item, unless it carries a `Q:` label.
+        if m.lettered || (m.bullet && m.number.is_none() && m.heading.is_none() && !m.bold && !m.qa) {
             continue;
         }
         if let Some(t) = &title {

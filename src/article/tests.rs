@@ -234,6 +234,18 @@ fn qa_pairs() {
 }
 
 #[test]
+fn qa_pairs_as_list_items() {
+    let text = "# Boats\n\n- Q: Who needs a licence?\n  A: Every boat on the river.\n- Q: What does it cost?\n  A: £95 a year.\n\nA list of plain items stays text:\n\n- canoes\n- rowing boats\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["Who needs a licence?", "What does it cost?"]
+    );
+    assert_eq!(a.sections[0].answer_text(), "Every boat on the river.");
+    assert!(a.sections[1].answer_text().starts_with("£95 a year."));
+}
+
+#[test]
 fn question_and_answer_on_one_line() {
     let a = parse(
         "T\n\n**Is it free?** Yes, it is free for everyone.\n\n**Is it open?** Yes, the code is public.\n",
