@@ -151,6 +151,10 @@ const SCALE: &[&str] = &[
     "p.m",
     "am",
     "pm",
+    "centimetres",
+    "centimeters",
+    "millimetres",
+    "millimeters",
     "kilograms",
     "kilogram",
     "gram",
@@ -228,6 +232,17 @@ const VAGUE: &[&str] = &[
     "clear",
     "enviable",
     "close",
+    // Counted, they count nothing worth learning: "three kinds".
+    "kinds",
+    "types",
+    "sorts",
+    "ways",
+    "parts",
+    "steps",
+    "options",
+    "reasons",
+    "examples",
+    "factors",
 ];
 /// Words a verb follows far more often than a noun: auxiliaries, subject
 /// and relative pronouns, and adverbs that stand before verbs ("when it
@@ -510,6 +525,18 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
                 && !tokens[b + 1].num
             {
                 Some(b + 2)
+            } else if b + 1 < n
+                && joined(b + 1)
+                && has(b + 1, flag::PLURAL)
+                && !has(b + 1, flag::VAGUE)
+                && !word_is(b, &["half", "third", "thirds", "quarter", "quarters"])
+                && !tokens[b + 1].stop
+                && !tokens[b + 1].num
+                && !is_proper(b + 1)
+            {
+                // "eight students": a count of a plural noun, the answer to
+                // "how many".
+                Some(b + 1)
             } else {
                 None
             };
@@ -803,6 +830,17 @@ mod tests {
     }
 
     #[test]
+    fn a_count_of_vague_words_or_a_share_is_no_figure() {
+        for (sentence, not) in [
+            ("There are three kinds of starter in the shop.", "three kinds"),
+            ("Half plots come free more often than full ones.", "Half plots"),
+        ] {
+            let cands = scored(sentence);
+            assert!(cands.iter().all(|(s, _)| s != not), "{sentence}: {cands:?}");
+        }
+    }
+
+    #[test]
     fn a_month_is_no_part_of_a_longer_name() {
         let cands = scored("From November to February the Tuesday group meets at the Old Mill.");
         assert!(cands.iter().all(|(s, _)| !s.contains("February the")), "{cands:?}");
@@ -841,6 +879,9 @@ mod tests {
             ("Road tyres usually run between 80 and 100 psi.", "80 and 100 psi"),
             ("On a dull day output falls to 10 to 25 per cent.", "10 to 25 per cent"),
             ("The walk to the summit takes 1 hour each way.", "1 hour"),
+            // A count of a plural noun answers "how many".
+            ("Classes are capped at eight students for each tutor.", "eight students"),
+            ("Water only when the top two centimetres are dry.", "two centimetres"),
             (
                 "Your sticker arrives within ten working days by post.",
                 "ten working days",
