@@ -465,6 +465,10 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     if remedy {
         score *= 0.6;
     }
+    // "What can I put in it?" is not answered by what must stay out.
+    if question.cue == Cue::Things && negated(s) {
+        score *= 0.6;
+    }
     // A section's opening sentence that restates much of the question
     // without giving what it asks for is a lead-in ("X has been a topic of
     // debate"), not the answer. Counted, not weighted: the question's own
@@ -486,6 +490,17 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         score *= 1.5;
     }
     score
+}
+
+/// Whether a sentence says what is not: "do not", "never", "no".
+fn negated(s: &Sent) -> bool {
+    s.text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(w, "not" | "never" | "no" | "No" | "cannot" | "Never" | "Not")
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
 }
 
 /// Whether a text names a file path: `/etc/app.toml`, `~/.config/app`,
@@ -524,6 +539,8 @@ enum Cue {
     Permission,
     /// "Where ...?": a path, or a place named after "in", "at", "on".
     Place,
+    /// "What can I put in it?": things, listed, and not what is ruled out.
+    Things,
 }
 
 fn cue_of(question: &str) -> Cue {
@@ -560,6 +577,11 @@ fn cue_of(question: &str) -> Cue {
         Cue::Quantity
     } else if has(&["where"]) {
         Cue::Place
+    } else if matches!(
+        words.as_slice(),
+        ["what" | "which", "can" | "should" | "may" | "must" | "do", "i" | "we" | "you", verb, ..] if *verb != "do"
+    ) {
+        Cue::Things
     } else if has(&["when", "year", "date", "time", "times", "duration"]) {
         Cue::Time
     } else if has(&[
@@ -759,6 +781,7 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         Cue::Time | Cue::Quantity => digits() || has_word(&[NUMBER_WORDS, TIME_WORDS]),
         Cue::Duration => digits() || has_word(&[TIME_WORDS]),
         Cue::Permission => has_word(&[PERMISSION_WORDS]),
+        Cue::Things => s.text.matches(", ").count() >= 2 && !negated(s),
         Cue::Place => {
             has_path(&s.text)
                 || s.text

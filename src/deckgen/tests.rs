@@ -356,6 +356,15 @@ fn where_is_answered_by_a_path_or_a_named_place() {
 }
 
 #[test]
+fn what_can_i_is_answered_by_what_is_allowed_not_what_is_ruled_out() {
+    let text = "Garden Waste\n\nThe council collects garden waste.\n\n1. What can I put in my garden waste bin?\n\nGrass cuttings, hedge trimmings, leaves, flowers and small branches. Please do not include soil, stones, food waste or plastic plant pots.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(answers[0].starts_with("Grass cuttings"), "{answers:?}");
+    assert_eq!(cue_of("What can I put in my bin?"), Cue::Things);
+    assert_eq!(cue_of("What should I do?"), Cue::None);
+}
+
+#[test]
 fn a_short_verdict_brings_the_sentence_after_it() {
     let text = "Solar\n\nPanels make power.\n\n1. Do panels work on cloudy days?\n\nYes, but less well. On an overcast day a system makes a quarter of its clear-sky output. Snow is another matter.\n";
     assert_eq!(
