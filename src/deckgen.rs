@@ -506,6 +506,10 @@ fn negated(s: &Sent) -> bool {
 /// Whether a text names a file path: `/etc/app.toml`, `~/.config/app`,
 /// `C:\\Users`.
 fn has_path(text: &str) -> bool {
+    // Most sentences have no slash at all.
+    if !text.contains(['/', '\\']) {
+        return false;
+    }
     text.split_whitespace().any(|w| {
         let w = w.trim_matches(['`', '"', '“', '”', '(', ')', ',', '.']);
         w.starts_with(['/', '~']) && w.len() > 2 && w[1..].contains(['/', '.']) || w.contains(":\\")
@@ -784,13 +788,9 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         Cue::Things => s.text.matches(", ").count() >= 2 && !negated(s),
         Cue::Place => {
             has_path(&s.text)
-                || s.text
-                    .split_whitespace()
-                    .zip(s.text.split_whitespace().skip(1))
-                    .any(|(a, b)| {
-                        matches!(a, "in" | "at" | "on" | "near" | "inside" | "under")
-                            && b.trim_start_matches(['"', '“', '(']).starts_with(char::is_uppercase)
-                    })
+                || s.tokens.windows(2).any(|w| {
+                    w[1].cap && ["in", "at", "on", "near", "inside", "under"].contains(&&s.text[w[0].start..w[0].end])
+                })
         }
     }
 }
