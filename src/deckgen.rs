@@ -330,7 +330,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 body: CardBody::Cloze {
                     text,
                     accept: accept_forms(answer),
-                    distractors: pool.distractors(&term, &s.tokens, answer),
+                    distractors: pool.distractors(&term, &s.tokens, &s.text),
                 },
                 tags,
                 line: Some(s.line as u64),
@@ -1211,7 +1211,11 @@ impl<'a> Pool<'a> {
     /// Up to three terms of the answer's kind, nearest in length first,
     /// then best; none equal to, inside or containing the answer or each
     /// other, none sharing a stem with the answer.
-    fn distractors(&self, answer: &Term, answer_tokens: &[Token], answer_text: &str) -> Vec<String> {
+    /// `sentence` is the answer's: a wrong answer printed in it, beside the
+    /// blank, would be ruled out at a glance.
+    fn distractors(&self, answer: &Term, answer_tokens: &[Token], sentence: &str) -> Vec<String> {
+        let answer_text = &sentence[answer.start..answer.end];
+        let (before, after) = (&sentence[..answer.start], &sentence[answer.end..]);
         let lower = answer_text.to_lowercase();
         let mut out: Vec<(String, String)> = Vec::new();
         // "7 percent" is inside "97 percent" but no repeat of it.
@@ -1325,7 +1329,11 @@ impl<'a> Pool<'a> {
                     }
                     let text = &self.sents[k].text[t.start..t.end];
                     let l = text.to_lowercase();
-                    if clash(&l, &lower) || out.iter().any(|(_, o)| clash(o, &l)) {
+                    if clash(&l, &lower)
+                        || out.iter().any(|(_, o)| clash(o, &l))
+                        || before.contains(text)
+                        || after.contains(text)
+                    {
                         continue;
                     }
                     out.push((text.to_string(), l));

@@ -596,8 +596,9 @@ fn a_figure_gets_figures_of_its_unit_then_its_own_changed_never_dates_or_other_u
     let text = "Allotment FAQ\n\nFor new plot holders.\n\n1. How much does a plot cost?\n\nA full plot costs £48 a year and a half plot £26. Rent is due on 1 October and includes water.\n\n2. What may I build?\n\nOne shed of up to 2.4 by 1.8 metres and one greenhouse.\n";
     let deck = build_text(text, Some(12));
     let distractors = distractors_of(&deck, "£48");
-    // Not "1 October", "2.4" nor "1.8 metres": each is plainly no price.
-    assert_eq!(distractors, ["£26", "£96", "£24"]);
+    // Not "1 October", "2.4" nor "1.8 metres": each is plainly no price;
+    // nor "£26", printed beside the blank.
+    assert_eq!(distractors, ["£96", "£24", "£72"]);
 }
 
 #[test]
