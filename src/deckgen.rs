@@ -1220,7 +1220,13 @@ impl<'a> Pool<'a> {
         let mut out: Vec<(String, String)> = Vec::new();
         // "7 percent" is inside "97 percent" but no repeat of it.
         let number = answer.kind == TermKind::Number;
-        let clash = |a: &str, b: &str| if number { a == b } else { a.contains(b) || b.contains(a) };
+        let clash = |a: &str, b: &str| {
+            if number {
+                a == b
+            } else {
+                a.contains(b) || b.contains(a) || (answer.kind == TermKind::Proper && same_root(a, b))
+            }
+        };
         // A date for a date, a year for a year, an ordinal for an ordinal:
         // "1 October" is no wrong answer to "how many pounds", nor "200
         // towns" to "founded in 1143".
@@ -1328,6 +1334,14 @@ impl<'a> Pool<'a> {
                         continue;
                     }
                     let text = &self.sents[k].text[t.start..t.end];
+                    // "Russia’s" is offered as "Russia".
+                    let text = match answer.kind {
+                        TermKind::Proper => text
+                            .strip_suffix("’s")
+                            .or_else(|| text.strip_suffix("'s"))
+                            .unwrap_or(text),
+                        _ => text,
+                    };
                     let l = text.to_lowercase();
                     if clash(&l, &lower)
                         || out.iter().any(|(_, o)| clash(o, &l))
@@ -1355,6 +1369,25 @@ impl<'a> Pool<'a> {
         }
         out.into_iter().map(|(text, _)| text).collect()
     }
+}
+
+/// Whether two names share a word's root: "Russia" and "Russians",
+/// "Ukraine" and "Ukrainian", "China" and "Chinese". One is no wrong answer
+/// for the other.
+fn same_root(a: &str, b: &str) -> bool {
+    fn words(s: &str) -> Vec<&str> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    let (wa, wb) = (words(a), words(b));
+    wa.iter().any(|x| {
+        wb.iter().any(|y| {
+            let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+            let shorter = x.chars().count().min(y.chars().count());
+            common >= 4 && common + 1 >= shorter
+        })
+    })
 }
 
 /// [`number_variants`] of a count in words with its unit ("five hours"

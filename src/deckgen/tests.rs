@@ -705,6 +705,34 @@ fn changed_figures_keep_their_unit_and_form() {
 }
 
 #[test]
+fn a_name_of_the_same_root_is_no_wrong_answer_and_possessives_are_dropped() {
+    assert!(same_root("russia", "russians"));
+    assert!(same_root("ukrainian", "ukraine"));
+    assert!(same_root("china", "chinese"));
+    assert!(same_root("russia-china", "russians"));
+    assert!(!same_root("austria", "australia"));
+    assert!(!same_root("leeds", "london"));
+    let text = "Trade\n\nLeeds trades with the Russia-China corridor, and Ukraine trades with Leeds too. Norway sells fish to Leeds and to Russia’s ports.\n\n1. Who lives there?\n\nMany ethnic Russians live in Ukraine and Norway today.\n";
+    let deck = build_text(text, Some(5));
+    let distractors = distractors_of(&deck, "Russians");
+    assert!(distractors.iter().all(|d| !d.starts_with("Russia")), "{distractors:?}");
+    assert!(distractors.contains(&"Leeds".to_string()), "{distractors:?}");
+    // Any name offered is offered bare.
+    let offered: Vec<String> = deck
+        .cards
+        .iter()
+        .flat_map(|c| match &c.body {
+            CardBody::Cloze { distractors, .. } => distractors.clone(),
+            CardBody::Qa { .. } => Vec::new(),
+        })
+        .collect();
+    assert!(offered.iter().all(|d| !d.ends_with("’s")), "{offered:?}");
+    let text = "Ports\n\nThe fleet sails from Bergen in spring. Cargo from Riga reaches Lisbon’s harbour in May.\n\n1. Where does the fleet winter?\n\nThe fleet winters in Hamburg, where the docks are deep.\n";
+    let distractors = distractors_of(&build_text(text, Some(6)), "Hamburg");
+    assert!(distractors.contains(&"Lisbon".to_string()), "{distractors:?}");
+}
+
+#[test]
 fn a_month_is_offered_only_for_a_month_and_a_code_only_codes() {
     let text = "Hay Fever\n\nIt lasts from March to September in the UK, and most of all in June in Wales.\n\n1. When should I see a GP?\n\nSee a GP if medicines from the pharmacy in Leeds or the NHS in Wales do not help.\n\n2. Which chips are supported?\n\nBuilds exist for amd64 and arm64, and for riscv64 since version 12, tested on 500 machines by Acme.\n";
     let deck = build_text(text, Some(20));
