@@ -412,9 +412,9 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     let rel = if q_weight > 0.0 { shared / q_weight } else { 0.0 };
     let novelty = (own_weight - shared) / own_weight;
     let cent = s.cent;
-    // "Symptoms include:" is as long as the list it introduces.
-    let words = if s.leads.is_some() { 8 } else { s.tokens.len() };
-    let len_factor = match words {
+    let len_factor = match s.tokens.len() {
+        // "Symptoms include:" is as long as the list it introduces.
+        _ if s.leads.is_some() => 1.0,
         0..=4 => 0.3,
         5..=7 => 0.8,
         8..=40 => 1.0,
@@ -497,7 +497,9 @@ fn negated(s: &Sent) -> bool {
     s.text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .any(|w| {
-            matches!(w, "not" | "never" | "no" | "No" | "cannot" | "Never" | "Not")
+            ["not", "never", "no", "cannot"]
+                .iter()
+                .any(|n| w.eq_ignore_ascii_case(n))
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
         })
