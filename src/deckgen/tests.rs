@@ -734,13 +734,15 @@ fn a_name_of_the_same_root_is_no_wrong_answer_and_possessives_are_dropped() {
 
 #[test]
 fn a_month_is_offered_only_for_a_month_and_a_code_only_codes() {
-    let text = "Hay Fever\n\nIt lasts from March to September in the UK, and most of all in June in Wales.\n\n1. When should I see a GP?\n\nSee a GP if medicines from the pharmacy in Leeds or the NHS in Wales do not help.\n\n2. Which chips are supported?\n\nBuilds exist for amd64 and arm64, and for riscv64 since version 12, tested on 500 machines by Acme.\n";
+    let text = "Hay Fever\n\nIt lasts from March to September in the UK, and most of all in June in Wales.\n\n1. When should I see a GP?\n\nSee a GP if medicines from the pharmacy in Leeds or the NHS in Wales do not help.\n\n2. Which chips are supported?\n\nBuilds exist for amd64 on every release.\n\n3. What else?\n\nSince version 12 there are arm64 and riscv64 builds, tested on 500 machines by Acme with 64 cores.\n";
     let deck = build_text(text, Some(20));
     let months = ["March", "September", "June"];
     for d in distractors_of(&deck, "GP") {
         assert!(!months.contains(&d.as_str()), "{d}");
     }
-    for d in distractors_of(&deck, "amd64") {
+    let codes = distractors_of(&deck, "amd64");
+    assert!(!codes.is_empty());
+    for d in codes {
         assert!(d.starts_with(char::is_alphabetic), "{d}");
     }
 }
