@@ -1229,16 +1229,16 @@ impl<'a> Pool<'a> {
                 a.contains(b) || b.contains(a) || (answer.kind == TermKind::Proper && same_root(a, b))
             }
         };
+        // Whether every token of a span, or any, has a flag.
+        let all =
+            |tokens: &[Token], t: &Term, flag: u16| tokens[t.tokens.0..=t.tokens.1].iter().all(|x| x.flags & flag != 0);
+        let any =
+            |tokens: &[Token], t: &Term, flag: u16| tokens[t.tokens.0..=t.tokens.1].iter().any(|x| x.flags & flag != 0);
         // A date for a date, a year for a year, an ordinal for an ordinal:
         // "1 October" is no wrong answer to "how many pounds", nor "200
         // towns" to "founded in 1143".
-        let is_date = |tokens: &[Token], t: &Term| {
-            tokens[t.tokens.0..=t.tokens.1]
-                .iter()
-                .any(|x| x.flags & cloze::flag::MONTH != 0)
-        };
         let shape = |tokens: &[Token], t: &Term, text: &str| {
-            if is_date(tokens, t) {
+            if any(tokens, t, cloze::flag::MONTH) {
                 NumberShape::Date
             } else if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && ("1000".."2100").contains(&text) {
                 NumberShape::Year
@@ -1250,6 +1250,39 @@ impl<'a> Pool<'a> {
                 NumberShape::Figure
             }
         };
+        // Numbers with the answer's unit ("86 percent" for "97 percent")
+        // make the best distractors; units are shared words, so the stem
+        // rule does not apply to numbers. "£48" and "£26" share a currency
+        // as "86 percent" and "97 percent" share a unit.
+        fn unit(text: &str) -> &str {
+            match text.chars().next() {
+                Some(c) if cloze::CURRENCY.contains(&c) => &text[..c.len_utf8()],
+                _ => text.rsplit(' ').next().unwrap_or(""),
+            }
+        }
+        let currency = answer_text.starts_with(cloze::CURRENCY);
+        let answer_unit = (answer.words > 1 || currency).then(|| unit(answer_text));
+        let same_unit = |&(k, i): &(usize, usize)| {
+            let t: &Term = &self.terms[k][i];
+            let text = &self.sents[k].text[t.start..t.end];
+            let unit = (t.words > 1 || text.starts_with(cloze::CURRENCY)).then(|| unit(text));
+            match (answer_unit, unit) {
+                (Some(a), Some(b)) => same_lowercase(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+        };
+        let answer_shape = shape(answer_tokens, answer, answer_text);
+        let answer_date = answer_shape == NumberShape::Date;
+        let same_shape = |&(k, i): &(usize, usize)| {
+            let t = &self.terms[k][i];
+            shape(&self.sents[k].tokens, t, &self.sents[k].text[t.start..t.end]) == answer_shape
+        };
+        // An acronym for an acronym: "GP" against "NHS", not "Leeds" (a
+        // name may have an acronym for a rival: "Markdown", "HTML").
+        let is_acronym = |tokens: &[Token], t: &Term| all(tokens, t, cloze::flag::ACRONYM);
+        let answer_acronym = is_acronym(answer_tokens, answer);
+        // A month for a month: "March" is no wrong answer to "GP".
+        let answer_month = all(answer_tokens, answer, cloze::flag::MONTH);
         for d in 0..=self.max_words {
             let mut sizes = vec![answer.words + d];
             if d > 0 && answer.words > d {
@@ -1259,53 +1292,10 @@ impl<'a> Pool<'a> {
                 let Some(group) = self.groups.get(&(answer.kind, size)) else {
                     continue;
                 };
-                // Numbers with the answer's unit ("86 percent" for "97
-                // percent") make the best distractors; units are shared
-                // words, so the stem rule does not apply to numbers. Only
-                // the best candidates are looked at: an article with tens
-                // of thousands of numbers would otherwise cost that much
-                // per card.
-                // "£48" and "£26" share a currency as "86 percent" and "97
-                // percent" share a unit.
-                fn unit(text: &str) -> &str {
-                    match text.chars().next() {
-                        Some(c) if cloze::CURRENCY.contains(&c) => &text[..c.len_utf8()],
-                        _ => text.rsplit(' ').next().unwrap_or(""),
-                    }
-                }
-                let currency = answer_text.starts_with(cloze::CURRENCY);
-                let answer_unit = (answer.words > 1 || currency).then(|| unit(answer_text));
+                // Only the best candidates are looked at: an article with
+                // tens of thousands of numbers would otherwise cost that
+                // much per card.
                 let best = &group[..group.len().min(DISTRACTOR_CANDIDATES)];
-                let same_unit = |&&(k, i): &&(usize, usize)| {
-                    let t: &Term = &self.terms[k][i];
-                    let text = &self.sents[k].text[t.start..t.end];
-                    let unit = (t.words > 1 || text.starts_with(cloze::CURRENCY)).then(|| unit(text));
-                    match (answer_unit, unit) {
-                        (Some(a), Some(b)) => same_lowercase(a, b),
-                        (a, b) => a.is_none() && b.is_none(),
-                    }
-                };
-                let answer_shape = shape(answer_tokens, answer, answer_text);
-                let answer_date = answer_shape == NumberShape::Date;
-                let same_shape = |&&(k, i): &&(usize, usize)| {
-                    let t = &self.terms[k][i];
-                    shape(&self.sents[k].tokens, t, &self.sents[k].text[t.start..t.end]) == answer_shape
-                };
-                // An acronym for an acronym: "GP" against "NHS", not "Leeds"
-                // (a name may have an acronym for a rival: "Markdown", "HTML").
-                let is_acronym = |tokens: &[Token], t: &Term| {
-                    tokens[t.tokens.0..=t.tokens.1]
-                        .iter()
-                        .all(|x| x.flags & cloze::flag::ACRONYM != 0)
-                };
-                let answer_acronym = is_acronym(answer_tokens, answer);
-                // A month for a month: "March" is no wrong answer to "GP".
-                let is_month = |tokens: &[Token], t: &Term| {
-                    tokens[t.tokens.0..=t.tokens.1]
-                        .iter()
-                        .all(|x| x.flags & cloze::flag::MONTH != 0)
-                };
-                let answer_month = is_month(answer_tokens, answer);
                 let ordered: Vec<(usize, usize)> = if answer_acronym {
                     let mut ordered: Vec<(usize, usize)> = best.to_vec();
                     ordered.sort_by_key(|&(k, i)| !is_acronym(&self.sents[k].tokens, &self.terms[k][i]));
@@ -1321,12 +1311,14 @@ impl<'a> Pool<'a> {
                     // 100 mg of caffeine": only figures of the answer's unit
                     // (or dates for a date) stand in for it. Asked only of
                     // those looked at, which are few.
-                    if number && !(same_shape(&&c) && (answer_date || same_unit(&&c))) {
+                    if number && !(same_shape(&c) && (answer_date || same_unit(&c))) {
                         continue;
                     }
                     let (k, i) = c;
                     let t = &self.terms[k][i];
-                    if answer.kind == TermKind::Proper && is_month(&self.sents[k].tokens, t) != answer_month {
+                    if answer.kind == TermKind::Proper
+                        && all(&self.sents[k].tokens, t, cloze::flag::MONTH) != answer_month
+                    {
                         continue;
                     }
                     if answer.kind != TermKind::Number
@@ -1358,7 +1350,7 @@ impl<'a> Pool<'a> {
         }
         // Too few figures of the kind in the article: the answer's own
         // figure, changed, keeps its unit and its form.
-        if number && !is_date(answer_tokens, answer) {
+        if number && !answer_date {
             for v in number_variants(answer_text) {
                 if out.len() == 3 {
                     break;
