@@ -103,12 +103,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         .map(|s| {
             extract::split_questions(&s.question)
                 .iter()
-                .map(|q| {
-                    (
-                        q.to_string(),
-                        extract::content_terms(&extract::tokenize(an, &mut vocab, q)),
-                    )
-                })
+                .map(|q| (q.to_string(), asked_terms(an, &mut vocab, q)))
                 .collect()
         })
         .collect();
@@ -452,13 +447,13 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     // An instruction ("Raise your hand when you want to get off") is a
     // remedy, not the cause a "why" asks for ("Buses stop only on
     // request"), whatever cue words it holds.
-    let remedy = question.cue == Cue::Cause && is_instruction(&s.tokens);
+    let remedy = question.cue == Cue::Cause && is_instruction(&s.text, &s.tokens);
     let cue_hit = !remedy && q_cue(s, question);
     if cue_hit {
         // Saying what a thing is, or what to do, answers outright; the
         // other cues only point to where an answer may be.
         let outright = question.cue == Cue::Definition
-            || (question.procedural && is_instruction(&s.tokens))
+            || ((question.procedural || question.cue == Cue::Needs) && is_instruction(&s.text, &s.tokens))
             || (question.cue == Cue::Place && has_path(&s.text));
         score *= if outright { 2.0 } else { 1.4 };
     }
@@ -519,11 +514,14 @@ fn has_path(text: &str) -> bool {
 }
 
 /// Whether a sentence opens as an instruction: a content word and then an
-/// object ("Run the cycle", "Connect your phone"), which in English is a
-/// verb in the imperative.
-fn is_instruction(tokens: &[Token]) -> bool {
+/// object ("Run the cycle", "Connect your phone", "Bring one document",
+/// "Allow two days"), which in English is a verb in the imperative.
+fn is_instruction(text: &str, tokens: &[Token]) -> bool {
+    use cloze::flag::{NUMBER_WORD, OBJECT_LEAD};
     matches!(tokens, [verb, object, _, ..]
-        if !verb.stop && !verb.num && object.flags & cloze::flag::OBJECT_LEAD != 0)
+        if !verb.stop && !verb.num
+            && (object.flags & (OBJECT_LEAD | NUMBER_WORD) != 0
+                || text[object.start..object.end].eq_ignore_ascii_case("one")))
 }
 
 /// Words that mark the kind of answer a question asks for (the classic
@@ -547,6 +545,9 @@ enum Cue {
     Place,
     /// "What can I put in it?": things, listed, and not what is ruled out.
     Things,
+    /// "What do I need to join?": what to bring or do ("Bring one
+    /// document ..."), or what is required of everyone.
+    Needs,
 }
 
 fn cue_of(question: &str) -> Cue {
@@ -583,6 +584,8 @@ fn cue_of(question: &str) -> Cue {
         Cue::Quantity
     } else if has(&["where"]) {
         Cue::Place
+    } else if matches!(words.first(), Some(&("what" | "which"))) && has(NEED_WORDS) {
+        Cue::Needs
     } else if matches!(
         words.as_slice(),
         ["what" | "which", "can" | "should" | "may" | "must" | "do", "i" | "we" | "you", verb, ..] if *verb != "do"
@@ -783,11 +786,26 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         Cue::Cause => cues() & CUE_CAUSE != 0,
         // "How do I book one?" is answered by what to do: "Write your
         // name on the sheet".
-        Cue::Means => cues() & CUE_MEANS != 0 || (question.procedural && is_instruction(&s.tokens)),
+        Cue::Means => cues() & CUE_MEANS != 0 || (question.procedural && is_instruction(&s.text, &s.tokens)),
         Cue::Time | Cue::Quantity => digits() || has_word(&[NUMBER_WORDS, TIME_WORDS]),
         Cue::Duration => digits() || has_word(&[TIME_WORDS]),
         Cue::Permission => has_word(&[PERMISSION_WORDS]),
         Cue::Things => s.text.matches(", ").count() >= 2 && !negated(s),
+        // "Children under 16 need a parent ..." is a special case, not what
+        // everyone needs: a need counts when it is the reader's.
+        Cue::Needs => {
+            is_instruction(&s.text, &s.tokens)
+                || [
+                    "you need",
+                    "you'll need",
+                    "you’ll need",
+                    "you will need",
+                    " must ",
+                    "required",
+                ]
+                .iter()
+                .any(|p| lower().contains(p))
+        }
         Cue::Place => {
             has_path(&s.text)
                 || s.tokens.windows(2).any(|w| {
@@ -795,6 +813,25 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
                 })
         }
     }
+}
+
+/// Words that say what kind of answer "What do I need to ...?" asks for.
+const NEED_WORDS: &[&str] = &["need", "needs", "needed", "require", "required", "requirements"];
+
+/// The content terms of a question, less the words of its form: in "What
+/// do I need to join?" the subject is joining, and "need" is how it asks,
+/// so "Children under 16 need a parent ..." shares nothing asked.
+fn asked_terms(an: &Analyzer, vocab: &mut Vocab, q: &str) -> Vec<u32> {
+    let tokens = extract::tokenize(an, vocab, q);
+    let needs = cue_of(q) == Cue::Needs;
+    tokens
+        .iter()
+        .filter(|t| {
+            let form = needs && NEED_WORDS.iter().any(|w| q[t.start..t.end].eq_ignore_ascii_case(w));
+            !t.stop && !form
+        })
+        .map(|t| t.term)
+        .collect()
 }
 
 /// One (sub-)question of a question line, as the answer scorer sees it.
@@ -1019,7 +1056,7 @@ fn keypoints(
             // hotter") may well be.
             let text = &sents[k].text[t.start..t.end];
             let label = sents[k].text[t.end..].starts_with(':');
-            if lone_capital(t, toks, capitalised) && (is_instruction(toks) || label) {
+            if lone_capital(t, toks, capitalised) && (is_instruction(&sents[k].text, toks) || label) {
                 continue;
             }
             used.extend(own());
