@@ -586,8 +586,25 @@ fn mark_rst_blocks(lines: &mut [Line<'_>]) {
                 .any(|d| t[2..].trim_start().starts_with(d));
         let literal = !directive && t.ends_with("::");
         if directive {
-            lines[i].blank = true;
-            lines[i].text = Cow::Borrowed("");
+            // An admonition's label stays, opening its text: "Note:
+            // Polling faster ..." reads as the aside it is.
+            match admonition(&t) {
+                Some((label, inline)) if !inline.is_empty() => {
+                    lines[i].text = Cow::Owned(format!("{label} {inline}"));
+                }
+                found => {
+                    lines[i].blank = true;
+                    lines[i].text = Cow::Borrowed("");
+                    let base = lines[i].indent;
+                    let body = lines[i + 1..]
+                        .iter_mut()
+                        .take_while(|l| l.blank || l.indent > base)
+                        .find(|l| !l.blank);
+                    if let (Some((label, _)), Some(l)) = (found, body) {
+                        l.text = Cow::Owned(format!("{label} {}", l.text));
+                    }
+                }
+            }
         } else if literal {
             // `Run this::` reads `Run this:`; `Run this ::` and a lone `::`
             // lose the marker.
@@ -630,6 +647,26 @@ fn mark_rst_blocks(lines: &mut [Line<'_>]) {
         }
         i = end.max(i + 1);
     }
+}
+
+/// The label of a reStructuredText admonition directive (`.. note::`) and
+/// any text on the directive's own line.
+fn admonition(line: &str) -> Option<(&'static str, &str)> {
+    let rest = line.strip_prefix("..")?.trim_start();
+    let (name, inline) = rest.split_once("::")?;
+    let label = match name.to_ascii_lowercase().as_str() {
+        "note" => "Note:",
+        "tip" => "Tip:",
+        "hint" => "Hint:",
+        "important" => "Important:",
+        "warning" => "Warning:",
+        "caution" => "Caution:",
+        "attention" => "Attention:",
+        "danger" => "Danger:",
+        "seealso" => "See also:",
+        _ => return None,
+    };
+    Some((label, inline.trim()))
 }
 
 /// A Markdown blockquote line without its `>` markers (nested ones too):
@@ -852,10 +889,29 @@ fn is_page_furniture(t: &str) -> bool {
 /// `: answer` under a term (a definition list) as the answer, escapes
 /// resolved.
 fn markdown_line(t: &str) -> Cow<'_, str> {
+    if let Some(label) = alert_label(t) {
+        return Cow::Borrowed(label);
+    }
     match details_line(t) {
         Some(line) => line,
         None => unescape_markdown(t.strip_prefix(": ").unwrap_or(t)),
     }
+}
+
+/// The label a GitHub alert's marker line (`> [!NOTE]`) shows readers,
+/// which then opens the alert's text: "Note: Polling faster ...".
+fn alert_label(t: &str) -> Option<&'static str> {
+    let kind = t.strip_prefix("[!")?.strip_suffix(']')?;
+    [
+        ("note", "Note:"),
+        ("tip", "Tip:"),
+        ("important", "Important:"),
+        ("warning", "Warning:"),
+        ("caution", "Caution:"),
+    ]
+    .into_iter()
+    .find(|(k, _)| kind.eq_ignore_ascii_case(k))
+    .map(|(_, label)| label)
 }
 
 /// A Markdown line without its HTML comments and empty anchors

@@ -429,6 +429,10 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     if !lead && opens_with_pronoun(s) {
         score *= 0.7;
     }
+    // "Note: ...", "Tip: ..." is an aside to the answer, not the answer.
+    if is_aside(&s.text) {
+        score *= 0.35;
+    }
     // A list item is part of an answer; the sentence introducing the list
     // carries the whole of it.
     if s.item {
@@ -454,7 +458,8 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         // other cues only point to where an answer may be.
         let outright = question.cue == Cue::Definition
             || ((question.procedural || question.cue == Cue::Needs) && is_instruction(&s.text, &s.tokens))
-            || (question.cue == Cue::Place && has_path(&s.text));
+            || (question.cue == Cue::Place && has_path(&s.text))
+            || (question.cue == Cue::Duration && has_period(s));
         score *= if outright { 2.0 } else { 1.4 };
     }
     if remedy {
@@ -485,6 +490,22 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         score *= 1.5;
     }
     score
+}
+
+/// Whether a sentence gives a span of time as a figure and a unit: "6
+/// minutes", "three weeks".
+fn has_period(s: &Sent) -> bool {
+    s.tokens.windows(2).any(|w| {
+        (w[0].num || w[0].flags & cloze::flag::NUMBER_WORD != 0) && TIME_UNITS.contains(&&s.text[w[1].start..w[1].end])
+    })
+}
+
+/// Whether a sentence opens with the label of an aside: "Note:", "Tip:".
+fn is_aside(text: &str) -> bool {
+    ["note:", "tip:", "hint:", "see also:"].iter().any(|label| {
+        text.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+    })
 }
 
 /// Whether a sentence says what is not: "do not", "never", "no".
@@ -632,11 +653,9 @@ const NUMBER_WORDS: &[&str] = &[
     "third",
 ];
 
-/// Units and frequencies: they answer "how often" and "how long" as well
-/// as figures do ("every week", "a year or more").
-const TIME_WORDS: &[&str] = &[
-    "once",
-    "twice",
+/// Units of time and words of frequency: they answer "how often" and "how
+/// long" as well as figures do ("every week", "a year or more").
+const TIME_UNITS: &[&str] = &[
     "second",
     "seconds",
     "minute",
@@ -655,14 +674,9 @@ const TIME_WORDS: &[&str] = &[
     "decades",
     "century",
     "centuries",
-    "every",
-    "hourly",
-    "daily",
-    "nightly",
-    "weekly",
-    "monthly",
-    "yearly",
-    "annually",
+];
+const FREQUENCY_WORDS: &[&str] = &[
+    "once", "twice", "every", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "annually",
 ];
 
 /// Words that allow or forbid, the answer to "Can I ...?".
@@ -787,8 +801,8 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         // "How do I book one?" is answered by what to do: "Write your
         // name on the sheet".
         Cue::Means => cues() & CUE_MEANS != 0 || (question.procedural && is_instruction(&s.text, &s.tokens)),
-        Cue::Time | Cue::Quantity => digits() || has_word(&[NUMBER_WORDS, TIME_WORDS]),
-        Cue::Duration => digits() || has_word(&[TIME_WORDS]),
+        Cue::Time | Cue::Quantity => digits() || has_word(&[NUMBER_WORDS, TIME_UNITS, FREQUENCY_WORDS]),
+        Cue::Duration => digits() || has_word(&[TIME_UNITS, FREQUENCY_WORDS]),
         Cue::Permission => has_word(&[PERMISSION_WORDS]),
         Cue::Things => s.text.matches(", ").count() >= 2 && !negated(s),
         // "Children under 16 need a parent ..." is a special case, not what

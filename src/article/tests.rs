@@ -547,7 +547,8 @@ Ask on the list.
         (first[1].kind, first[1].text.as_str()),
         (BlockKind::Code, "    pip install frob")
     );
-    assert_eq!(first[2].text, "Use a virtual environment.");
+    // An admonition keeps its label, so it still reads as an aside.
+    assert_eq!(first[2].text, "Note: Use a virtual environment.");
     assert_eq!(first.len(), 3);
     let last = &a.sections[2].blocks;
     assert_eq!(
@@ -887,4 +888,20 @@ fn bold_answer_labels_definition_lists_and_lettered_parts() {
     assert_eq!(parse_q_number("A4 paper fits?"), None);
     // An italic phrase that opens a sentence is no question.
     assert_eq!(strip_bold("*Note* the gap?"), None);
+}
+
+#[test]
+fn admonitions_and_alerts_keep_their_label_and_lose_their_markup() {
+    let rst = "Frob FAQ\n========\n\nWhy?\n----\n\nBecause.\n\n.. tip:: Pin the version.\n\n.. seealso::\n\n   The install guide.\n\n.. admonition:: Custom\n\n   Kept as it is.\n";
+    let a = parse(rst, Format::Rst);
+    assert_eq!(
+        join_blocks(&a.sections[0].blocks),
+        "Because.\n\nTip: Pin the version.\n\nSee also: The install guide.\n\nKept as it is."
+    );
+    let md = "# Frob\n\n## Why?\n\nBecause.\n\n> [!WARNING]\n> Back up first.\n\n> [!note]\n> Slow on Windows.\n";
+    let a = parse(md, Format::Markdown);
+    assert_eq!(
+        join_blocks(&a.sections[0].blocks),
+        "Because.\n\nWarning: Back up first.\n\nNote: Slow on Windows."
+    );
 }

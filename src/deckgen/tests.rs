@@ -843,3 +843,15 @@ fn a_need_is_answered_by_what_to_bring_not_by_a_special_case_that_says_need() {
         ]
     );
 }
+
+#[test]
+fn a_note_is_an_aside_and_how_often_is_answered_by_a_figure_with_its_unit() {
+    // The note shares both of the question's words; the answer shares
+    // neither, but gives the period asked for.
+    let text = "# Tidewatch\n\nTidewatch stores tide readings.\n\n## How often are gauges polled?\n\nEvery 6 minutes by default, which matches the sampling interval of most national tide networks.\n\n> [!NOTE]\n> Polling faster than the gauge samples only stores the same reading twice.\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert_eq!(
+        answers,
+        ["Every 6 minutes by default, which matches the sampling interval of most national tide networks."]
+    );
+}
