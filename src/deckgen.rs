@@ -1387,6 +1387,9 @@ impl<'a> Pool<'a> {
                             .unwrap_or(text),
                         _ => text,
                     };
+                    if answer.kind == TermKind::Code && code_shape(text) != code_shape(answer_text) {
+                        continue;
+                    }
                     let l = text.to_lowercase();
                     if clash(&l, &lower)
                         || out.iter().any(|(_, o)| clash(o, &l))
@@ -1413,6 +1416,36 @@ impl<'a> Pool<'a> {
             }
         }
         out.into_iter().map(|(text, _)| text).collect()
+    }
+}
+
+/// What a code span names, so that a wrong answer names the same kind of
+/// thing: an option for an option (`--db`), a path for a path, a command
+/// for a command, a file for a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CodeShape {
+    Option,
+    Path,
+    Command,
+    File,
+    Name,
+}
+
+fn code_shape(code: &str) -> CodeShape {
+    if code.starts_with('-') {
+        CodeShape::Option
+    } else if code.contains(' ') {
+        CodeShape::Command
+    } else if code.contains(['/', '\\']) {
+        CodeShape::Path
+    } else if code.starts_with('.')
+        || code.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !ext.is_empty() && ext.len() <= 5 && ext.bytes().all(|b| b.is_ascii_alphanumeric()) && !stem.contains('(')
+        })
+    {
+        CodeShape::File
+    } else {
+        CodeShape::Name
     }
 }
 

@@ -855,3 +855,29 @@ fn a_note_is_an_aside_and_how_often_is_answered_by_a_figure_with_its_unit() {
         ["Every 6 minutes by default, which matches the sampling interval of most national tide networks."]
     );
 }
+
+#[test]
+fn code_is_offered_wrong_answers_of_its_own_kind() {
+    assert_eq!(code_shape("--db"), CodeShape::Option);
+    assert_eq!(code_shape("-j 4"), CodeShape::Option);
+    assert_eq!(code_shape("pip install tidewatch"), CodeShape::Command);
+    assert_eq!(code_shape("~/.local/share/app.db"), CodeShape::Path);
+    assert_eq!(code_shape(".tidepoolignore"), CodeShape::File);
+    assert_eq!(code_shape("cinderlog.toml"), CodeShape::File);
+    assert_eq!(code_shape("poll_interval"), CodeShape::Name);
+    let text = "# Tidewatch\n\nTidewatch polls tide gauges and stores each reading.\n\n## Where are readings stored?\n\nReadings are stored in one database file unless the `--db` option names another file. The `poll_interval` setting sets the pace.\n\n## How do I see more?\n\nThe `--verbose` option prints every reading, and the `--quiet` option prints only errors. The `crcmod` module checks each frame.\n";
+    let deck = build_markdown(text, Some(3));
+    let cloze: Vec<(String, Vec<String>)> = deck
+        .cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Cloze { text, distractors, .. } => Some((text.clone(), distractors.clone())),
+            CardBody::Qa { .. } => None,
+        })
+        .collect();
+    let db = cloze
+        .iter()
+        .find(|(t, _)| t.contains("{{--db}}"))
+        .unwrap_or_else(|| panic!("no blank over `--db`: {cloze:?}"));
+    assert_eq!(db.1, ["--verbose", "--quiet"], "{cloze:?}");
+}

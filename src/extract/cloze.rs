@@ -9,6 +9,9 @@ pub enum TermKind {
     Proper,
     Number,
     Phrase,
+    /// A code span's text (`` `--config PATH` ``): a command, path or
+    /// option, learnt whole.
+    Code,
 }
 
 /// A candidate blank: byte span in the sentence, kind, score.
@@ -570,6 +573,18 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
         }
         i += 1;
     }
+    // A command, path or option is learnt whole: its code span is one
+    // candidate, and nothing in part of it or across its edge is.
+    if text.contains('`') {
+        let code = code_spans(text);
+        out.retain(|t| !code.iter().any(|&(s, e)| t.start < e + 1 && s - 1 < t.end));
+        for (s, e) in code {
+            let inside = |t: &Token| t.start >= s && t.end <= e;
+            if let (Some(a), Some(b)) = (tokens.iter().position(inside), tokens.iter().rposition(inside)) {
+                span.push_code(out, a, b, s, e);
+            }
+        }
+    }
     // Spans are unique, so the order is total: selecting the best first
     // and sorting only those gives what sorting them all would.
     let order = |a: &Term, b: &Term| {
@@ -589,6 +604,22 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
     out.to_vec()
 }
 
+/// The longest code span taken as a blank, in bytes: a whole command line
+/// is more than a card can ask to be recalled verbatim.
+const MAX_CODE: usize = 40;
+
+/// The byte ranges inside each pair of single backticks (`` `x` ``).
+fn code_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut ticks = memchr::memchr_iter(b'`', text.as_bytes());
+    while let (Some(open), Some(close)) = (ticks.next(), ticks.next()) {
+        if close > open + 1 {
+            out.push((open + 1, close));
+        }
+    }
+    out
+}
+
 /// What scoring a span needs of its sentence.
 struct Span<'a> {
     text: &'a str,
@@ -604,6 +635,32 @@ impl Span<'_> {
     /// Whether only whitespace stands between tokens `k - 1` and `k`.
     fn space_before(&self, k: usize) -> bool {
         self.facts[k] & SPACE_BEFORE != 0
+    }
+
+    /// Scores the code span `start..end`, holding tokens `a..=b`, as a
+    /// blank: rated as a name is, by its words' weight.
+    fn push_code(&self, out: &mut Vec<Term>, a: usize, b: usize, start: usize, end: usize) {
+        let (text, tokens, ctx) = (self.text, self.tokens, self.ctx);
+        let chars = text[start..end].chars().count();
+        if chars * 2 > self.sentence_chars || chars < 2 || end - start > MAX_CODE {
+            return;
+        }
+        let idf_of = |t: u32| ctx.idf.get(t as usize).copied().unwrap_or(1.0);
+        let content: Vec<&Token> = tokens[a..=b].iter().filter(|t| !t.stop).collect();
+        if content.is_empty() {
+            return;
+        }
+        let mean = content.iter().map(|t| idf_of(t.term)).sum::<f64>() / content.len() as f64;
+        let topical = content.iter().filter(|t| flagged(ctx.topic, t.term)).count();
+        let score = mean * 1.4 * (1.0 - 0.5 * topical as f64 / content.len() as f64);
+        out.push(Term {
+            start,
+            end,
+            kind: TermKind::Code,
+            words: 1,
+            score,
+            tokens: (a, b),
+        });
     }
 
     /// Scores tokens `a..=b` as a blank of `kind` and keeps it unless it is
@@ -660,6 +717,8 @@ impl Span<'_> {
             TermKind::Proper if a == 0 && b == 0 && !flagged(ctx.capitalised, tokens[a].term) => score *= 0.6,
             TermKind::Proper => score *= 1.25,
             TermKind::Number => score = (score + 1.0) * 1.4,
+            // Scored by `push_code`.
+            TermKind::Code => {}
             TermKind::Phrase => {
                 // Without a part-of-speech tagger, suffixes and the word
                 // before tell adverbs and verbs from the nouns worth
@@ -890,5 +949,27 @@ mod tests {
             let cands = scored(sentence);
             assert!(cands.iter().any(|(s, _)| s == blank), "{sentence}: {cands:?}");
         }
+    }
+
+    #[test]
+    fn a_code_span_is_one_blank_and_nothing_cuts_into_it() {
+        let sentence = "Set the `CINDERLOG_CONFIG` variable or pass `--config PATH` to read another file.";
+        let cands = scored(sentence);
+        for whole in ["CINDERLOG_CONFIG", "--config PATH"] {
+            assert!(cands.iter().any(|(s, _)| s == whole), "{whole}: {cands:?}");
+        }
+        for (s, _) in &cands {
+            assert!(
+                !matches!(s.as_str(), "PATH" | "config" | "config PATH" | "PATH to"),
+                "{s}: {cands:?}"
+            );
+        }
+        // Too long to recall verbatim, or most of the sentence: no blank.
+        let long = "Run `docker run --rm -v /srv/data:/data -p 8080:80 registry/app:latest` once.";
+        assert!(
+            !scored(long).iter().any(|(s, _)| s.starts_with("docker")),
+            "{:?}",
+            scored(long)
+        );
     }
 }
