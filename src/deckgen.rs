@@ -601,7 +601,7 @@ fn cue_of(question: &str) -> Cue {
         Cue::Cause
     } else if q.contains("how long") || q.contains("how often") {
         Cue::Duration
-    } else if q.contains("how many") || q.contains("how much") {
+    } else if q.contains("how many") || q.contains("how much") || q.contains("how old") {
         Cue::Quantity
     } else if has(&["where"]) {
         Cue::Place
@@ -971,6 +971,24 @@ fn choose_answer(
                 if second >= 0.85 * best && words <= 45 {
                     chosen.push(k2);
                 }
+            }
+        }
+        // "Riders must be at least 16." opens the section with the kind of
+        // answer asked for, which the sentence chosen for sharing more of
+        // the question's words ("Riders aged 14 and 15 can hire a bike if
+        // ...") only qualifies: the two answer together.
+        if let [k] = chosen[..] {
+            let whole = whole_question(questions, idf);
+            let opening = &sents[lead];
+            if k != lead
+                && whole.cue != Cue::None
+                && opening.tokens.len() <= 10
+                && opening.tokens.len() + sents[k].tokens.len() <= 45
+                && !opening.text.ends_with([':', '?'])
+                && !is_aside(&opening.text)
+                && q_cue(opening, &whole)
+            {
+                chosen.push(lead);
             }
         }
     }

@@ -881,3 +881,17 @@ fn code_is_offered_wrong_answers_of_its_own_kind() {
         .unwrap_or_else(|| panic!("no blank over `--db`: {cloze:?}"));
     assert_eq!(db.1, ["--verbose", "--quiet"], "{cloze:?}");
 }
+
+#[test]
+fn a_short_opening_answer_goes_before_the_qualification_chosen_for_its_words() {
+    let text = "Bike hire\n\nGreenway rents city bikes from six stations.\n\n1. How old do I have to be to hire a bike?\n\nRiders must be at least 16. Riders aged 14 and 15 can hire a city bike if an adult on the same account is riding with them.\n\n2. Can I take photographs of the bikes?\n\nPhotography without flash is allowed everywhere. Some loaned bikes in the museum hall cannot be photographed; these are marked with a camera symbol.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(
+        answers[0].starts_with("Riders must be at least 16. Riders aged 14"),
+        "{answers:?}"
+    );
+    assert!(
+        answers[1].starts_with("Photography without flash is allowed everywhere. Some"),
+        "{answers:?}"
+    );
+}
