@@ -177,7 +177,8 @@ struct Line<'a> {
 /// Parses an article. Never fails: text with no recognisable questions gives
 /// an article with an intro and no sections.
 pub fn parse(text: &str, format: Format) -> Article {
-    let lines = scan_lines(text, format);
+    let mut lines = scan_lines(text, format);
+    strip_numbered_answer_labels(&mut lines);
     let compounds = compounds(text, format);
     let (title, body_start) = find_title(&lines, format);
     let markers: Vec<Option<Marker>> = lines
@@ -1372,6 +1373,45 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         _ => rest,
     };
     (!rest.is_empty()).then_some((path, rest))
+}
+
+/// The number and the text after a numbered label such as `Q1)`, `A1:`,
+/// `Answer 1.`: one of `labels`, a number, and `)`, `:` or `.`.
+fn numbered_label<'a>(s: &'a str, labels: &[&str]) -> Option<(u32, &'a str)> {
+    labels.iter().find_map(|label| {
+        let n = label.len();
+        if !(s.is_char_boundary(n) && s.len() > n && s[..n].eq_ignore_ascii_case(label)) {
+            return None;
+        }
+        let after = s[n..].trim_start_matches(' ');
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let number = after[..digits].parse().ok()?;
+        let rest = after[digits..].strip_prefix([')', ':', '.'])?;
+        Some((number, rest.trim()))
+    })
+}
+
+/// `Q1) Can I light a fire?` answered on `A1) Fires are ...`: where a
+/// question is labelled with a number, an answer labelled with the same
+/// number is its text, not a question of a lettered part (`A1.`, `B2.`).
+fn strip_numbered_answer_labels(lines: &mut [Line<'_>]) {
+    let asked: Vec<u32> = lines
+        .iter()
+        .filter(|l| !l.code)
+        .filter_map(|l| numbered_label(&l.text, &["question", "q"]))
+        .map(|(n, _)| n)
+        .collect();
+    if asked.is_empty() {
+        return;
+    }
+    for l in lines.iter_mut().filter(|l| !l.code) {
+        if let Some((n, rest)) = numbered_label(&l.text, &["answer", "ans", "a"])
+            && asked.contains(&n)
+            && !rest.is_empty()
+        {
+            l.text = Cow::Owned(rest.to_string());
+        }
+    }
 }
 
 /// `s` without the pictographs and symbols that open it (emoji with their

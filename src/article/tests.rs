@@ -905,3 +905,18 @@ fn admonitions_and_alerts_keep_their_label_and_lose_their_markup() {
         "Because.\n\nWarning: Back up first.\n\nNote: Slow on Windows."
     );
 }
+
+#[test]
+fn numbered_answer_labels_are_the_answers_of_numbered_questions() {
+    let text = "Camping FAQ\n\nForty pitches.\n\nQ1) Can I light a fire?\nA1) Only in the fire pits.\n\nQ2) Are dogs allowed?\nA2) Yes, on a lead.\n\nQuestion 3: When is check-out?\nAnswer 3: By 11 am.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        questions(text, Format::Text),
+        ["Can I light a fire?", "Are dogs allowed?", "When is check-out?"]
+    );
+    let answers: Vec<String> = a.sections.iter().map(|s| join_blocks(&s.blocks)).collect();
+    assert_eq!(answers, ["Only in the fire pits.", "Yes, on a lead.", "By 11 am."]);
+    // Without numbered questions, `A1.` numbers a lettered part's questions.
+    let parts = "Tax FAQ\n\nAbout the tax.\n\nA1. Who pays?\nEvery household.\n\nA2. When is it due?\nBy March.\n";
+    assert_eq!(questions(parts, Format::Text), ["Who pays?", "When is it due?"]);
+}
