@@ -1,5 +1,7 @@
 //! Writing a deck's YAML at generation speed, byte for byte what
-//! serde_yaml writes.
+//! serde_yaml writes, except that the words YAML 1.1 readers (PyYAML,
+//! Ruby, Go's yaml.v2) take for booleans are quoted: a key point "Yes"
+//! stays text for every tool that reads a deck.
 //!
 //! serde_yaml's emitter (libyaml) looks at every character of every scalar
 //! through several layers and writes about 25 MB/s, slower than the whole
@@ -15,7 +17,7 @@
 
 use super::super::{RawCard, RawDeck};
 
-/// The deck as serde_yaml would write it.
+/// The deck as serde_yaml would write it, YAML 1.1 booleans quoted.
 pub fn write(deck: &RawDeck) -> Result<String, serde_yaml::Error> {
     let mut w = Emitter {
         out: String::with_capacity(4096),
@@ -232,7 +234,8 @@ fn one_line(s: &str) -> Option<Style> {
     if matches!(
         s,
         "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-    ) || b.last() == Some(&b' ')
+    ) || YAML11_BOOLS.contains(&s)
+        || b.last() == Some(&b' ')
     {
         return Some(Style::Single);
     }
@@ -245,6 +248,12 @@ fn one_line(s: &str) -> Option<Style> {
     }
     Some(Style::Plain)
 }
+
+/// Plain words that YAML 1.2 (serde_yaml) reads as text and YAML 1.1 as
+/// booleans; serde_yaml leaves them plain, they are quoted here.
+const YAML11_BOOLS: &[&str] = &[
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+];
 
 /// A multi-line string serde_yaml writes as a `|-` block with no
 /// indentation indicator: printable lines, no space before a line break or
@@ -316,6 +325,10 @@ mod tests {
         "NULL",
         "False",
         "yes",
+        "Yes",
+        "No",
+        "off",
+        "Y",
         "é",
         "’",
         "中",
@@ -344,6 +357,42 @@ mod tests {
         "''",
         "é:",
     ];
+
+    /// `text` with the YAML 1.1 booleans that make a whole scalar written
+    /// plain, as serde_yaml writes them.
+    fn unquote_yaml11(text: &str) -> String {
+        text.split_inclusive('\n')
+            .map(|line| {
+                for w in YAML11_BOOLS {
+                    for sep in [": ", "- "] {
+                        if let Some(head) = line.strip_suffix(&format!("{sep}'{w}'\n")) {
+                            return format!("{head}{sep}{w}\n");
+                        }
+                    }
+                }
+                line.to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn yaml11_booleans_are_quoted_and_read_back_as_text() {
+        let card = RawCard {
+            id: Some("c1".into()),
+            keypoints: vec!["Yes".into(), "off".into(), "Yesterday".into()],
+            answer: Some("No".into()),
+            ..RawCard::default()
+        };
+        let d = RawDeck {
+            cards: Some(vec![card]),
+            ..RawDeck::default()
+        };
+        let text = write(&d).unwrap();
+        assert!(text.contains("  answer: 'No'\n"), "{text}");
+        assert!(text.contains("  - 'Yes'\n  - 'off'\n  - Yesterday\n"), "{text}");
+        let back: RawDeck = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(back.cards.unwrap()[0].keypoints, ["Yes", "off", "Yesterday"]);
+    }
 
     fn text() -> impl Strategy<Value = String> {
         proptest::collection::vec(proptest::sample::select(PIECES), 0..8).prop_map(|v| v.concat())
@@ -410,7 +459,7 @@ mod tests {
 
         #[test]
         fn writes_what_serde_yaml_writes(d in deck()) {
-            prop_assert_eq!(write(&d).unwrap(), serde_yaml::to_string(&d).unwrap());
+            prop_assert_eq!(unquote_yaml11(&write(&d).unwrap()), serde_yaml::to_string(&d).unwrap());
         }
     }
 
