@@ -431,6 +431,11 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
     let out = &mut scratch.out;
     out.clear();
     let mut i = 0;
+    // "Zone C", "Plan B": a capital letter alone ends a name.
+    let letter = |k: usize| {
+        let w = &text.as_bytes()[tokens[k].start..tokens[k].end];
+        w.len() == 1 && w[0].is_ascii_uppercase()
+    };
     while i < n {
         if is_proper(i) {
             let mut j = i;
@@ -446,11 +451,17 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
                     // month is no part of a longer name.
                     && !has(j, flag::MONTH)
                     && !has(j + 2, flag::MONTH)
+                    // "Residents of Zone C": a word that only ever opens a
+                    // sentence names nothing with what follows.
+                    && (j > 0 || flagged(ctx.capitalised, tokens[0].term))
                 {
                     j += 2;
                 } else {
                     break;
                 }
+            }
+            if j + 1 < n && letter(j + 1) && joined(j + 1) && !has(j, flag::MONTH) {
+                j += 1;
             }
             span.push(out, i, j, TermKind::Proper);
             i = j + 1;
@@ -971,5 +982,15 @@ mod tests {
             "{:?}",
             scored(long)
         );
+    }
+
+    #[test]
+    fn a_capital_letter_ends_a_name_and_an_opening_word_joins_none() {
+        let cands = scored("Residents of Zone C can apply for two parking permits.");
+        assert!(cands.iter().any(|(s, _)| s == "Zone C"), "{cands:?}");
+        assert!(!cands.iter().any(|(s, _)| s.starts_with("Residents of")), "{cands:?}");
+        // In mid-sentence, names still join over "of".
+        let cands = scored("Most visitors come from the University of Leeds by bus.");
+        assert!(cands.iter().any(|(s, _)| s == "University of Leeds"), "{cands:?}");
     }
 }
