@@ -295,6 +295,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     // Plain text's wiki headings take levels in order of first use: a
     // MediaWiki page opens at `==`, a DokuWiki one at `======`.
     let mut wiki_levels: Vec<usize> = Vec::new();
+    let mut related = false;
     for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let raw = if format == Format::Markdown && fence.is_none() {
@@ -333,8 +334,19 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         } else {
             raw
         };
+        // A help centre's "Related articles" block runs to the next blank
+        // line: links to other pages.
+        if trimmed.is_empty() {
+            related = false;
+        }
+        let web = matches!(format, Format::Text | Format::Markdown) && !code;
+        if web && !related && is_related_heading(trimmed) {
+            related = true;
+        }
         let text = if code {
             Cow::Borrowed(raw)
+        } else if web && (related || is_web_furniture(trimmed)) {
+            Cow::Borrowed("")
         } else {
             match format {
                 // Running headers and footers of text copied from a PDF.
@@ -884,6 +896,64 @@ fn is_page_furniture(t: &str) -> bool {
         _ => false,
     };
     numbered && (before.is_empty() || before.ends_with("  ") || before.ends_with('\t') || before.ends_with("| "))
+}
+
+/// Whether a line heads a web page's list of links to other pages.
+fn is_related_heading(t: &str) -> bool {
+    let t = t.trim_end_matches(':');
+    [
+        "related articles",
+        "related questions",
+        "related topics",
+        "related links",
+        "more articles",
+        "popular articles",
+        "in this section",
+    ]
+    .iter()
+    .any(|h| t.eq_ignore_ascii_case(h))
+}
+
+/// A line of a web page's furniture copied with its text: "Back to top",
+/// "Was this article helpful? Yes No", "Updated 3 days ago", "Still need
+/// help? Contact us", a breadcrumb trail ("Help Center > Account > FAQ").
+fn is_web_furniture(t: &str) -> bool {
+    // Nearly every line is longer than any of these, or has no `>`.
+    if t.len() > 90 && !t.contains('>') {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let lower = lower
+        .trim_start_matches(['↑', '^', '⬆', ' '])
+        .trim_end_matches(['.', '!', ' ']);
+    if matches!(
+        lower,
+        "back to top" | "return to top" | "top of page" | "share this article" | "print this page"
+    ) {
+        return true;
+    }
+    let helpful = ["was this", "did this", "is this", "was that"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && ["helpful", "useful", "answer your question", "help you"]
+            .iter()
+            .any(|w| lower.contains(w))
+        && lower.split_whitespace().count() <= 10;
+    let updated = (lower.starts_with("updated ") || lower.starts_with("last updated "))
+        && lower.ends_with(" ago")
+        && lower.split_whitespace().count() <= 5;
+    let still = lower.starts_with("still need help") || lower.starts_with("can't find what you");
+    helpful || updated || still || is_breadcrumb(t)
+}
+
+/// "Help Center > Account > FAQ": three or more short parts between `>`,
+/// `›` or `»`, none a sentence.
+fn is_breadcrumb(t: &str) -> bool {
+    if !t.contains(['>', '›', '»']) || t.ends_with(['.', '?', '!', ':']) {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(['>', '›', '»']).map(str::trim).collect();
+    parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 5)
 }
 
 /// A Markdown line as the parser reads it: `<summary>` as a bold line,

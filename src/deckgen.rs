@@ -1088,7 +1088,10 @@ fn keypoints(
             // hotter") may well be.
             let text = &sents[k].text[t.start..t.end];
             let label = sents[k].text[t.end..].starts_with(':');
-            if lone_capital(t, toks, capitalised) && (is_instruction(&sents[k].text, toks) || label) {
+            // "Go to the sign-in page": an interface's verb opens the
+            // instruction.
+            let ui_verb = t.tokens == (0, 0) && toks[0].flags & cloze::flag::UI_VERB != 0;
+            if lone_capital(t, toks, capitalised) && (is_instruction(&sents[k].text, toks) || label) || ui_verb {
                 continue;
             }
             used.extend(own());

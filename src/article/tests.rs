@@ -920,3 +920,16 @@ fn numbered_answer_labels_are_the_answers_of_numbered_questions() {
     let parts = "Tax FAQ\n\nAbout the tax.\n\nA1. Who pays?\nEvery household.\n\nA2. When is it due?\nBy March.\n";
     assert_eq!(questions(parts, Format::Text), ["Who pays?", "When is it due?"]);
 }
+
+#[test]
+fn help_centre_furniture_is_no_part_of_title_or_answers() {
+    let text = "Help Center > Account > FAQ\n\nAccount FAQ\n\nUpdated 3 days ago\n\nAnswers about your account.\n\nHow do I reset my password?\nUse the reset link we email you.\nWas this article helpful? Yes No\nBack to top\n\nCan I change my email address?\nYes, in Settings > Profile.\n↑ Back to top\n\nRelated articles\nBilling FAQ\nInstalling the meter\n\nStill need help? Contact us\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Account FAQ"));
+    assert_eq!(join_blocks(&a.intro), "Answers about your account.");
+    let answers: Vec<String> = a.sections.iter().map(|s| join_blocks(&s.blocks)).collect();
+    assert_eq!(
+        answers,
+        ["Use the reset link we email you.", "Yes, in Settings > Profile."]
+    );
+}

@@ -895,3 +895,19 @@ fn a_short_opening_answer_goes_before_the_qualification_chosen_for_its_words() {
         "{answers:?}"
     );
 }
+
+#[test]
+fn an_interface_verb_opening_an_answer_is_no_key_point() {
+    let text = "Account\n\nAbout accounts.\n\n1. How do I reset my password?\n\nGo to the sign-in page and choose \"Forgot password\". We email a reset link that works for 30 minutes. If the email does not arrive, check your spam folder.\n\n2. Why was my order cancelled?\n\nCall the shop on 0161 555 0199 if the payment failed. Orders are cancelled after 48 hours without payment.\n";
+    let deck = build_text(text, Some(0));
+    let keypoints: Vec<String> = deck
+        .cards
+        .iter()
+        .flat_map(|c| match &c.body {
+            CardBody::Qa { keypoints, .. } => keypoints.clone(),
+            CardBody::Cloze { .. } => Vec::new(),
+        })
+        .collect();
+    assert!(!keypoints.is_empty());
+    assert!(!keypoints.iter().any(|k| k == "Go" || k == "Call"), "{keypoints:?}");
+}

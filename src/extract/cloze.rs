@@ -288,6 +288,13 @@ const VERB_LEADS: &[&str] = &[
 const OBJECT_LEADS: &[&str] = &[
     "the", "a", "an", "your", "its", "their", "this", "these", "those", "it", "them", "my", "our",
 ];
+/// Verbs that open instructions naming a control or a screen by its label
+/// ("Open Settings", "Tap Profile"): no part of the name after them.
+const UI_VERBS: &[&str] = &[
+    "open", "click", "tap", "select", "choose", "go", "press", "enter", "type", "use", "set", "add", "remove",
+    "delete", "check", "visit", "sign", "log", "install", "download", "restart", "turn", "enable", "disable", "pick",
+    "hit", "find", "search", "navigate", "scroll", "swipe", "drag", "call", "contact", "email",
+];
 /// Words in -s (of four letters or more) that are not plurals, or are
 /// plurals that modify a noun.
 const NOT_PLURAL: &[&str] = &["news", "series", "species", "sales", "sports", "lens"];
@@ -315,6 +322,8 @@ pub mod flag {
     pub const NUMBER_WORD: u16 = 1 << 13;
     /// A pronoun that leans on an earlier sentence: "it", "this", "they".
     pub const PRONOUN: u16 = 1 << 14;
+    /// In [`super::UI_VERBS`].
+    pub const UI_VERB: u16 = 1 << 15;
 }
 
 /// The flags of a word, from its lowercase and original forms.
@@ -343,6 +352,7 @@ pub fn word_flags(lower: &str, word: &str) -> u16 {
         flag::PLURAL,
     );
     set(OBJECT_LEADS.contains(&lower), flag::OBJECT_LEAD);
+    set(UI_VERBS.contains(&lower), flag::UI_VERB);
     set(lower.ends_with("ing"), flag::ING);
     set(NUMBER_WORDS.contains(&lower), flag::NUMBER_WORD);
     set(PRONOUNS.contains(&lower), flag::PRONOUN);
@@ -394,11 +404,18 @@ pub fn candidates(text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Te
 pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &TermContext<'_>) -> Vec<Term> {
     let n = tokens.len();
     let has = |i: usize, f: u16| tokens[i].flags & f != 0;
+    // "Open Settings", "Tap Profile": the verb is neither part of the
+    // label's name nor a term.
+    let command = n > 1 && has(0, flag::UI_VERB) && tokens[1].cap;
     let facts = &mut scratch.facts;
     facts.clear();
     facts.extend((0..n).map(|i| {
         let t = &tokens[i];
-        let proper = !t.stop && !t.num && t.cap && (i > 0 || !flagged(ctx.lowercase, t.term) || has(i, flag::ACRONYM));
+        let proper = !t.stop
+            && !t.num
+            && t.cap
+            && (i > 0 || !flagged(ctx.lowercase, t.term) || has(i, flag::ACRONYM))
+            && (i > 0 || !command);
         let mut f = if proper { PROPER } else { 0 };
         if i > 0 {
             let gap = &text[tokens[i - 1].end..t.start];
@@ -561,7 +578,13 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
             }
         }
         let content = |k: usize| {
-            !tokens[k].stop && !tokens[k].num && !is_proper(k) && has(k, flag::LEN3) && !has(k, flag::NUMBER_WORD)
+            let verb = k == 0 && command;
+            !tokens[k].stop
+                && !tokens[k].num
+                && !is_proper(k)
+                && has(k, flag::LEN3)
+                && !has(k, flag::NUMBER_WORD)
+                && !verb
         };
         // `pro-Russian`: a hyphen binds whatever follows into the phrase.
         let hyphen = |k: usize| facts[k] & HYPHEN_BEFORE != 0;
@@ -992,5 +1015,12 @@ mod tests {
         // In mid-sentence, names still join over "of".
         let cands = scored("Most visitors come from the University of Leeds by bus.");
         assert!(cands.iter().any(|(s, _)| s == "University of Leeds"), "{cands:?}");
+    }
+
+    #[test]
+    fn an_interface_verb_is_no_part_of_the_label_it_opens() {
+        let cands = scored("Open Settings and choose Delete Account at the bottom.");
+        assert!(cands.iter().any(|(s, _)| s == "Settings"), "{cands:?}");
+        assert!(!cands.iter().any(|(s, _)| s.starts_with("Open")), "{cands:?}");
     }
 }
