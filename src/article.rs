@@ -918,8 +918,14 @@ fn is_related_heading(t: &str) -> bool {
 /// "Was this article helpful? Yes No", "Updated 3 days ago", "Still need
 /// help? Contact us", a breadcrumb trail ("Help Center > Account > FAQ").
 fn is_web_furniture(t: &str) -> bool {
-    // Nearly every line is longer than any of these, or has no `>`.
-    if t.len() > 90 && !t.contains('>') {
+    // Nearly every line is longer than any of these.
+    if t.len() > 90 {
+        return false;
+    }
+    if memchr::memchr3(b'>', 0xBA, 0xBB, t.as_bytes()).is_some() && is_breadcrumb(t) {
+        return true;
+    }
+    if t.len() > 60 {
         return false;
     }
     let lower = t.to_lowercase();
@@ -943,13 +949,13 @@ fn is_web_furniture(t: &str) -> bool {
         && lower.ends_with(" ago")
         && lower.split_whitespace().count() <= 5;
     let still = lower.starts_with("still need help") || lower.starts_with("can't find what you");
-    helpful || updated || still || is_breadcrumb(t)
+    helpful || updated || still
 }
 
 /// "Help Center > Account > FAQ": three or more short parts between `>`,
 /// `›` or `»`, none a sentence.
 fn is_breadcrumb(t: &str) -> bool {
-    if !t.contains(['>', '›', '»']) || t.ends_with(['.', '?', '!', ':']) {
+    if t.ends_with(['.', '?', '!', ':']) {
         return false;
     }
     let parts: Vec<&str> = t.split(['>', '›', '»']).map(str::trim).collect();

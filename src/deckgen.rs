@@ -227,7 +227,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         let chosen = if only_list {
             idxs.iter().copied().take_while(|&k| sents[k].item).collect()
         } else {
-            choose_answer(&sents, &idxs, &questions[i], &scores, &idf)
+            choose_answer(&sents, &idxs, &questions[i], &whole, &scores, &idf)
         };
         let max = scores.iter().copied().fold(0.0, f64::max);
         for (&k, sc) in idxs.iter().zip(&scores) {
@@ -837,13 +837,12 @@ const NEED_WORDS: &[&str] = &["need", "needs", "needed", "require", "required", 
 /// so "Children under 16 need a parent ..." shares nothing asked.
 fn asked_terms(an: &Analyzer, vocab: &mut Vocab, q: &str) -> Vec<u32> {
     let tokens = extract::tokenize(an, vocab, q);
-    let needs = cue_of(q) == Cue::Needs;
+    let need_word = |t: &Token| NEED_WORDS.iter().any(|w| q[t.start..t.end].eq_ignore_ascii_case(w));
+    // Most questions hold no such word: the cue is asked of the few that do.
+    let needs = tokens.iter().any(need_word) && cue_of(q) == Cue::Needs;
     tokens
         .iter()
-        .filter(|t| {
-            let form = needs && NEED_WORDS.iter().any(|w| q[t.start..t.end].eq_ignore_ascii_case(w));
-            !t.stop && !form
-        })
+        .filter(|t| !(t.stop || needs && need_word(t)))
         .map(|t| t.term)
         .collect()
 }
@@ -916,6 +915,7 @@ fn choose_answer(
     sents: &[Sent],
     idxs: &[usize],
     questions: &[(String, Vec<u32>)],
+    whole: &Question,
     whole_scores: &[f64],
     idf: &[f64],
 ) -> Vec<usize> {
@@ -978,7 +978,6 @@ fn choose_answer(
         // the question's words ("Riders aged 14 and 15 can hire a bike if
         // ...") only qualifies: the two answer together.
         if let [k] = chosen[..] {
-            let whole = whole_question(questions, idf);
             let opening = &sents[lead];
             if k != lead
                 && whole.cue != Cue::None
@@ -986,7 +985,7 @@ fn choose_answer(
                 && opening.tokens.len() + sents[k].tokens.len() <= 45
                 && !opening.text.ends_with([':', '?'])
                 && !is_aside(&opening.text)
-                && q_cue(opening, &whole)
+                && q_cue(opening, whole)
             {
                 chosen.push(lead);
             }

@@ -609,7 +609,7 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
     }
     // A command, path or option is learnt whole: its code span is one
     // candidate, and nothing in part of it or across its edge is.
-    if text.contains('`') {
+    if memchr::memchr(b'`', text.as_bytes()).is_some() {
         let code = code_spans(text);
         out.retain(|t| !code.iter().any(|&(s, e)| t.start < e + 1 && s - 1 < t.end));
         for (s, e) in code {
