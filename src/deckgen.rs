@@ -224,11 +224,25 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         // ten items), not by one item picked from it nor by the remarks
         // after it ("Start with these").
         let only_list = section.blocks.iter().take(2).all(|b| b.kind == BlockKind::Item) && section.blocks.len() > 1;
-        let chosen = if only_list {
+        let mut chosen = if only_list {
             idxs.iter().copied().take_while(|&k| sents[k].item).collect()
         } else {
             choose_answer(&sents, &idxs, &questions[i], &whole, &scores, &idf)
         };
+        // "How do I renew my permit?" is answered by the numbered steps,
+        // not by the remark before or after them, unless the sentence
+        // chosen already brings them ("Then:").
+        let steps = (whole.procedural && !only_list && !chosen.iter().any(|&k| sents[k].leads.is_some()))
+            .then(|| numbered_steps(&section.blocks))
+            .flatten();
+        if let Some(run) = &steps {
+            let lines = run.start..run.end;
+            chosen = idxs
+                .iter()
+                .copied()
+                .filter(|&k| sents[k].item && lines.contains(&sents[k].line))
+                .collect();
+        }
         let max = scores.iter().copied().fold(0.0, f64::max);
         for (&k, sc) in idxs.iter().zip(&scores) {
             relevance[k] = if max > 0.0 { sc / max } else { 0.0 };
@@ -238,6 +252,8 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             first_words(&context, 60)
         } else if only_list {
             introduced(&section.blocks).unwrap_or_default()
+        } else if let Some(run) = &steps {
+            run.text.clone()
         } else {
             chosen
                 .iter()
@@ -361,6 +377,27 @@ fn category_tag(category: &str) -> Option<String> {
     ];
     let slug = slug::slugify(category);
     (!slug.is_empty() && !GENERIC.contains(&slug.as_str())).then_some(slug)
+}
+
+/// A section's first run of numbered list items: the lines it spans
+/// (`start..end`) and its text, up to ten items.
+struct Steps {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+fn numbered_steps(blocks: &[crate::article::Block]) -> Option<Steps> {
+    let numbered =
+        |b: &crate::article::Block| b.kind == BlockKind::Item && b.text.starts_with(|c: char| c.is_ascii_digit());
+    let first = blocks.iter().position(numbered)?;
+    let run: Vec<&crate::article::Block> = blocks[first..].iter().take_while(|b| numbered(b)).take(10).collect();
+    let last = run.last()?;
+    (run.len() >= 2).then(|| Steps {
+        start: run[0].line,
+        end: last.line + 1,
+        text: run.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"),
+    })
 }
 
 /// The list items (up to ten) or the code block right after a sentence

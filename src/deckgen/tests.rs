@@ -911,3 +911,15 @@ fn an_interface_verb_opening_an_answer_is_no_key_point() {
     assert!(!keypoints.is_empty());
     assert!(!keypoints.iter().any(|k| k == "Go" || k == "Call"), "{keypoints:?}");
 }
+
+#[test]
+fn how_do_i_is_answered_by_the_numbered_steps_not_the_remarks_around_them() {
+    let text = "# Permits\n\nResidents can apply online.\n\n## How do I renew my permit?\n\nYou can renew up to 30 days before your permit expires.\n\n1. Sign in to your council account.\n2. Choose Renew permit and check your vehicle details.\n3. Pay the fee by card.\n\nYour new permit is valid from the day the old one expires.\n\n## Why was my permit refused?\n\nThe vehicle was not registered at your address. Check these:\n\n1. The address on the logbook.\n2. The address on your account.\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert_eq!(
+        answers[0],
+        "1. Sign in to your council account.\n2. Choose Renew permit and check your vehicle details.\n3. Pay the fee by card."
+    );
+    // Not a "how do I": the list stays with the sentence that brings it.
+    assert!(answers[1].starts_with("The vehicle was not registered"), "{answers:?}");
+}
