@@ -1014,15 +1014,19 @@ fn choose_answer(
         // answer asked for, which the sentence chosen for sharing more of
         // the question's words ("Riders aged 14 and 15 can hire a bike if
         // ...") only qualifies: the two answer together.
+        // So does a cause ("One of the dependencies builds a C extension.")
+        // before the remedy chosen for a "why" ("Install a compiler first:").
         if let [k] = chosen[..] {
             let opening = &sents[lead];
+            let instruction = |s: &Sent| is_instruction(&s.text, &s.tokens);
+            let cause_of_remedy = whole.cue == Cue::Cause && instruction(&sents[k]) && !instruction(opening);
             if k != lead
                 && whole.cue != Cue::None
                 && opening.tokens.len() <= 10
                 && opening.tokens.len() + sents[k].tokens.len() <= 45
                 && !opening.text.ends_with([':', '?'])
                 && !is_aside(&opening.text)
-                && q_cue(opening, whole)
+                && (cause_of_remedy || q_cue(opening, whole))
             {
                 chosen.push(lead);
             }

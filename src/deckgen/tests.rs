@@ -923,3 +923,13 @@ fn how_do_i_is_answered_by_the_numbered_steps_not_the_remarks_around_them() {
     // Not a "how do I": the list stays with the sentence that brings it.
     assert!(answers[1].starts_with("The vehicle was not registered"), "{answers:?}");
 }
+
+#[test]
+fn a_why_answered_by_a_remedy_keeps_the_cause_that_opens_the_section() {
+    let text = "# Tidewatch\n\nTidewatch stores readings.\n\n## Why does the install fail with a compiler error?\n\nOne of the dependencies builds a C extension. Install a compiler first:\n\n```\nsudo apt install build-essential\n```\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert!(
+        answers[0].starts_with("One of the dependencies builds a C extension. Install a compiler first:"),
+        "{answers:?}"
+    );
+}
