@@ -867,19 +867,7 @@ fn code_is_offered_wrong_answers_of_its_own_kind() {
     assert_eq!(code_shape("poll_interval"), CodeShape::Name);
     let text = "# Tidewatch\n\nTidewatch polls tide gauges and stores each reading.\n\n## Where are readings stored?\n\nReadings are stored in one database file unless the `--db` option names another file. The `poll_interval` setting sets the pace.\n\n## How do I see more?\n\nThe `--verbose` option prints every reading, and the `--quiet` option prints only errors. The `crcmod` module checks each frame.\n";
     let deck = build_markdown(text, Some(3));
-    let cloze: Vec<(String, Vec<String>)> = deck
-        .cards
-        .iter()
-        .filter_map(|c| match &c.body {
-            CardBody::Cloze { text, distractors, .. } => Some((text.clone(), distractors.clone())),
-            CardBody::Qa { .. } => None,
-        })
-        .collect();
-    let db = cloze
-        .iter()
-        .find(|(t, _)| t.contains("{{--db}}"))
-        .unwrap_or_else(|| panic!("no blank over `--db`: {cloze:?}"));
-    assert_eq!(db.1, ["--verbose", "--quiet"], "{cloze:?}");
+    assert_eq!(distractors_of(&deck, "--db"), ["--verbose", "--quiet"]);
 }
 
 #[test]
@@ -898,18 +886,14 @@ fn a_short_opening_answer_goes_before_the_qualification_chosen_for_its_words() {
 
 #[test]
 fn an_interface_verb_opening_an_answer_is_no_key_point() {
-    let text = "Account\n\nAbout accounts.\n\n1. How do I reset my password?\n\nGo to the sign-in page and choose \"Forgot password\". We email a reset link that works for 30 minutes. If the email does not arrive, check your spam folder.\n\n2. Why was my order cancelled?\n\nCall the shop on 0161 555 0199 if the payment failed. Orders are cancelled after 48 hours without payment.\n";
-    let deck = build_text(text, Some(0));
-    let keypoints: Vec<String> = deck
-        .cards
-        .iter()
-        .flat_map(|c| match &c.body {
-            CardBody::Qa { keypoints, .. } => keypoints.clone(),
-            CardBody::Cloze { .. } => Vec::new(),
-        })
-        .collect();
-    assert!(!keypoints.is_empty());
-    assert!(!keypoints.iter().any(|k| k == "Go" || k == "Call"), "{keypoints:?}");
+    for text in [
+        "Account\n\nAbout accounts.\n\n1. How do I reset my password?\n\nGo to the sign-in page and choose \"Forgot password\". We email a reset link that works for 30 minutes. If the email does not arrive, check your spam folder.\n",
+        "Orders\n\nAbout orders.\n\n1. Why was my order cancelled?\n\nCall the shop on 0161 555 0199 if the payment failed. Orders are cancelled after 48 hours without payment.\n",
+    ] {
+        let keypoints = first_keypoints(&build_text(text, Some(0)));
+        assert!(!keypoints.is_empty(), "{text}");
+        assert!(!keypoints.iter().any(|k| k == "Go" || k == "Call"), "{keypoints:?}");
+    }
 }
 
 #[test]
