@@ -671,22 +671,41 @@ impl Span<'_> {
         self.facts[k] & SPACE_BEFORE != 0
     }
 
+    /// Whether `start..end` is a blank's size: two characters at least,
+    /// half the sentence at most.
+    fn fits(&self, start: usize, end: usize) -> bool {
+        let chars = if self.ascii {
+            end - start
+        } else {
+            self.text[start..end].chars().count()
+        };
+        chars >= 2 && chars * 2 <= self.sentence_chars
+    }
+
+    /// The mean IDF of the content words of tokens `a..=b` and the share of
+    /// them that are the article's topic words; `None` without any. One
+    /// pass, in token order (the order of the sum fixes its last bit).
+    fn weight(&self, a: usize, b: usize) -> Option<(f64, f64)> {
+        let idf_of = |t: u32| self.ctx.idf.get(t as usize).copied().unwrap_or(1.0);
+        let (mut n_terms, mut sum, mut topical) = (0usize, 0.0, 0usize);
+        for t in self.tokens[a..=b].iter().filter(|t| !t.stop) {
+            n_terms += 1;
+            sum += idf_of(t.term);
+            topical += usize::from(flagged(self.ctx.topic, t.term));
+        }
+        (n_terms > 0).then(|| (sum / n_terms as f64, topical as f64 / n_terms as f64))
+    }
+
     /// Scores the code span `start..end`, holding tokens `a..=b`, as a
     /// blank: rated as a name is, by its words' weight.
     fn push_code(&self, out: &mut Vec<Term>, a: usize, b: usize, start: usize, end: usize) {
-        let (text, tokens, ctx) = (self.text, self.tokens, self.ctx);
-        let chars = text[start..end].chars().count();
-        if chars * 2 > self.sentence_chars || chars < 2 || end - start > MAX_CODE {
+        if end - start > MAX_CODE || !self.fits(start, end) {
             return;
         }
-        let idf_of = |t: u32| ctx.idf.get(t as usize).copied().unwrap_or(1.0);
-        let content: Vec<&Token> = tokens[a..=b].iter().filter(|t| !t.stop).collect();
-        if content.is_empty() {
+        let Some((mean, topic_share)) = self.weight(a, b) else {
             return;
-        }
-        let mean = content.iter().map(|t| idf_of(t.term)).sum::<f64>() / content.len() as f64;
-        let topical = content.iter().filter(|t| flagged(ctx.topic, t.term)).count();
-        let score = mean * 1.4 * (1.0 - 0.5 * topical as f64 / content.len() as f64);
+        };
+        let score = mean * 1.4 * (1.0 - 0.5 * topic_share);
         out.push(Term {
             start,
             end,
@@ -720,27 +739,12 @@ impl Span<'_> {
         {
             start -= c.len_utf8();
         }
-        let chars = if self.ascii {
-            end - start
-        } else {
-            text[start..end].chars().count()
+        if !self.fits(start, end) {
+            return;
+        }
+        let Some((mean, topic_share)) = self.weight(a, b) else {
+            return;
         };
-        if chars * 2 > self.sentence_chars || chars < 2 {
-            return;
-        }
-        let idf_of = |t: u32| ctx.idf.get(t as usize).copied().unwrap_or(1.0);
-        // Count, weight and topic share of the content words in one pass,
-        // in token order (the order of the sum fixes its last bit).
-        let (mut n_terms, mut sum, mut topical) = (0usize, 0.0, 0usize);
-        for t in tokens[a..=b].iter().filter(|t| !t.stop) {
-            n_terms += 1;
-            sum += idf_of(t.term);
-            topical += usize::from(flagged(ctx.topic, t.term));
-        }
-        if n_terms == 0 {
-            return;
-        }
-        let mean = sum / n_terms as f64;
         let words = b - a + 1;
         let mut score = mean * (1.0 + 0.2 * (words.min(3) - 1) as f64);
         let has = |k: usize, f: u16| tokens[k].flags & f != 0;
@@ -795,8 +799,8 @@ impl Span<'_> {
                 }
             }
         }
-        if topical > 0 {
-            score *= 1.0 - 0.5 * topical as f64 / n_terms as f64;
+        if topic_share > 0.0 {
+            score *= 1.0 - 0.5 * topic_share;
         }
         out.push(Term {
             start,
