@@ -938,13 +938,19 @@ fn is_web_furniture(t: &str) -> bool {
     ) {
         return true;
     }
-    let helpful = ["was this", "did this", "is this", "was that"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-        && ["helpful", "useful", "answer your question", "help you"]
-            .iter()
-            .any(|w| lower.contains(w))
-        && lower.split_whitespace().count() <= 10;
+    // "Was this article helpful?", "Did this answer your question?", but
+    // not a question about a product: "Is this app useful offline?".
+    let words: Vec<&str> = lower.split_whitespace().take(11).collect();
+    let helpful = words.len() <= 10
+        && matches!(
+            words.as_slice(),
+            [
+                "was" | "did" | "is",
+                "this",
+                "article" | "page" | "answer" | "information" | "content" | "post" | "reply" | "help" | "faq",
+                ..
+            ]
+        );
     let updated = (lower.starts_with("updated ") || lower.starts_with("last updated "))
         && lower.ends_with(" ago")
         && lower.split_whitespace().count() <= 5;

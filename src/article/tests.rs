@@ -932,4 +932,8 @@ fn help_centre_furniture_is_no_part_of_title_or_answers() {
         answers,
         ["Use the reset link we email you.", "Yes, in Settings > Profile."]
     );
+    // A question about the product is no feedback widget.
+    let product =
+        "Meter FAQ\n\nAbout the meter.\n\nIs this meter useful offline?\nYes, it stores a week of readings.\n";
+    assert_eq!(questions(product, Format::Text), ["Is this meter useful offline?"]);
 }
