@@ -296,6 +296,8 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     // MediaWiki page opens at `==`, a DokuWiki one at `======`.
     let mut wiki_levels: Vec<usize> = Vec::new();
     let mut related = false;
+    // Whether a line of text has been read: a breadcrumb trail comes first.
+    let mut seen_text = false;
     for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let raw = if format == Format::Markdown && fence.is_none() {
@@ -345,7 +347,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         }
         let text = if code {
             Cow::Borrowed(raw)
-        } else if web && (related || is_web_furniture(trimmed)) {
+        } else if web && (related || is_web_furniture(trimmed) || (!seen_text && is_breadcrumb(trimmed))) {
             Cow::Borrowed("")
         } else {
             match format {
@@ -375,6 +377,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             }
         };
         let blank = !code && text.trim().is_empty();
+        seen_text |= !blank;
         out.push(Line {
             raw,
             text,
@@ -916,14 +919,11 @@ fn is_related_heading(t: &str) -> bool {
 
 /// A line of a web page's furniture copied with its text: "Back to top",
 /// "Was this article helpful? Yes No", "Updated 3 days ago", "Still need
-/// help? Contact us", a breadcrumb trail ("Help Center > Account > FAQ").
+/// help? Contact us".
 fn is_web_furniture(t: &str) -> bool {
     // Nearly every line is longer than any of these.
     if t.len() > 90 {
         return false;
-    }
-    if memchr::memchr3(b'>', 0xBA, 0xBB, t.as_bytes()).is_some() && is_breadcrumb(t) {
-        return true;
     }
     if t.len() > 60 {
         return false;
@@ -959,9 +959,10 @@ fn is_web_furniture(t: &str) -> bool {
 }
 
 /// "Help Center > Account > FAQ": three or more short parts between `>`,
-/// `›` or `»`, none a sentence.
+/// `›` or `»`, none a sentence. Only above the text: below, such a line is
+/// a path through menus ("Settings > Privacy > Delete account").
 fn is_breadcrumb(t: &str) -> bool {
-    if t.ends_with(['.', '?', '!', ':']) {
+    if t.len() > 90 || memchr::memchr3(b'>', 0xBA, 0xBB, t.as_bytes()).is_none() || t.ends_with(['.', '?', '!', ':']) {
         return false;
     }
     let parts: Vec<&str> = t.split(['>', '›', '»']).map(str::trim).collect();

@@ -932,6 +932,12 @@ fn help_centre_furniture_is_no_part_of_title_or_answers() {
         answers,
         ["Use the reset link we email you.", "Yes, in Settings > Profile."]
     );
+    // Below the text, a path through menus is an answer.
+    let menus = "Account FAQ\n\nAbout accounts.\n\nHow do I delete my account?\nSettings > Privacy > Delete account\n";
+    assert_eq!(
+        join_blocks(&parse(menus, Format::Text).sections[0].blocks),
+        "Settings > Privacy > Delete account"
+    );
     // A question about the product is no feedback widget.
     let product =
         "Meter FAQ\n\nAbout the meter.\n\nIs this meter useful offline?\nYes, it stores a week of readings.\n";
