@@ -940,17 +940,14 @@ fn is_web_furniture(t: &str) -> bool {
     }
     // "Was this article helpful?", "Did this answer your question?", but
     // not a question about a product: "Is this app useful offline?".
-    let words: Vec<&str> = lower.split_whitespace().take(11).collect();
-    let helpful = words.len() <= 10
+    let mut words = lower.split_whitespace();
+    let helpful = matches!(words.next(), Some("was" | "did" | "is"))
+        && words.next() == Some("this")
         && matches!(
-            words.as_slice(),
-            [
-                "was" | "did" | "is",
-                "this",
-                "article" | "page" | "answer" | "information" | "content" | "post" | "reply" | "help" | "faq",
-                ..
-            ]
-        );
+            words.next(),
+            Some("article" | "page" | "answer" | "information" | "content" | "post" | "reply" | "help" | "faq")
+        )
+        && words.count() <= 7;
     let updated = (lower.starts_with("updated ") || lower.starts_with("last updated "))
         && lower.ends_with(" ago")
         && lower.split_whitespace().count() <= 5;
