@@ -1016,18 +1016,23 @@ fn choose_answer(
         // ...") only qualifies: the two answer together.
         // So does a cause ("One of the dependencies builds a C extension.")
         // before the remedy chosen for a "why" ("Install a compiler first:").
-        if let [k] = chosen[..] {
-            let opening = &sents[lead];
+        let opening = &sents[lead];
+        if let Some(&k) = chosen.first()
+            && k != lead
+            && opening.tokens.len() <= 10
+            && opening.tokens.len() + sents[k].tokens.len() <= 45
+            && !opening.text.ends_with([':', '?'])
+            && !is_aside(&opening.text)
+        {
+            let alone = chosen.len() == 1;
             let instruction = |s: &Sent| is_instruction(&s.text, &s.tokens);
-            let cause_of_remedy = whole.cue == Cue::Cause && instruction(&sents[k]) && !instruction(opening);
-            if k != lead
-                && whole.cue != Cue::None
-                && opening.tokens.len() <= 10
-                && opening.tokens.len() + sents[k].tokens.len() <= 45
-                && !opening.text.ends_with([':', '?'])
-                && !is_aside(&opening.text)
-                && (cause_of_remedy || q_cue(opening, whole))
-            {
+            let kind_asked = alone && whole.cue != Cue::None && q_cue(opening, whole);
+            let cause_of_remedy = alone && whole.cue == Cue::Cause && instruction(&sents[k]) && !instruction(opening);
+            // "Is there parking nearby?" – "The museum has no car park of
+            // its own.": a verdict in other words, before the best sentence.
+            let verdict = whole.polar && negated(opening);
+            if kind_asked || cause_of_remedy || verdict {
+                chosen.truncate(1);
                 chosen.push(lead);
             }
         }

@@ -917,3 +917,13 @@ fn a_why_answered_by_a_remedy_keeps_the_cause_that_opens_the_section() {
         "{answers:?}"
     );
 }
+
+#[test]
+fn a_yes_no_question_keeps_a_verdict_in_other_words_that_opens_the_section() {
+    let text = "City Museum\n\nThe City Museum shows maritime art.\n\n1. Is there parking nearby?\n\nThe museum has no car park of its own. The nearest public car park is on Dock Street, a five-minute walk away, and charges £2 per hour. Blue Badge holders can park free in the three bays outside the main entrance.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(
+        answers[0].starts_with("The museum has no car park of its own. The nearest public car park"),
+        "{answers:?}"
+    );
+}
