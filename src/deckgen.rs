@@ -1030,7 +1030,11 @@ fn choose_answer(
             let cause_of_remedy = alone && whole.cue == Cue::Cause && instruction(&sents[k]) && !instruction(opening);
             // "Is there parking nearby?" – "The museum has no car park of
             // its own.": a verdict in other words, before the best sentence.
-            let verdict = whole.polar && negated(opening);
+            // "What about plastic bags?" asks for one too: "Never use them."
+            let what_about = questions
+                .first()
+                .is_some_and(|(q, _)| q.get(..10).is_some_and(|head| head.eq_ignore_ascii_case("what about")));
+            let verdict = (whole.polar || what_about) && negated(opening);
             if kind_asked || cause_of_remedy || verdict {
                 chosen.truncate(1);
                 chosen.push(lead);

@@ -926,4 +926,10 @@ fn a_yes_no_question_keeps_a_verdict_in_other_words_that_opens_the_section() {
         answers[0].starts_with("The museum has no car park of its own. The nearest public car park"),
         "{answers:?}"
     );
+    let text = "Compost\n\nThe scheme collects food waste.\n\n1. What about plastic bags?\n\nNever use plastic bags. Line the caddy with newspaper or a certified compostable liner.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert_eq!(
+        answers,
+        ["Never use plastic bags. Line the caddy with newspaper or a certified compostable liner."]
+    );
 }
