@@ -1034,7 +1034,7 @@ fn choose_answer(
             let what_about = questions
                 .first()
                 .is_some_and(|(q, _)| q.get(..10).is_some_and(|head| head.eq_ignore_ascii_case("what about")));
-            let verdict = (whole.polar || what_about) && negated(opening);
+            let verdict = (polar || what_about) && negated(opening);
             if kind_asked || cause_of_remedy || verdict {
                 chosen.truncate(1);
                 chosen.push(lead);
