@@ -48,6 +48,8 @@ struct Sent {
     lower: OnceCell<String>,
     /// [`cue_mask`] of `lower`, likewise.
     cues: OnceCell<u8>,
+    /// [`word_classes`] of `lower`, likewise.
+    words: OnceCell<u8>,
     /// Cosine similarity to its section's centroid (0 in the intro).
     cent: f64,
     /// The summed IDF of its distinct content terms.
@@ -85,6 +87,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                     leads,
                     item: b.kind == BlockKind::Item,
                     cues: OnceCell::new(),
+                    words: OnceCell::new(),
                     cent: 0.0,
                     weight: 0.0,
                     lower: OnceCell::new(),
@@ -767,6 +770,35 @@ const MEANS_PHRASES: &[&str] = &[
     " with the help of",
     " by means of",
 ];
+const WORD_NUMBER: u8 = 1;
+const WORD_TIME: u8 = 2;
+const WORD_FREQUENCY: u8 = 4;
+const WORD_PERMISSION: u8 = 8;
+
+/// Each word of the lists above with its `WORD_*` bits: a sentence's words
+/// are looked up once each, not compared with every list word.
+static CUE_WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u8> = HashMap::default();
+    for (words, class) in [
+        (NUMBER_WORDS, WORD_NUMBER),
+        (TIME_UNITS, WORD_TIME),
+        (FREQUENCY_WORDS, WORD_FREQUENCY),
+        (PERMISSION_WORDS, WORD_PERMISSION),
+    ] {
+        for &w in words {
+            *map.entry(w).or_default() |= class;
+        }
+    }
+    map
+});
+
+/// The `WORD_*` bits of the words of a lowercased sentence.
+fn word_classes(lower: &str) -> u8 {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .fold(0, |m, w| m | CUE_WORDS.get(w).copied().unwrap_or(0))
+}
+
 const CUE_CONTRAST: u8 = 1;
 const CUE_CAUSE: u8 = 2;
 const CUE_MEANS: u8 = 4;
@@ -812,11 +844,7 @@ fn cue_mask(lower: &str) -> u8 {
 fn q_cue(s: &Sent, question: &Question) -> bool {
     let lower = || s.lower.get_or_init(|| s.text.to_lowercase());
     let cues = || *s.cues.get_or_init(|| cue_mask(lower()));
-    let has_word = |words: &[&[&str]]| {
-        lower()
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| words.iter().any(|ws| ws.contains(&w)))
-    };
+    let has_word = |class: u8| *s.words.get_or_init(|| word_classes(lower())) & class != 0;
     let digits = || s.tokens.iter().any(|tok| tok.num);
     match question.cue {
         Cue::None => false,
@@ -838,9 +866,9 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         // "How do I book one?" is answered by what to do: "Write your
         // name on the sheet".
         Cue::Means => cues() & CUE_MEANS != 0 || (question.procedural && is_instruction(&s.text, &s.tokens)),
-        Cue::Time | Cue::Quantity => digits() || has_word(&[NUMBER_WORDS, TIME_UNITS, FREQUENCY_WORDS]),
-        Cue::Duration => digits() || has_word(&[TIME_UNITS, FREQUENCY_WORDS]),
-        Cue::Permission => has_word(&[PERMISSION_WORDS]),
+        Cue::Time | Cue::Quantity => digits() || has_word(WORD_NUMBER | WORD_TIME | WORD_FREQUENCY),
+        Cue::Duration => digits() || has_word(WORD_TIME | WORD_FREQUENCY),
+        Cue::Permission => has_word(WORD_PERMISSION),
         Cue::Things => s.text.matches(", ").count() >= 2 && !negated(s),
         // "Children under 16 need a parent ..." is a special case, not what
         // everyone needs: a need counts when it is the reader's.
