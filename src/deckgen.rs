@@ -1044,26 +1044,32 @@ fn choose_answer(
         // ...") only qualifies: the two answer together.
         // So does a cause ("One of the dependencies builds a C extension.")
         // before the remedy chosen for a "why" ("Install a compiler first:").
+        // "How do I get a library card?" – "Bring a photo ID ... to any
+        // branch.": what to do opens the section, whatever the remark chosen
+        // for sharing the question's words ("The card is free ..."), and
+        // may be longer.
         let opening = &sents[lead];
+        let instruction = |s: &Sent| is_instruction(&s.text, &s.tokens);
         if let Some(&k) = chosen.first()
             && k != lead
-            && opening.tokens.len() <= 10
             && opening.tokens.len() + sents[k].tokens.len() <= 45
             && !opening.text.ends_with([':', '?'])
             && !is_aside(&opening.text)
         {
             let alone = chosen.len() == 1;
-            let instruction = |s: &Sent| is_instruction(&s.text, &s.tokens);
-            let kind_asked = alone && whole.cue != Cue::None && q_cue(opening, whole);
-            let cause_of_remedy = alone && whole.cue == Cue::Cause && instruction(&sents[k]) && !instruction(opening);
+            let short = opening.tokens.len() <= 10;
+            let procedure_first = alone && whole.procedural && instruction(opening) && !instruction(&sents[k]);
+            let kind_asked = short && alone && whole.cue != Cue::None && q_cue(opening, whole);
+            let cause_of_remedy =
+                short && alone && whole.cue == Cue::Cause && instruction(&sents[k]) && !instruction(opening);
             // "Is there parking nearby?" – "The museum has no car park of
             // its own.": a verdict in other words, before the best sentence.
             // "What about plastic bags?" asks for one too: "Never use them."
             let what_about = questions
                 .first()
                 .is_some_and(|(q, _)| q.get(..10).is_some_and(|head| head.eq_ignore_ascii_case("what about")));
-            let verdict = (polar || what_about) && negated(opening);
-            if kind_asked || cause_of_remedy || verdict {
+            let verdict = short && (polar || what_about) && negated(opening);
+            if kind_asked || cause_of_remedy || verdict || procedure_first {
                 chosen.truncate(1);
                 chosen.push(lead);
             }

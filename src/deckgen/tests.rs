@@ -933,3 +933,23 @@ fn a_yes_no_question_keeps_a_verdict_in_other_words_that_opens_the_section() {
         ["Never use plastic bags. Line the caddy with newspaper or a certified compostable liner."]
     );
 }
+
+#[test]
+fn how_do_i_keeps_the_instruction_that_opens_its_section() {
+    let text = "Library cards\n\nWhat people ask at the front desk of the library.\n\n1. How do I get a library card?\n\nBring a photo ID and something with your current address, such as a utility bill, to any branch. The card is free and is printed while you wait.\n\n2. What if I lose my card?\n\nReport it at once so nobody else can use it. A replacement costs two pounds.\n\n3. How long can I keep a book?\n\nLoans last three weeks. You can renew a book twice online unless someone else has reserved it.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(answers[0].starts_with("Bring a photo ID"), "{answers:?}");
+}
+
+#[test]
+fn words_for_anyone_or_anything_are_no_key_points() {
+    let text = "Gym\n\nAbout the gym.\n\n1. Is there a joining fee?\n\nThe joining fee is 25 euros, waived for students and for anyone who signs up in January. Everyone gets a free towel on their first visit.\n";
+    let keypoints = first_keypoints(&build_text(text, Some(0)));
+    assert!(keypoints.iter().any(|k| k == "25 euros"), "{keypoints:?}");
+    assert!(
+        !keypoints
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case("anyone") || k.eq_ignore_ascii_case("everyone")),
+        "{keypoints:?}"
+    );
+}

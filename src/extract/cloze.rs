@@ -448,6 +448,14 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
     let out = &mut scratch.out;
     out.clear();
     let mut i = 0;
+    // The last token of the hyphenated word `k` opens ("e-books").
+    let compound_end = |k: usize| {
+        let mut c = k;
+        while c + 1 < n && facts[c + 1] & HYPHEN_BEFORE != 0 {
+            c += 1;
+        }
+        c
+    };
     // "Zone C", "Plan B": a capital letter alone ends a name.
     let letter = |k: usize| {
         let w = &text.as_bytes()[tokens[k].start..tokens[k].end];
@@ -556,20 +564,19 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
                 && !tokens[b + 1].num
             {
                 Some(b + 2)
-            } else if b + 1 < n
-                && joined(b + 1)
-                && has(b + 1, flag::PLURAL)
-                && !has(b + 1, flag::VAGUE)
-                && !word_is(b, &["half", "third", "thirds", "quarter", "quarters"])
-                && !tokens[b + 1].stop
-                && !tokens[b + 1].num
-                && !is_proper(b + 1)
-            {
-                // "eight students": a count of a plural noun, the answer to
-                // "how many".
-                Some(b + 1)
             } else {
-                None
+                // "eight students", "ten e-books": a count of a plural
+                // noun, the answer to "how many".
+                (b + 1 < n && joined(b + 1)).then(|| compound_end(b + 1)).filter(|&c| {
+                    has(c, flag::PLURAL)
+                        && !has(c, flag::VAGUE)
+                        && !word_is(b, &["half", "third", "thirds", "quarter", "quarters"])
+                        // "e-books", "t-shirts": a letter before a hyphen
+                        // is no stop word.
+                        && (!tokens[b + 1].stop || c > b + 1)
+                        && !tokens[b + 1].num
+                        && !is_proper(b + 1)
+                })
             };
             if let Some(end) = unit {
                 span.push(out, i, end, TermKind::Number);
@@ -978,6 +985,9 @@ mod tests {
             ("The walk to the summit takes 1 hour each way.", "1 hour"),
             // A count of a plural noun answers "how many".
             ("Classes are capped at eight students for each tutor.", "eight students"),
+            // A hyphenated noun counts whole, a lone letter before its
+            // hyphen and all.
+            ("Members can borrow up to ten e-books at a time.", "ten e-books"),
             ("Water only when the top two centimetres are dry.", "two centimetres"),
             (
                 "Your sticker arrives within ten working days by post.",

@@ -62,7 +62,9 @@ also however may might would could one us like many much even still yet get got 
 ways lot well really just often since although though must shall another every without within per \
 via etc e.g i.e s t don can it’s it's that’s that's never cannot always usually sometimes ever \
 rather quite almost already perhaps least twice across along among amongst around behind beside besides beyond \
-despite toward towards upon onto near unlike inside outside throughout underneath alongside please unless";
+despite toward towards upon onto near unlike inside outside throughout underneath alongside please unless \
+something anything everything nothing someone anyone everyone somebody anybody everybody nobody somewhere \
+anywhere everywhere nowhere";
 
 /// The singular of a plural whose Snowball stem differs from its
 /// singular's: irregular ones, and -es after a short syllable ("buses"
