@@ -578,11 +578,15 @@ fn has_path(text: &str) -> bool {
 /// object ("Run the cycle", "Connect your phone", "Bring one document",
 /// "Allow two days"), which in English is a verb in the imperative.
 fn is_instruction(text: &str, tokens: &[Token]) -> bool {
-    use cloze::flag::{NUMBER_WORD, OBJECT_LEAD};
+    use cloze::flag::{NUMBER_WORD, OBJECT_LEAD, PLURAL, UI_VERB};
     matches!(tokens, [verb, object, _, ..]
         if !verb.stop && !verb.num
             && (object.flags & (OBJECT_LEAD | NUMBER_WORD) != 0
-                || text[object.start..object.end].eq_ignore_ascii_case("one")))
+                || text[object.start..object.end].eq_ignore_ascii_case("one")
+                // "Use fine-tipped tweezers": a verb that only opens
+                // instructions, before a word that is no plural noun
+                // ("Search results are ...", "Email addresses ...").
+                || (verb.flags & UI_VERB != 0 && !object.cap && !object.num && object.flags & PLURAL == 0)))
 }
 
 /// Words that mark the kind of answer a question asks for (the classic
@@ -1000,8 +1004,23 @@ fn choose_answer(
             chosen,
         )
     };
+    // No sentence of the section says any word of the question ("How is
+    // it treated?" – "Most people recover fully after a course of
+    // antibiotics ..."): the opening sentence is then the best guess, as
+    // answers lead with what was asked.
+    let unmatched = idxs.len() > 1
+        && !whole.terms.is_empty()
+        && idxs
+            .iter()
+            .all(|&k| !sents[k].vec.entries.iter().any(|(t, _)| whole.terms.contains(t)));
     // The whole line's scores are known already.
-    let rank_whole = |chosen: &[usize]| best(&mut whole_scores.iter().copied().zip(idxs.iter().copied()), chosen);
+    let rank_whole = |chosen: &[usize], lead_boost: f64| {
+        let mut boosted = whole_scores
+            .iter()
+            .zip(idxs)
+            .map(|(&sc, &k)| (if k == lead { sc * lead_boost } else { sc }, k));
+        best(&mut boosted, chosen)
+    };
     let mut chosen: Vec<usize> = Vec::new();
     // "Is X a problem?" answered "No. ...": the verdict and the sentence
     // after it.
@@ -1029,11 +1048,14 @@ fn choose_answer(
             }
         }
     } else {
-        if let Some((best, k)) = rank_whole(&chosen) {
+        if let Some((_, k)) = rank_whole(&chosen, if unmatched { 1.5 } else { 1.0 }) {
             chosen.push(k);
-            if let Some((second, k2)) = rank_whole(&chosen) {
+            // Unboosted: the opening sentence's place makes it the answer,
+            // not a reason to leave out the next best.
+            let raw = |k: usize| whole_scores[k - lead];
+            if let Some((second, k2)) = rank_whole(&chosen, 1.0) {
                 let words = sents[k].tokens.len() + sents[k2].tokens.len();
-                if second >= 0.85 * best && words <= 45 {
+                if second >= 0.85 * raw(k) && words <= 45 {
                     chosen.push(k2);
                 }
             }
@@ -1068,7 +1090,10 @@ fn choose_answer(
             let what_about = questions
                 .first()
                 .is_some_and(|(q, _)| q.get(..10).is_some_and(|head| head.eq_ignore_ascii_case("what about")));
-            let verdict = short && (polar || what_about) && negated(opening);
+            // "What happens at an audition?" – "There is no audition.":
+            // a denial of what the question takes for granted.
+            let denial = opening.vec.entries.iter().any(|(t, _)| whole.terms.contains(t));
+            let verdict = short && (polar || what_about || denial) && negated(opening);
             if kind_asked || cause_of_remedy || verdict || procedure_first {
                 chosen.truncate(1);
                 chosen.push(lead);
@@ -1115,11 +1140,7 @@ fn keypoints(
         let Some(first) = label.first() else {
             continue;
         };
-        let generic = label.iter().any(|t| t.num)
-            || matches!(
-                s.text[first.start..colon].trim().to_lowercase().as_str(),
-                "note" | "tip" | "warning" | "caution" | "important" | "example" | "step" | "option" | "answer"
-            );
+        let generic = label.iter().any(|t| t.num) || generic_label(&s.text[first.start..colon]);
         if out.len() >= 6
             || generic
             || label.len() > 4
@@ -1171,10 +1192,17 @@ fn keypoints(
             // hotter") may well be.
             let text = &sents[k].text[t.start..t.end];
             let label = sents[k].text[t.end..].starts_with(':');
+            // "Short answer: not always.": the label's words say nothing.
+            let in_label = sents[k].text[t.end..]
+                .split_once(':')
+                .is_some_and(|(rest, _)| generic_label(&sents[k].text[..t.end + rest.len()]));
             // "Go to the sign-in page": an interface's verb opens the
             // instruction.
             let ui_verb = t.tokens == (0, 0) && toks[0].flags & cloze::flag::UI_VERB != 0;
-            if lone_capital(t, toks, capitalised) && (is_instruction(&sents[k].text, toks) || label) || ui_verb {
+            if lone_capital(t, toks, capitalised) && (is_instruction(&sents[k].text, toks) || label)
+                || ui_verb
+                || in_label
+            {
                 continue;
             }
             used.extend(own());
@@ -1188,6 +1216,34 @@ fn keypoints(
         take(&rest, 3, &mut out);
     }
     out
+}
+
+/// Whether the text before a colon is a label that names nothing: "Note",
+/// "Step", "Short answer", "In short".
+fn generic_label(label: &str) -> bool {
+    matches!(
+        label.trim().to_lowercase().as_str(),
+        "note"
+            | "tip"
+            | "warning"
+            | "caution"
+            | "important"
+            | "example"
+            | "step"
+            | "option"
+            | "answer"
+            | "short answer"
+            | "the short answer"
+            | "long answer"
+            | "the long answer"
+            | "in short"
+            | "in brief"
+            | "tl;dr"
+            | "tldr"
+            | "bottom line"
+            | "summary"
+            | "update"
+    )
 }
 
 /// Whether a sentence opens with a word that leans on the sentence before:
