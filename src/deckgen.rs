@@ -1382,7 +1382,7 @@ impl<'a> Pool<'a> {
             for (i, t) in ts.iter().enumerate() {
                 // As a wrong answer beside a real name, an ordinary word
                 // gives the game away.
-                if lone_capital(t, &sents[k].tokens, capitalised) {
+                if lone_capital(t, &sents[k].tokens, capitalised) || noun_then_verb(t, &sents[k].tokens) {
                     continue;
                 }
                 let key = (t.kind, spelling(&sents[k].text[t.start..t.end]));
@@ -1431,6 +1431,8 @@ impl<'a> Pool<'a> {
         let (before, after) = (&sentence[..answer.start], &sentence[answer.end..]);
         let lower = answer_text.to_lowercase();
         let mut out: Vec<(String, String)> = Vec::new();
+        // (sentence, start, end) of each one taken.
+        let mut taken: Vec<(usize, usize, usize)> = Vec::new();
         // "7 percent" is inside "97 percent" but no repeat of it.
         let number = answer.kind == TermKind::Number;
         let clash = |a: &str, b: &str| {
@@ -1551,13 +1553,21 @@ impl<'a> Pool<'a> {
                         continue;
                     }
                     let l = text.to_lowercase();
+                    // "county public", "public health", "health team": cuts
+                    // of one phrase, overlapping or side by side, are no
+                    // two wrong answers.
+                    let overlaps = taken
+                        .iter()
+                        .any(|&(j, a, b)| j == k && t.start <= b + 1 && a <= t.end + 1);
                     if clash(&l, &lower)
                         || out.iter().any(|(_, o)| clash(o, &l))
+                        || overlaps
                         || before.contains(text)
                         || after.contains(text)
                     {
                         continue;
                     }
+                    taken.push((k, t.start, t.end));
                     out.push((text.to_string(), l));
                 }
             }
@@ -1577,6 +1587,16 @@ impl<'a> Pool<'a> {
         }
         out.into_iter().map(|(text, _)| text).collect()
     }
+}
+
+/// Whether a phrase runs on from a plural into the word after it, which
+/// English makes its verb ("Permits arrive", "Lessons run"): marked down
+/// as a blank, and no wrong answer at all beside a noun phrase.
+fn noun_then_verb(t: &Term, tokens: &[Token]) -> bool {
+    t.kind == TermKind::Phrase
+        && tokens[t.tokens.0..t.tokens.1]
+            .iter()
+            .any(|x| x.flags & cloze::flag::PLURAL != 0)
 }
 
 /// What a code span names, so that a wrong answer names the same kind of

@@ -996,3 +996,25 @@ fn an_interface_verb_opens_an_instruction_without_an_article() {
         "{answers:?}"
     );
 }
+
+#[test]
+fn wrong_answers_are_no_cuts_of_one_phrase_nor_a_noun_running_into_its_verb() {
+    let text = "# Ticks\n\nThe county public health team answers questions about ticks every spring. Permits arrive by post within a week.\n\n## How do I remove a tick?\n\nUse fine-tipped tweezers or a tick remover. Grip the tick close to the skin and pull upwards steadily.\n";
+    let wrong = distractors_of(&build_markdown(text, Some(3)), "pull upwards");
+    assert!(!wrong.is_empty());
+    let cuts = [
+        "county public",
+        "public health",
+        "health team",
+        "county public health",
+        "public health team",
+    ];
+    assert!(
+        wrong.iter().filter(|w| cuts.contains(&w.as_str())).count() <= 1,
+        "{wrong:?}"
+    );
+    let text = "# Parking Permit FAQ\n\nResidents can park in their zone with a permit.\n\n## How much does a permit cost?\n\nPrices depend on the car's engine size. Electric cars park free of charge.\n\n## How do I apply?\n\nApply online with your vehicle registration and a proof of address. Permits arrive by post within ten days.\n";
+    let wrong = distractors_of(&build_markdown(text, Some(4)), "vehicle registration");
+    assert!(!wrong.is_empty());
+    assert!(!wrong.iter().any(|w| w == "Permits arrive"), "{wrong:?}");
+}
