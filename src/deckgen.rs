@@ -1132,6 +1132,32 @@ fn keypoints(
     for &k in chosen.iter().filter(|&&k| sents[k].item) {
         let s = &sents[k];
         let Some(colon) = s.text.find(':') else {
+            // "Tomatoes", "French beans": a bulleted item of a few words
+            // names a key term whole (a numbered one is a step).
+            let Some(name) = s.text.strip_prefix(['*', '-', '+', '•']) else {
+                continue;
+            };
+            let name = name.trim_end_matches(['.', ',', ';']).trim();
+            // "a hydrometer" is graded as "hydrometer".
+            let name = ["a ", "an ", "the "]
+                .iter()
+                .find_map(|article| {
+                    name.get(..article.len())
+                        .filter(|head| head.eq_ignore_ascii_case(article))
+                        .map(|_| &name[article.len()..])
+                })
+                .unwrap_or(name);
+            let content: Vec<u32> = s.tokens.iter().filter(|t| !t.stop).map(|t| t.term).collect();
+            if out.len() < 6
+                && s.tokens.len() <= 3
+                && s.tokens.first().is_some_and(|t| t.flags & cloze::flag::UI_VERB == 0)
+                && !content.is_empty()
+                && !content.iter().all(|t| q.contains(t))
+                && !content.iter().any(|t| used.contains(t))
+            {
+                used.extend(content);
+                out.push(name.to_string());
+            }
             continue;
         };
         let label: Vec<&Token> = s.tokens.iter().take_while(|t| t.end <= colon).collect();

@@ -1018,3 +1018,10 @@ fn wrong_answers_are_no_cuts_of_one_phrase_nor_a_noun_running_into_its_verb() {
     assert!(!wrong.is_empty());
     assert!(!wrong.iter().any(|w| w == "Permits arrive"), "{wrong:?}");
 }
+
+#[test]
+fn short_bulleted_items_are_key_points_whole() {
+    let text = "# Seed library\n\nThe library lends seeds to anyone in the parish.\n\n## Which crops are easiest to save seed from?\n\nStart with these self-pollinating crops:\n\n- Tomatoes\n- French beans\n- a lettuce\n\nAvoid squash at first: it crosses with neighbours' plants.\n";
+    let keypoints = first_keypoints(&build_markdown(text, Some(0)));
+    assert_eq!(keypoints[..3], ["Tomatoes", "French beans", "lettuce"], "{keypoints:?}");
+}
