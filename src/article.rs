@@ -227,7 +227,45 @@ pub fn parse(text: &str, format: Format) -> Article {
         format,
         compounds: compounds.as_ref(),
     };
-    build(&lines, &markers, &cands, &accepted, title, body_start, reading)
+    let mut article = build(&lines, &markers, &cands, &accepted, title, body_start, reading);
+    drop_contents(&mut article);
+    article
+}
+
+/// Removes a table of contents: a list whose every item is the question of
+/// a section ("- [Do you bake gluten-free bread?](#...)"), as the section
+/// of a "Contents" heading or in the intro. Its questions are asked where
+/// they are answered.
+fn drop_contents(article: &mut Article) {
+    if article.sections.len() < 2 {
+        return;
+    }
+    let key = |s: &str| collapse_ws(s.trim().trim_end_matches('?')).to_lowercase();
+    let questions: HashSet<String> = article.sections.iter().map(|s| key(&s.question)).collect();
+    let listed = |b: &Block| {
+        b.kind == BlockKind::Item
+            && list_marker_len(&b.text).is_some_and(|n| n > 0 && questions.contains(&key(&b.text[n..])))
+    };
+    let is_contents = |blocks: &[Block]| blocks.len() >= 2 && blocks.iter().all(listed);
+    article.sections.retain(|s| !is_contents(&s.blocks));
+    let items: Vec<Block> = article
+        .intro
+        .iter()
+        .filter(|b| b.kind == BlockKind::Item)
+        .cloned()
+        .collect();
+    if is_contents(&items) {
+        // Its heading goes with it: "Contents", "On this page:".
+        if let Some(first) = article.intro.iter().position(listed)
+            && first > 0
+            && article.intro[first - 1].kind == BlockKind::Prose
+            && words_in(&article.intro[first - 1].text) <= 4
+            && !article.intro[first - 1].text.ends_with('.')
+        {
+            article.intro.remove(first - 1);
+        }
+        article.intro.retain(|b| !listed(b));
+    }
 }
 
 /// How an answer's lines read into blocks: the format, and the compounds
@@ -922,19 +960,29 @@ fn is_related_heading(t: &str) -> bool {
 /// help? Contact us".
 fn is_web_furniture(t: &str) -> bool {
     // Nearly every line is longer than any of these.
-    if t.len() > 90 {
-        return false;
-    }
     if t.len() > 60 {
         return false;
     }
+    // A line that is one link reads as its text: "[Back to top](#top)".
+    let t = t
+        .strip_prefix('[')
+        .filter(|_| t.ends_with(')'))
+        .and_then(|r| r.split_once("]("))
+        .map_or(t, |(text, _)| text);
     let lower = t.to_lowercase();
     let lower = lower
         .trim_start_matches(['↑', '^', '⬆', ' '])
         .trim_end_matches(['.', '!', ' ']);
     if matches!(
         lower,
-        "back to top" | "return to top" | "top of page" | "share this article" | "print this page"
+        "back to top"
+            | "back to the top"
+            | "return to top"
+            | "top of page"
+            | "back to contents"
+            | "back to questions"
+            | "share this article"
+            | "print this page"
     ) {
         return true;
     }

@@ -1094,7 +1094,11 @@ fn choose_answer(
             // a denial of what the question takes for granted.
             let denial = opening.vec.entries.iter().any(|(t, _)| whole.terms.contains(t));
             let verdict = short && (polar || what_about || denial) && negated(opening);
-            if kind_asked || cause_of_remedy || verdict || procedure_first {
+            // "Who can take food?" – "Anyone.": a reply of a few words
+            // opening the section is the answer, the sentence after it
+            // the reason.
+            let terse = alone && (1..=3).contains(&opening.tokens.len());
+            if kind_asked || cause_of_remedy || verdict || procedure_first || terse {
                 chosen.truncate(1);
                 chosen.push(lead);
             }

@@ -943,3 +943,21 @@ fn help_centre_furniture_is_no_part_of_title_or_answers() {
         "Meter FAQ\n\nAbout the meter.\n\nIs this meter useful offline?\nYes, it stores a week of readings.\n";
     assert_eq!(questions(product, Format::Text), ["Is this meter useful offline?"]);
 }
+
+#[test]
+fn a_table_of_contents_listing_the_questions_is_dropped() {
+    // As a section under its own heading, with a link back at the end.
+    let text = "# Bakery FAQ\n\nWhat customers ask us.\n\n## Contents\n\n- [Do you bake gluten-free bread?](#gluten)\n- [Do you supply cafes?](#cafes)\n\n## Do you bake gluten-free bread?\n\nNo. We bake with wheat all day.\n\n## Do you supply cafes?\n\nYes, about twenty.\n\n[Back to contents](#contents)\n";
+    let a = parse(text, Format::Markdown);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(qs, ["Do you bake gluten-free bread?", "Do you supply cafes?"]);
+    assert_eq!(a.sections[1].answer_text(), "Yes, about twenty.");
+    // In the intro, numbered and under a bold label.
+    let text = "# Notes FAQ\n\nA note-taking app.\n\n**Contents**\n\n1. [What is it?](#what)\n2. [Does it work offline?](#offline)\n\n## What is it?\n\nA desktop editor.\n\n## Does it work offline?\n\nYes, always.\n";
+    let a = parse(text, Format::Markdown);
+    let intro: Vec<&str> = a.intro.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(intro, ["A note-taking app."]);
+    // A list in an answer that names other things stays.
+    let text = "# FAQ\n\nAbout it.\n\n## What can I order?\n\n- Bread\n- Do you supply cafes?\n\n## Do you supply cafes?\n\nYes.\n";
+    assert_eq!(md_qs(text), ["What can I order?", "Do you supply cafes?"]);
+}

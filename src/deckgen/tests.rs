@@ -1025,3 +1025,10 @@ fn short_bulleted_items_are_key_points_whole() {
     let keypoints = first_keypoints(&build_markdown(text, Some(0)));
     assert_eq!(keypoints[..3], ["Tomatoes", "French beans", "lettuce"], "{keypoints:?}");
 }
+
+#[test]
+fn a_reply_of_a_few_words_opening_the_section_is_kept() {
+    let text = "Community fridge\n\nThe fridge shares food that would be thrown away.\n\nQ1 - Who can take food?\nAnyone. You do not need to register or explain why, and there is no limit, though we ask people to leave some for others.\n\nQ2 - Who cleans it?\nA rota of twelve volunteers cleans the fridge twice a day.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(answers[0].starts_with("Anyone. You do not need"), "{answers:?}");
+}
