@@ -106,6 +106,16 @@ impl Article {
     }
 }
 
+/// Whether a heading only announces questions ("Frequently Asked
+/// Questions", "FAQ", "Q&A"): no category, and no title when the page
+/// names more.
+pub fn only_announces_questions(heading: &str) -> bool {
+    matches!(
+        slug::slugify(heading).as_str(),
+        "faq" | "faqs" | "frequently-asked-questions" | "questions" | "questions-and-answers" | "q-a" | "qa"
+    )
+}
+
 /// `text.split_whitespace().count()`, a byte at a time for ASCII (the
 /// count is taken for every article generated).
 fn words_in(text: &str) -> usize {

@@ -369,17 +369,8 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
 /// The tag of a category heading: its slug, unless it only says that
 /// questions follow ("FAQ", "Questions").
 fn category_tag(category: &str) -> Option<String> {
-    const GENERIC: &[&str] = &[
-        "faq",
-        "faqs",
-        "frequently-asked-questions",
-        "questions",
-        "questions-and-answers",
-        "q-a",
-        "qa",
-    ];
     let slug = slug::slugify(category);
-    (!slug.is_empty() && !GENERIC.contains(&slug.as_str())).then_some(slug)
+    (!slug.is_empty() && !crate::article::only_announces_questions(category)).then_some(slug)
 }
 
 /// A section's first run of numbered list items: the lines it spans

@@ -165,7 +165,13 @@ fn retitle(mut md: String, full: &str) -> String {
     if page == full && !hyphenated {
         return md;
     }
-    let chosen = h1.unwrap_or(page).to_string();
+    // "Frequently asked questions" names no page: "FAQ | Northgate
+    // Swimming Pool" says whose they are.
+    let chosen = match h1.unwrap_or(page) {
+        own if crate::article::only_announces_questions(own) => full,
+        own => own,
+    }
+    .to_string();
     md.replace_range(at, &chosen);
     md
 }
@@ -244,6 +250,9 @@ mod tests {
         let md =
             to_markdown("<html><head><title>Tea FAQ</title></head><body><h1>Tea</h1><p>x</p></body></html>").unwrap();
         assert!(md.starts_with("# Tea FAQ\n"), "{md}");
+        // A heading that only says "FAQ" gives way to the title naming whose.
+        let md = to_markdown("<html><head><title>FAQ | Northgate Pool</title></head><body><h1>Frequently asked questions</h1><p>x</p></body></html>").unwrap();
+        assert!(md.starts_with("# FAQ | Northgate Pool\n"), "{md}");
     }
 
     #[test]
