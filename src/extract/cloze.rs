@@ -492,6 +492,24 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
             i = j + 1;
             continue;
         }
+        // "01632 960 118", "555-0199": groups of digits seven or more long
+        // are one telephone number, never three figures.
+        let digits = |k: usize| {
+            text.as_bytes()[tokens[k].start..tokens[k].end]
+                .iter()
+                .all(u8::is_ascii_digit)
+        };
+        if tokens[i].num && digits(i) {
+            let mut j = i;
+            while j + 1 < n && digits(j + 1) && facts[j + 1] & (SPACE_BEFORE | HYPHEN_BEFORE) != 0 {
+                j += 1;
+            }
+            if j > i && tokens[j].end - tokens[i].start - (j - i) >= 7 {
+                span.push(out, i, j, TermKind::Number);
+                i = j + 1;
+                continue;
+            }
+        }
         if tokens[i].num {
             let mut a = i;
             let mut b = i;
@@ -985,6 +1003,12 @@ mod tests {
             ("The walk to the summit takes 1 hour each way.", "1 hour"),
             // A count of a plural noun answers "how many".
             ("Classes are capped at eight students for each tutor.", "eight students"),
+            // A telephone number is one, in groups or not.
+            (
+                "Phone the bookings secretary on 01632 960 118 after six.",
+                "01632 960 118",
+            ),
+            ("Call 555-0199 to book a table for tonight.", "555-0199"),
             // A hyphenated noun counts whole, a lone letter before its
             // hyphen and all.
             ("Members can borrow up to ten e-books at a time.", "ten e-books"),
