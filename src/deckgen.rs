@@ -460,6 +460,15 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     if !lead && opens_with_pronoun(s) {
         score *= 0.7;
     }
+    // "You can also set ...": an addition to the answer given before it.
+    if !lead
+        && s.tokens
+            .iter()
+            .take(4)
+            .any(|t| s.text[t.start..t.end].eq_ignore_ascii_case("also"))
+    {
+        score *= 0.7;
+    }
     // "Note: ...", "Tip: ..." is an aside to the answer, not the answer.
     if is_aside(&s.text) {
         score *= 0.35;
@@ -577,7 +586,9 @@ fn is_instruction(text: &str, tokens: &[Token]) -> bool {
                 // "Use fine-tipped tweezers": a verb that only opens
                 // instructions, before a word that is no plural noun
                 // ("Search results are ...", "Email addresses ...").
-                || (verb.flags & UI_VERB != 0 && !object.cap && !object.num && object.flags & PLURAL == 0)))
+                || (verb.flags & UI_VERB != 0 && !object.cap && !object.num && object.flags & PLURAL == 0)
+                // "Pass `--units metric`", "Run `lanterna doctor`".
+                || text[verb.end..].starts_with(" `")))
 }
 
 /// Words that mark the kind of answer a question asks for (the classic
@@ -645,7 +656,9 @@ fn cue_of(question: &str) -> Cue {
     } else if matches!(
         words.as_slice(),
         ["what" | "which", "can" | "should" | "may" | "must" | "do", "i" | "we" | "you", verb, ..] if *verb != "do"
-    ) {
+    ) || matches!(words.as_slice(), ["what" | "which", _, "can" | "may", "go" | "be", ..])
+    {
+        // "What can I put in it?", "Which plastics can go in the bin?"
         Cue::Things
     } else if has(&["when", "year", "date", "time", "times", "duration"]) {
         Cue::Time
@@ -1088,7 +1101,7 @@ fn choose_answer(
             // "Who can take food?" – "Anyone.": a reply of a few words
             // opening the section is the answer, the sentence after it
             // the reason.
-            let terse = alone && (1..=3).contains(&opening.tokens.len());
+            let terse = alone && (1..=4).contains(&opening.tokens.len());
             if kind_asked || cause_of_remedy || verdict || procedure_first || terse {
                 chosen.truncate(1);
                 chosen.push(lead);

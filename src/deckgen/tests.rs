@@ -1032,3 +1032,28 @@ fn a_reply_of_a_few_words_opening_the_section_is_kept() {
     let answers = qa_answers(&build_text(text, Some(0)));
     assert!(answers[0].starts_with("Anyone. You do not need"), "{answers:?}");
 }
+
+#[test]
+fn software_answers_keep_the_versions_and_the_option_to_pass() {
+    let text = "# FAQ\n\n## Installation\n\n**Q: Which Python versions are supported?**\n\nPython 3.9 to 3.13. Older versions lack the `zoneinfo` module that tidepool needs for time zones.\n\n## Usage\n\n**Q: How do I change the units?**\n\nPass `--units metric` or `--units imperial`. The default comes from your locale. You can also set `units = \"metric\"` in `~/.config/tidepool/config.toml`.\n\n**Q: Can tidepool predict tides for any harbour?**\n\nOnly for the 3,000 stations in its harmonic constants database.\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert!(answers[0].starts_with("Python 3.9 to 3.13. Older"), "{answers:?}");
+    assert_eq!(answers[1], "Pass `--units metric` or `--units imperial`.");
+}
+
+#[test]
+fn which_things_can_go_is_answered_by_the_list_not_what_cannot() {
+    let text = "Recycling questions\n\nAbout the blue bin.\n\n1. Which plastics can go in the blue bin?\n\nPlastic bottles, pots, tubs and trays. Please rinse them and leave the lids on.\n\nPlastic bags and film cannot be recycled at the kerbside; take them to a supermarket collection point.\n\n2. Can I get a bigger bin?\n\nHouseholds of six or more people can ask for a 360-litre bin.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(
+        answers[0].starts_with("Plastic bottles, pots, tubs and trays."),
+        "{answers:?}"
+    );
+}
+
+#[test]
+fn a_sentence_that_adds_with_also_does_not_answer_alone() {
+    let text = "# Notes app\n\nAbout the app.\n\n## Where are my notes stored?\n\nEach note is a Markdown file in the notes folder in your home directory. You can also store notes in any synced folder, such as a Dropbox folder, by choosing it in Settings.\n\n## Is it free?\n\nYes, for personal use.\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert!(answers[0].starts_with("Each note is a Markdown file"), "{answers:?}");
+}
