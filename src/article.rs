@@ -256,15 +256,11 @@ fn drop_contents(article: &mut Article) {
         b.kind == BlockKind::Item
             && list_marker_len(&b.text).is_some_and(|n| n > 0 && questions.contains(&key(&b.text[n..])))
     };
-    let is_contents = |blocks: &[Block]| blocks.len() >= 2 && blocks.iter().all(listed);
-    article.sections.retain(|s| !is_contents(&s.blocks));
-    let items: Vec<Block> = article
-        .intro
-        .iter()
-        .filter(|b| b.kind == BlockKind::Item)
-        .cloned()
-        .collect();
-    if is_contents(&items) {
+    article
+        .sections
+        .retain(|s| !(s.blocks.len() >= 2 && s.blocks.iter().all(listed)));
+    let intro_items = || article.intro.iter().filter(|b| b.kind == BlockKind::Item);
+    if intro_items().count() >= 2 && intro_items().all(listed) {
         // Its heading goes with it: "Contents", "On this page:".
         if let Some(first) = article.intro.iter().position(listed)
             && first > 0
@@ -1314,7 +1310,7 @@ fn strip_attributes(s: &str) -> &str {
     }
 }
 
-fn strip_bullet(s: &str) -> Option<&str> {
+pub(crate) fn strip_bullet(s: &str) -> Option<&str> {
     for b in ["* ", "- ", "+ ", "• ", "*\t", "-\t", "+\t"] {
         if let Some(r) = s.strip_prefix(b) {
             return Some(r.trim_start());

@@ -1142,7 +1142,7 @@ fn keypoints(
         let Some(colon) = s.text.find(':') else {
             // "Tomatoes", "French beans": a bulleted item of a few words
             // names a key term whole (a numbered one is a step).
-            let Some(name) = s.text.strip_prefix(['*', '-', '+', '•']) else {
+            let Some(name) = crate::article::strip_bullet(&s.text) else {
                 continue;
             };
             let name = name.trim_end_matches(['.', ',', ';']).trim();
