@@ -1310,6 +1310,7 @@ fn strip_attributes(s: &str) -> &str {
     }
 }
 
+/// The text after a bullet (`* `, `- `, `+ `, `• `), if the line has one.
 pub(crate) fn strip_bullet(s: &str) -> Option<&str> {
     for b in ["* ", "- ", "+ ", "• ", "*\t", "-\t", "+\t"] {
         if let Some(r) = s.strip_prefix(b) {
