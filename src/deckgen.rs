@@ -1097,7 +1097,10 @@ fn choose_answer(
             // "What happens at an audition?" – "There is no audition.":
             // a denial of what the question takes for granted.
             let denial = opening.vec.entries.iter().any(|(t, _)| whole.terms.contains(t));
-            let verdict = short && (polar || what_about || denial) && negated(opening);
+            // "Can I bring my dog?" – "Only on trips marked dog-friendly.":
+            // a verdict that restricts.
+            let only = opening.text.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("only "));
+            let verdict = short && ((polar || what_about || denial) && negated(opening) || polar && only);
             // "Who can take food?" – "Anyone.": a reply of a few words
             // opening the section is the answer, the sentence after it
             // the reason.

@@ -1057,3 +1057,13 @@ fn a_sentence_that_adds_with_also_does_not_answer_alone() {
     let answers = qa_answers(&build_markdown(text, Some(0)));
     assert!(answers[0].starts_with("Each note is a Markdown file"), "{answers:?}");
 }
+
+#[test]
+fn a_yes_no_question_keeps_a_verdict_that_restricts() {
+    let text = "# Camping club\n\nTwelve weekend trips a year.\n\n## Can I bring my dog?\n\nOnly on trips marked dog-friendly. Dogs must stay on a lead on the campsite at all times.\n\n## What does a trip cost?\n\nA weekend costs £45, which covers the campsite fee and shared food.\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert!(
+        answers[0].starts_with("Only on trips marked dog-friendly. Dogs"),
+        "{answers:?}"
+    );
+}
