@@ -1229,6 +1229,14 @@ fn keypoints(
             // hotter") may well be.
             let text = &sents[k].text[t.start..t.end];
             let label = sents[k].text[t.end..].starts_with(':');
+            // "at a time", "at all times", "on time": an idiom, no term.
+            let idiom = t.tokens.0 == t.tokens.1
+                && t.tokens.0 > 0
+                && ["time", "times"].iter().any(|w| text.eq_ignore_ascii_case(w))
+                && ["a", "all", "any", "same", "on", "in"].iter().any(|w| {
+                    let before = &toks[t.tokens.0 - 1];
+                    sents[k].text[before.start..before.end].eq_ignore_ascii_case(w)
+                });
             // "Short answer: not always.": the label's words say nothing.
             let in_label = sents[k].text[t.end..]
                 .split_once(':')
@@ -1239,6 +1247,7 @@ fn keypoints(
             if lone_capital(t, toks, capitalised) && (is_instruction(&sents[k].text, toks) || label)
                 || ui_verb
                 || in_label
+                || idiom
             {
                 continue;
             }

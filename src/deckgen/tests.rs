@@ -1067,3 +1067,19 @@ fn a_yes_no_question_keeps_a_verdict_that_restricts() {
         "{answers:?}"
     );
 }
+
+#[test]
+fn at_a_time_and_at_all_times_give_no_key_point() {
+    let text = "Library\n\nAbout borrowing.\n\n1. Can I borrow e-books?\n\nYes. Members can borrow up to ten e-books at a time through the Libby app.\n\n2. Are dogs allowed?\n\nDogs are welcome but must be kept on a lead at all times.\n";
+    let deck = build_text(text, Some(0));
+    let keypoints: Vec<String> = deck
+        .cards
+        .iter()
+        .flat_map(|c| match &c.body {
+            CardBody::Qa { keypoints, .. } => keypoints.clone(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert!(keypoints.iter().any(|k| k == "ten e-books"), "{keypoints:?}");
+    assert!(!keypoints.iter().any(|k| k == "time" || k == "times"), "{keypoints:?}");
+}
