@@ -1793,10 +1793,12 @@ fn number_variants(answer: &str) -> Vec<String> {
     let unit = after.trim_start().to_lowercase();
     let percent = after.starts_with('%') || unit.starts_with("percent") || unit.starts_with("per cent");
     let era = matches!(unit.trim_end(), "" | "bc" | "ad" | "bce" | "ce");
+    // "1991", "500 BC"; "400" alone is a count ("400 homes").
+    let digits = if unit.trim_end().is_empty() { 4..=4 } else { 3..=4 };
     let year = era
         && before.is_empty()
         && runs.iter().zip(&figures).all(|(run, &(value, decimals, commas))| {
-            decimals == 0 && !commas && (3..=4).contains(&run.len()) && value <= 2100.0
+            decimals == 0 && !commas && digits.contains(&run.len()) && value <= 2100.0
         });
     // A bare figure may be a count, a version or a model number; only a
     // year among them has an obvious neighbourhood.

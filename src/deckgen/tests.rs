@@ -669,6 +669,8 @@ fn changed_figures_keep_their_unit_and_form() {
     assert_eq!(number_variants("3 cups"), ["4 cups", "5 cups", "2 cups"]);
     assert_eq!(number_variants("1991"), ["1988", "1993", "1985"]);
     assert_eq!(number_variants("500 BC"), ["497 BC", "502 BC", "494 BC"]);
+    // Three digits alone are a count ("400 homes"), not a year.
+    assert!(number_variants("400").is_empty());
     // Digits in a name ("amd64") count nothing.
     assert!(number_variants("amd64").is_empty());
     // A bare figure may be a count, a version, a model: no neighbourhood.
