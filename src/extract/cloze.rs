@@ -488,6 +488,11 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
             if j + 1 < n && letter(j + 1) && joined(j + 1) && !has(j, flag::MONTH) {
                 j += 1;
             }
+            // "ID-11", "COVID-19": a number joined by a hyphen is part of
+            // the name.
+            if j + 1 < n && tokens[j + 1].num && facts[j + 1] & HYPHEN_BEFORE != 0 && !has(j, flag::MONTH) {
+                j += 1;
+            }
             span.push(out, i, j, TermKind::Proper);
             i = j + 1;
             continue;
@@ -967,6 +972,21 @@ mod tests {
         let cands = scored("From November to February the Tuesday group meets at the Old Mill.");
         assert!(cands.iter().all(|(s, _)| !s.contains("February the")), "{cands:?}");
         assert!(cands.iter().any(|(s, _)| s == "Old Mill"), "{cands:?}");
+    }
+
+    #[test]
+    fn a_number_joined_to_a_name_by_a_hyphen_is_part_of_it() {
+        for (sentence, name) in [
+            ("We keep ID-11 and Rodinal for black and white film.", "ID-11"),
+            ("The clinic gives COVID-19 boosters on Fridays.", "COVID-19"),
+        ] {
+            let cands = scored(sentence);
+            assert!(cands.iter().any(|(s, _)| s == name), "{sentence}: {cands:?}");
+            assert!(
+                !cands.iter().any(|(s, _)| s == "11" || s == "19"),
+                "{sentence}: {cands:?}"
+            );
+        }
     }
 
     #[test]
