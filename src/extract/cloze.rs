@@ -448,6 +448,12 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
     let out = &mut scratch.out;
     out.clear();
     let mut i = 0;
+    // Whether token `k` is digits only.
+    let digits = |k: usize| {
+        text.as_bytes()[tokens[k].start..tokens[k].end]
+            .iter()
+            .all(u8::is_ascii_digit)
+    };
     // The last token of the hyphenated word `k` opens ("e-books").
     let compound_end = |k: usize| {
         let mut c = k;
@@ -499,11 +505,6 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
         }
         // "01632 960 118", "555-0199": groups of digits seven or more long
         // are one telephone number, never three figures.
-        let digits = |k: usize| {
-            text.as_bytes()[tokens[k].start..tokens[k].end]
-                .iter()
-                .all(u8::is_ascii_digit)
-        };
         if tokens[i].num && digits(i) {
             let mut j = i;
             while j + 1 < n && digits(j + 1) && facts[j + 1] & (SPACE_BEFORE | HYPHEN_BEFORE) != 0 {
