@@ -342,6 +342,11 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     let mut related = false;
     // Whether a line of text has been read: a breadcrumb trail comes first.
     let mut seen_text = false;
+    // The columns the bodies of open MkDocs admonitions (`!!! note`) are
+    // indented to: their text is prose, not indented code.
+    let mut admonitions: Vec<usize> = Vec::new();
+    // An admonition's label, waiting for the first line of its text.
+    let mut label: Option<String> = None;
     for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let raw = if format == Format::Markdown && fence.is_none() {
@@ -349,6 +354,13 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         } else {
             raw
         };
+        let column = indent_width(raw);
+        if !raw.trim().is_empty() {
+            while admonitions.last().is_some_and(|&c| column < c) {
+                admonitions.pop();
+            }
+        }
+        let raw = dedent(raw, 4 * admonitions.len());
         let indent = indent_width(raw);
         let trimmed = raw.trim();
         let mut code = false;
@@ -419,6 +431,30 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                 Format::AsciiDoc => asciidoc_line(trimmed),
                 Format::Org => org_line(trimmed),
             }
+        };
+        let text = match (format, code) {
+            (Format::Markdown, false) => match container_marker(&text) {
+                Some((marker, indented)) => {
+                    if indented {
+                        admonitions.push(column + 4);
+                    }
+                    label = None;
+                    match marker {
+                        Container::Heading(title) => Cow::Owned(format!("**{title}**")),
+                        Container::Label(l) => {
+                            label = Some(l);
+                            Cow::Borrowed("")
+                        }
+                        Container::Close => Cow::Borrowed(""),
+                    }
+                }
+                None if text.trim().is_empty() => text,
+                None => match label.take() {
+                    Some(l) => Cow::Owned(format!("{l} {text}")),
+                    None => text,
+                },
+            },
+            _ => text,
         };
         let blank = !code && text.trim().is_empty();
         seen_text |= !blank;
@@ -714,19 +750,7 @@ fn mark_rst_blocks(lines: &mut [Line<'_>]) {
 fn admonition(line: &str) -> Option<(&'static str, &str)> {
     let rest = line.strip_prefix("..")?.trim_start();
     let (name, inline) = rest.split_once("::")?;
-    let label = match name.to_ascii_lowercase().as_str() {
-        "note" => "Note:",
-        "tip" => "Tip:",
-        "hint" => "Hint:",
-        "important" => "Important:",
-        "warning" => "Warning:",
-        "caution" => "Caution:",
-        "attention" => "Attention:",
-        "danger" => "Danger:",
-        "seealso" => "See also:",
-        _ => return None,
-    };
-    Some((label, inline.trim()))
+    Some((aside_label(name)?, inline.trim()))
 }
 
 /// A Markdown blockquote line without its `>` markers (nested ones too):
@@ -1027,6 +1051,9 @@ fn markdown_line(t: &str) -> Cow<'_, str> {
     if let Some(label) = alert_label(t) {
         return Cow::Borrowed(label);
     }
+    if is_link_definition(t) {
+        return Cow::Borrowed("");
+    }
     match details_line(t) {
         Some(line) => line,
         None => unescape_markdown(t.strip_prefix(": ").unwrap_or(t)),
@@ -1036,17 +1063,139 @@ fn markdown_line(t: &str) -> Cow<'_, str> {
 /// The label a GitHub alert's marker line (`> [!NOTE]`) shows readers,
 /// which then opens the alert's text: "Note: Polling faster ...".
 fn alert_label(t: &str) -> Option<&'static str> {
-    let kind = t.strip_prefix("[!")?.strip_suffix(']')?;
-    [
-        ("note", "Note:"),
-        ("tip", "Tip:"),
-        ("important", "Important:"),
-        ("warning", "Warning:"),
-        ("caution", "Caution:"),
-    ]
-    .into_iter()
-    .find(|(k, _)| kind.eq_ignore_ascii_case(k))
-    .map(|(_, label)| label)
+    aside_label(t.strip_prefix("[!")?.strip_suffix(']')?)
+}
+
+/// The label readers see on a note, tip or warning box, whichever syntax
+/// wrote it (reStructuredText and MkDocs admonitions, `:::` containers,
+/// GitHub alerts).
+fn aside_label(kind: &str) -> Option<&'static str> {
+    Some(match kind.to_ascii_lowercase().as_str() {
+        "note" => "Note:",
+        "info" => "Info:",
+        "tip" => "Tip:",
+        "hint" => "Hint:",
+        "important" => "Important:",
+        "warning" => "Warning:",
+        "caution" => "Caution:",
+        "attention" => "Attention:",
+        "danger" => "Danger:",
+        "seealso" => "See also:",
+        _ => return None,
+    })
+}
+
+/// What a container marker line makes of itself and the text after it.
+#[derive(Debug, PartialEq, Eq)]
+enum Container {
+    /// `??? question "Why ...?"`, `:::details Why ...?`: a disclosure whose
+    /// title is what the reader asks, read as a bold line.
+    Heading(String),
+    /// `!!! note`, `:::tip`: the box's label, which opens its text.
+    Label(String),
+    /// `:::` alone, closing a container.
+    Close,
+}
+
+/// A Markdown container's marker line: MkDocs admonitions (`!!! note`,
+/// `??? question "Title"`, `???+ tip`, whose body is indented: the bool)
+/// and the `:::` containers of Docusaurus, VuePress and Pandoc.
+fn container_marker(t: &str) -> Option<(Container, bool)> {
+    let (kind, title, collapsible, indented) = if let Some(rest) = t.strip_prefix("!!!").or(t.strip_prefix("???")) {
+        let collapsible = t.starts_with('?');
+        let rest = if collapsible {
+            rest.strip_prefix('+').unwrap_or(rest)
+        } else {
+            rest
+        };
+        let rest = rest.strip_prefix(' ')?.trim();
+        let kind_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        // `!!! note "Title"`, `!!! info inline end "Title"`, `!!! note ""`.
+        let title = match (rest.find('"'), rest.rfind('"')) {
+            (Some(a), Some(b)) if b > a => rest[a + 1..b].trim(),
+            _ => "",
+        };
+        (&rest[..kind_end], title, collapsible, true)
+    } else {
+        let rest = t.strip_prefix(":::")?.trim_start_matches(':').trim();
+        if rest.is_empty() {
+            return Some((Container::Close, false));
+        }
+        // `::: {.callout-tip}` (Pandoc, Quarto), `:::tip[Title]`
+        // (Docusaurus), `::: details Title` (VuePress).
+        if let Some(attrs) = rest.strip_prefix('{') {
+            let class = attrs.split(['}', ' ']).find_map(|a| a.strip_prefix('.')).unwrap_or("");
+            (class.strip_prefix("callout-").unwrap_or(class), "", false, false)
+        } else {
+            let kind_end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(rest.len());
+            let after = rest[kind_end..].trim();
+            let title = match after.strip_prefix('[') {
+                Some(t) => t.split(']').next().unwrap_or(""),
+                None => after,
+            };
+            (&rest[..kind_end], title.trim(), false, false)
+        }
+    };
+    if kind.is_empty() || !kind.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+        return None;
+    }
+    let asks = ["question", "faq", "help", "details"]
+        .iter()
+        .any(|k| kind.eq_ignore_ascii_case(k));
+    let marker = if !title.is_empty() && (asks || collapsible) {
+        Container::Heading(title.to_string())
+    } else if let Some(label) = aside_label(kind) {
+        Container::Label(label.to_string())
+    } else if !title.is_empty() {
+        Container::Label(format!("{title}:"))
+    } else if asks {
+        // `!!! question` with no title shows only "Question".
+        Container::Label(String::new())
+    } else {
+        let mut chars = kind.chars();
+        let first = chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+            .unwrap_or_default();
+        Container::Label(format!("{first}{}:", chars.as_str()))
+    };
+    Some((marker, indented))
+}
+
+/// A Markdown link reference definition (`[docs]: https://... "Title"`),
+/// which readers never see. A footnote's (`[^1]: ...`) is text.
+fn is_link_definition(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('[') else {
+        return false;
+    };
+    let Some((label, dest)) = rest.split_once("]:") else {
+        return false;
+    };
+    let dest = dest.trim();
+    let (url, title) = dest.split_once(char::is_whitespace).unwrap_or((dest, ""));
+    !label.is_empty()
+        && !label.starts_with('^')
+        && !label.contains(['[', ']'])
+        && !url.is_empty()
+        && (title.is_empty() || title.trim_start().starts_with(['"', '\'', '(']))
+}
+
+/// `raw` without up to `columns` columns of indentation.
+fn dedent(raw: &str, columns: usize) -> &str {
+    let mut width = 0;
+    for (i, c) in raw.char_indices() {
+        if width >= columns {
+            return &raw[i..];
+        }
+        match c {
+            ' ' => width += 1,
+            '\t' => width += 4 - width % 4,
+            _ => return &raw[i..],
+        }
+    }
+    &raw[raw.len()..]
 }
 
 /// A Markdown line without its HTML comments and empty anchors
@@ -2489,23 +2638,28 @@ fn strip_links(s: &str) -> String {
     let mut rest = s;
     while let Some(open) = rest.find('[') {
         let image = rest[..open].ends_with('!');
-        let Some(close_rel) = rest[open..].find("](") else {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
             break;
         };
-        let close = open + close_rel;
-        let Some(end_rel) = rest[close..].find(')') else { break };
-        let end = close + end_rel;
         let label = &rest[open + 1..close];
-        if label.contains('[') {
+        let after = &rest[close + 1..];
+        // `[text](url)` and `[text][ref]`, `[text][]`; `[text]` alone may
+        // be no link at all.
+        let target_end = match after.chars().next() {
+            Some('(') => after.find(')'),
+            Some('[') => after.find(']').filter(|&e| !after[1..e].contains('[')),
+            _ => None,
+        };
+        let Some(target_end) = target_end.filter(|_| !label.contains('[')) else {
             out.push_str(&rest[..open + 1]);
             rest = &rest[open + 1..];
             continue;
-        }
+        };
         out.push_str(&rest[..if image { open - 1 } else { open }]);
         if !image {
             out.push_str(label);
         }
-        rest = &rest[end + 1..];
+        rest = &after[target_end + 1..];
     }
     out.push_str(rest);
     out

@@ -499,7 +499,7 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         let outright = question.cue == Cue::Definition
             || ((question.procedural || question.cue == Cue::Needs) && is_instruction(&s.text, &s.tokens))
             || (question.cue == Cue::Place && has_path(&s.text))
-            || (question.cue == Cue::Duration && has_period(s));
+            || (matches!(question.cue, Cue::Duration | Cue::Frequency) && has_period(s));
         score *= if outright { 2.0 } else { 1.4 };
     }
     if remedy {
@@ -542,7 +542,7 @@ fn has_period(s: &Sent) -> bool {
 
 /// Whether a sentence opens with the label of an aside: "Note:", "Tip:".
 fn is_aside(text: &str) -> bool {
-    ["note:", "tip:", "hint:", "see also:"].iter().any(|label| {
+    ["note:", "info:", "tip:", "hint:", "see also:"].iter().any(|label| {
         text.get(..label.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(label))
     })
@@ -603,8 +603,12 @@ enum Cue {
     Means,
     Time,
     Quantity,
-    /// "How long", "how often": a figure or a unit of time.
+    /// "How long": a figure or a unit of time.
     Duration,
+    /// "How often": a figure, a unit of time, or a frequency ("twice",
+    /// "weekly"), which says nothing of how long ("if you turn it down
+    /// twice" answers no "how long").
+    Frequency,
     /// "Can I ...?", "Am I allowed to ...?": a sentence that allows or
     /// forbids.
     Permission,
@@ -645,8 +649,10 @@ fn cue_of(question: &str) -> Cue {
         Cue::Definition
     } else if has(&["why", "reason", "reasons", "cause", "causes"]) {
         Cue::Cause
-    } else if q.contains("how long") || q.contains("how often") {
+    } else if q.contains("how long") {
         Cue::Duration
+    } else if q.contains("how often") {
+        Cue::Frequency
     } else if q.contains("how many") || q.contains("how much") || q.contains("how old") {
         Cue::Quantity
     } else if has(&["where"]) {
@@ -875,7 +881,8 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         // name on the sheet".
         Cue::Means => cues() & CUE_MEANS != 0 || (question.procedural && is_instruction(&s.text, &s.tokens)),
         Cue::Time | Cue::Quantity => digits() || has_word(WORD_NUMBER | WORD_TIME | WORD_FREQUENCY),
-        Cue::Duration => digits() || has_word(WORD_TIME | WORD_FREQUENCY),
+        Cue::Duration => digits() || has_word(WORD_TIME),
+        Cue::Frequency => digits() || has_word(WORD_TIME | WORD_FREQUENCY),
         Cue::Permission => has_word(WORD_PERMISSION),
         Cue::Things => s.text.matches(", ").count() >= 2 && !negated(s),
         // "Children under 16 need a parent ..." is a special case, not what

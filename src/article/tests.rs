@@ -907,6 +907,62 @@ fn admonitions_and_alerts_keep_their_label_and_lose_their_markup() {
 }
 
 #[test]
+fn mkdocs_admonitions_are_prose_and_collapsible_ones_are_questions() {
+    let md = "# Tidewater FAQ\n\nPredicts tides.\n\n??? question \"Why are my times an hour out?\"\n\n    Times are local.\n    Pass `--utc` to compare.\n\n    ```sh\n    tidewater --utc\n    ```\n\n!!! warning\n    Not for navigation.\n\n???+ note \"Which harbours?\"\n    About 6,300.\n\n        indented code\n\nAfter the boxes.\n";
+    let a = parse(md, Format::Markdown);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["Why are my times an hour out?", "Which harbours?"]
+    );
+    assert_eq!(
+        join_blocks(&a.sections[0].blocks),
+        "Times are local. Pass `--utc` to compare.\n\n```sh\ntidewater --utc\n```\n\nWarning: Not for navigation."
+    );
+    assert_eq!(a.sections[0].blocks[1].kind, BlockKind::Code);
+    // Code indented within the box is code still; the box ends where the
+    // indentation does.
+    assert_eq!(
+        a.sections[1]
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (BlockKind::Prose, "About 6,300."),
+            (BlockKind::Code, "    indented code"),
+            (BlockKind::Prose, "After the boxes.")
+        ]
+    );
+}
+
+#[test]
+fn colon_containers_keep_their_label_and_details_ask() {
+    let md = "# Plots\n\n## What does a plot cost?\n\n£64 a year.\n\n:::note\nFees are reviewed in November.\n:::\n\n::: tip[Saving money]\n\nShare a plot.\n\n:::\n\n::: {.callout-warning}\nNo bonfires.\n:::\n\n:::details Can I keep chickens?\nYes, six hens.\n:::\n";
+    let a = parse(md, Format::Markdown);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["What does a plot cost?", "Can I keep chickens?"]
+    );
+    assert_eq!(
+        join_blocks(&a.sections[0].blocks),
+        "£64 a year.\n\nNote: Fees are reviewed in November.\n\nTip: Share a plot.\n\nWarning: No bonfires."
+    );
+    assert_eq!(join_blocks(&a.sections[1].blocks), "Yes, six hens.");
+}
+
+#[test]
+fn link_reference_definitions_are_not_text() {
+    let md = "# Plots\n\n## How do I join?\n\nEmail the [secretary][sec].\n\n[sec]: mailto:sec@example.org\n[site]: https://example.org \"Our site\"\n[^1]: Figures from 2025.\n";
+    let a = parse(md, Format::Markdown);
+    assert_eq!(
+        join_blocks(&a.sections[0].blocks),
+        "Email the secretary.\n\nFigures from 2025."
+    );
+    assert!(!is_link_definition("[1]: What is a plot?"));
+    assert!(!is_link_definition("[^1]: A footnote."));
+}
+
+#[test]
 fn numbered_answer_labels_are_the_answers_of_numbered_questions() {
     let text = "Camping FAQ\n\nForty pitches.\n\nQ1) Can I light a fire?\nA1) Only in the fire pits.\n\nQ2) Are dogs allowed?\nA2) Yes, on a lead.\n\nQuestion 3: When is check-out?\nAnswer 3: By 11 am.\n";
     let a = parse(text, Format::Text);

@@ -552,6 +552,14 @@ fn how_long_prefers_a_unit_of_time_to_a_mere_count() {
 }
 
 #[test]
+fn how_long_is_not_answered_by_how_often() {
+    // "twice" answers a "how often", never a "how long".
+    let text = "# Allotments\n\nPlots by the river.\n\n## How long is the waiting list?\n\nThe waiting list is currently about eighteen months long. Half plots come up faster, because fewer people ask for them.\n\nJoining the list costs nothing. We write to you when a plot is free; if you turn it down twice, you go back to the end of the list.\n";
+    let answers = qa_answers(&build_markdown(text, None));
+    assert_eq!(answers, ["The waiting list is currently about eighteen months long."]);
+}
+
+#[test]
 fn a_section_that_is_only_a_list_is_answered_by_the_list() {
     let text = "# Moving FAQ\n\nPlan six weeks ahead.\n\n## What should I pack first?\n\n* Books and out-of-season clothes.\n* Decorations and spare bedding.\n\n## When do I book movers?\n\nFour weeks ahead.\n";
     let deck = build_markdown(text, None);
