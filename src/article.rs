@@ -1056,8 +1056,102 @@ fn markdown_line(t: &str) -> Cow<'_, str> {
     }
     match details_line(t) {
         Some(line) => line,
-        None => unescape_markdown(t.strip_prefix(": ").unwrap_or(t)),
+        None => {
+            let t = t.strip_prefix(": ").unwrap_or(t);
+            match inline_html(t) {
+                Some(md) => Cow::Owned(unescape_markdown(&md).into_owned()),
+                None => unescape_markdown(t),
+            }
+        }
     }
+}
+
+/// A Markdown line's HTML as the Markdown it stands for, as READMEs write
+/// headings and bold questions in HTML (`<h3 id="sync">Q?</h3>`,
+/// `<b>Q?</b><br>`, `<p><strong>Q:</strong> …</p>`): headings as `#`
+/// headings, `<b>`/`<strong>` as `**`, `<em>`/`<i>` as `*`, `<code>` as a
+/// code span, a list item as `- `, and the tags that only wrap or link
+/// (`<p>`, `<div>`, `<a>`, `<span>`, `<br>`) and images as nothing; entities
+/// decoded. `None` when the line has neither tags nor entities. Code spans
+/// and tags it does not know (`<your-file>`) stay as written.
+fn inline_html(t: &str) -> Option<String> {
+    if !t.contains('<') && !t.contains('&') {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut changed = false;
+    let mut rest = t;
+    let mut in_code = false;
+    while let Some(at) = rest.find(['<', '`']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with('`') {
+            in_code = !in_code;
+            out.push('`');
+            rest = &rest[1..];
+            continue;
+        }
+        // `\<b>` is the text "<b>".
+        let tag = (!in_code && !out.ends_with('\\')).then(|| html_tag(rest)).flatten();
+        let Some((len, closing, name)) = tag else {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        };
+        let line_start = out.trim().is_empty();
+        let with: &str = match name.as_str() {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !closing && line_start => {
+                out.clear();
+                ["# ", "## ", "### ", "#### ", "##### ", "###### "][usize::from(name.as_bytes()[1] - b'1')]
+            }
+            "li" if !closing && line_start => {
+                out.clear();
+                "- "
+            }
+            "b" | "strong" => "**",
+            "i" | "em" => "*",
+            "code" | "kbd" => "`",
+            "br" => " ",
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "p" | "div" | "span" | "a" | "img" | "center" | "u"
+            | "small" | "sup" | "sub" | "font" | "ul" | "ol" | "section" => "",
+            _ => {
+                out.push('<');
+                rest = &rest[1..];
+                continue;
+            }
+        };
+        out.push_str(with);
+        rest = &rest[len..];
+        changed = true;
+    }
+    out.push_str(rest);
+    let decoded = if out.contains('&') {
+        html_escape::decode_html_entities(&out)
+    } else {
+        Cow::Borrowed(out.as_str())
+    };
+    if matches!(decoded, Cow::Owned(_)) {
+        changed = true;
+    }
+    changed.then(|| decoded.trim().to_string())
+}
+
+/// An HTML tag opening `s`: its length, whether it closes, and its name in
+/// lower case.
+fn html_tag(s: &str) -> Option<(usize, bool, String)> {
+    let inner = s.strip_prefix('<')?;
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
+    let name = &inner[..name_len];
+    let after = &inner[name_len..];
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) || !after.starts_with([' ', '>', '/']) {
+        return None;
+    }
+    let end = s.find('>')?;
+    Some((end + 1, closing, name.to_ascii_lowercase()))
 }
 
 /// The label a GitHub alert's marker line (`> [!NOTE]`) shows readers,

@@ -746,7 +746,8 @@ fn html_comments_and_empty_anchors_in_markdown_are_not_read() {
     );
     assert_eq!(a.sections[0].answer_text(), "Run the installer.");
     assert_eq!(a.sections[1].answer_text(), "It waits for Wi-Fi.");
-    assert_eq!(a.sections[2].answer_text(), "Yes. A <b>bold</b> x < y stays.");
+    // Inline HTML reads as what it shows; a lone `<` is text.
+    assert_eq!(a.sections[2].answer_text(), "Yes. A bold x < y stays.");
     assert_eq!(
         strip_html_noise("a <!-- b", false),
         (Cow::Owned("a ".to_string()), true)
@@ -948,6 +949,35 @@ fn colon_containers_keep_their_label_and_details_ask() {
         "£64 a year.\n\nNote: Fees are reviewed in November.\n\nTip: Share a plot.\n\nWarning: No bonfires."
     );
     assert_eq!(join_blocks(&a.sections[1].blocks), "Yes, six hens.");
+}
+
+#[test]
+fn html_in_markdown_reads_as_the_markdown_it_stands_for() {
+    let md = "# Lantern\n\nAn offline reader.\n\n<h3 id=\"sync\">How does syncing work?</h3>\n\nOver Wi-Fi &amp; only at home.\n\n<b>Where are articles stored?</b><br>\nIn the <code>articles</code> folder, as <a href=\"/epub\">EPUB</a> files.\n\n<p><strong>Q: Does it cost anything?</strong><br>\nA: Backup costs &pound;2 a month.</p>\n";
+    let a = parse(md, Format::Markdown);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        [
+            "How does syncing work?",
+            "Where are articles stored?",
+            "Does it cost anything?"
+        ]
+    );
+    let answers: Vec<String> = a.sections.iter().map(|s| join_blocks(&s.blocks)).collect();
+    assert_eq!(
+        answers,
+        [
+            "Over Wi-Fi & only at home.",
+            "In the `articles` folder, as EPUB files.",
+            "Backup costs £2 a month."
+        ]
+    );
+    // Code spans, escaped tags and tags HTML does not have stay as written.
+    assert_eq!(inline_html("Run `cp <b> <i>` then <your-file>"), None);
+    assert_eq!(
+        inline_html("Write \\<b> for bold, <i>x</i>").as_deref(),
+        Some("Write \\<b> for bold, *x*")
+    );
 }
 
 #[test]
