@@ -1754,6 +1754,9 @@ enum NumberShape {
 /// thousands separators). A range ("10 to 25 per cent") moves as a whole.
 /// None for text with no figure or with several that are no range.
 fn number_variants(answer: &str) -> Vec<String> {
+    if let Some(times) = clock_variants(answer) {
+        return times;
+    }
     let b = answer.as_bytes();
     let mut runs = Vec::new();
     let mut i = 0;
@@ -1850,6 +1853,46 @@ fn number_variants(answer: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Other times of day for a time of day ("05:00", "7:30 pm"): an hour and
+/// two later and an hour earlier, on the same clock and written alike.
+fn clock_variants(answer: &str) -> Option<Vec<String>> {
+    let (hour, rest) = answer.split_once(':')?;
+    let minutes = rest.get(..2).filter(|m| m.bytes().all(|b| b.is_ascii_digit()))?;
+    let suffix = &rest[2..];
+    let twelve = match suffix.trim().to_ascii_lowercase().as_str() {
+        "" => false,
+        "am" | "pm" | "a.m." | "p.m." => true,
+        _ => return None,
+    };
+    if hour.is_empty() || hour.len() > 2 || !hour.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let h: u32 = hour.parse().ok()?;
+    let m: u32 = minutes.parse().ok()?;
+    let valid = if twelve { (1..=12).contains(&h) } else { h <= 23 };
+    if !valid || m > 59 {
+        return None;
+    }
+    // "05:00" and "23:30" pad to two digits; "7:45 pm" and "12:15 am" do not.
+    let width = if hour.len() == 2 && (hour.starts_with('0') || !twelve) {
+        2
+    } else {
+        1
+    };
+    let out = [1i32, 2, -1]
+        .iter()
+        .map(|&d| {
+            let v = if twelve {
+                (h as i32 - 1 + d).rem_euclid(12) + 1
+            } else {
+                (h as i32 + d).rem_euclid(24)
+            };
+            format!("{v:0width$}:{minutes}{suffix}")
+        })
+        .collect();
+    Some(out)
 }
 
 /// `v` with `decimals` decimals, its thousands separated by commas when

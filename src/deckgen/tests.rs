@@ -675,6 +675,12 @@ fn changed_figures_keep_their_unit_and_form() {
         ["300 per day", "75 per day", "225 per day"]
     );
     assert_eq!(number_variants("3 cups"), ["4 cups", "5 cups", "2 cups"]);
+    // A time of day moves by the hour, on its own clock.
+    assert_eq!(number_variants("05:00"), ["06:00", "07:00", "04:00"]);
+    assert_eq!(number_variants("23:30"), ["00:30", "01:30", "22:30"]);
+    assert_eq!(number_variants("7:45 pm"), ["8:45 pm", "9:45 pm", "6:45 pm"]);
+    assert_eq!(number_variants("12:15 am"), ["1:15 am", "2:15 am", "11:15 am"]);
+    assert!(number_variants("25:00").is_empty());
     assert_eq!(number_variants("1991"), ["1988", "1993", "1985"]);
     assert_eq!(number_variants("500 BC"), ["497 BC", "502 BC", "494 BC"]);
     // Three digits alone are a count ("400 homes"), not a year.

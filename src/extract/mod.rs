@@ -290,6 +290,11 @@ pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
                 || (gap == ","
                     && text[..end].ends_with(|c: char| c.is_ascii_digit())
                     && nw.len() == 3
+                    && nw.chars().all(|c| c.is_ascii_digit()))
+                // "05:00", "7:30": a time of day is one figure.
+                || (gap == ":"
+                    && text[..end].ends_with(|c: char| c.is_ascii_digit())
+                    && nw.len() == 2
                     && nw.chars().all(|c| c.is_ascii_digit()));
             if !joins {
                 break;
@@ -629,7 +634,7 @@ mod tests {
     fn figures_stay_whole_words_keep_their_apostrophes() {
         let an = Analyzer::new();
         let mut vocab = Vocab::new(&an);
-        let text = "For 2026/27 the fee is £12,400, open 24/7, 3.5 times China’s, pro-Russian.";
+        let text = "For 2026/27 the fee is £12,400, open 24/7 from 05:00, 3.5 times China’s, pro-Russian, 16:9.";
         let words: Vec<&str> = tokenize(&an, &mut vocab, text)
             .iter()
             .map(|t| &text[t.start..t.end])
@@ -645,11 +650,15 @@ mod tests {
                 "12,400",
                 "open",
                 "24/7",
+                "from",
+                "05:00",
                 "3.5",
                 "times",
                 "China’s",
                 "pro",
-                "Russian"
+                "Russian",
+                "16",
+                "9"
             ]
         );
     }
