@@ -107,12 +107,21 @@ impl Article {
 }
 
 /// Whether a heading only announces questions ("Frequently Asked
-/// Questions", "FAQ", "Q&A"): no category, and no title when the page
-/// names more.
+/// Questions", "FAQ", "Q&A", "Help"): no category, and no title when the
+/// page names more.
 pub fn only_announces_questions(heading: &str) -> bool {
     matches!(
         slug::slugify(heading).as_str(),
-        "faq" | "faqs" | "frequently-asked-questions" | "questions" | "questions-and-answers" | "q-a" | "qa"
+        "faq"
+            | "faqs"
+            | "frequently-asked-questions"
+            | "questions"
+            | "questions-and-answers"
+            | "q-a"
+            | "qa"
+            | "help"
+            | "help-centre"
+            | "help-center"
     )
 }
 

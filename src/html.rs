@@ -253,6 +253,11 @@ mod tests {
         // A heading that only says "FAQ" gives way to the title naming whose.
         let md = to_markdown("<html><head><title>FAQ | Northgate Pool</title></head><body><h1>Frequently asked questions</h1><p>x</p></body></html>").unwrap();
         assert!(md.starts_with("# FAQ | Northgate Pool\n"), "{md}");
+        let md = to_markdown(
+            "<html><head><title>Help | Corner Bakery</title></head><body><h1>Help</h1><p>x</p></body></html>",
+        )
+        .unwrap();
+        assert!(md.starts_with("# Help | Corner Bakery\n"), "{md}");
     }
 
     #[test]
