@@ -499,6 +499,7 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         let outright = question.cue == Cue::Definition
             || ((question.procedural || question.cue == Cue::Needs) && is_instruction(&s.text, &s.tokens))
             || (question.cue == Cue::Place && has_path(&s.text))
+            || (question.cue == Cue::Contact && has_address(s))
             || (matches!(question.cue, Cue::Duration | Cue::Frequency) && has_period(s));
         score *= if outright { 2.0 } else { 1.4 };
     }
@@ -538,6 +539,40 @@ fn has_period(s: &Sent) -> bool {
     s.tokens.windows(2).any(|w| {
         (w[0].num || w[0].flags & cloze::flag::NUMBER_WORD != 0) && TIME_UNITS.contains(&&s.text[w[1].start..w[1].end])
     })
+}
+
+/// Whether a sentence gives a way to get in touch: an e-mail address, a
+/// web address or a telephone number.
+fn has_address(s: &Sent) -> bool {
+    let text = &s.text;
+    let email = text.contains('@')
+        && text.split_whitespace().any(|w| {
+            w.split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.trim_end_matches(['.', ',', ')']).contains('.'))
+        });
+    let web = text.contains("http://") || text.contains("https://") || text.contains("www.");
+    // Groups of digits seven or more long: "01632 960 118", "555-0199".
+    let phone = || {
+        let mut run = 0;
+        let mut best = 0;
+        let mut prev_end = None;
+        for t in &s.tokens {
+            let w = &text.as_bytes()[t.start..t.end];
+            if w.iter().all(u8::is_ascii_digit) {
+                let gap = prev_end.map(|e| &text[e..t.start]);
+                run = match gap {
+                    Some(" " | "-") if run > 0 => run + w.len(),
+                    _ => w.len(),
+                };
+                best = best.max(run);
+            } else {
+                run = 0;
+            }
+            prev_end = Some(t.end);
+        }
+        best >= 7
+    };
+    email || web || phone()
 }
 
 /// Whether a sentence opens with the label of an aside: "Note:", "Tip:".
@@ -619,6 +654,9 @@ enum Cue {
     /// "What do I need to join?": what to bring or do ("Bring one
     /// document ..."), or what is required of everyone.
     Needs,
+    /// "Who should I contact if ...?", "How do I reach you?": an address,
+    /// a number, or the office or team to turn to.
+    Contact,
 }
 
 fn cue_of(question: &str) -> Cue {
@@ -633,7 +671,12 @@ fn cue_of(question: &str) -> Cue {
             words.as_slice(),
             ["what", "is" | "are" | "was", ..] | ["what", "exactly", "is" | "are", ..] | ["what", "does", .., "mean"]
         );
-    if has(&[
+    let contact_verb = has(&[
+        "contact", "call", "email", "phone", "ring", "ask", "speak", "talk", "write", "report", "reach",
+    ]) || q.contains("get in touch");
+    if contact_verb && (words.first() == Some(&"who") || q.contains("contact") || q.contains("get in touch")) {
+        Cue::Contact
+    } else if has(&[
         "difference",
         "differences",
         "differ",
@@ -731,6 +774,22 @@ const TIME_UNITS: &[&str] = &[
 ];
 const FREQUENCY_WORDS: &[&str] = &[
     "once", "twice", "every", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "annually",
+];
+
+/// Who to turn to, the answer to "Who should I contact?".
+const CONTACT_WORDS: &[&str] = &[
+    "office",
+    "team",
+    "desk",
+    "helpline",
+    "hotline",
+    "department",
+    "email",
+    "e-mail",
+    "call",
+    "phone",
+    "contact",
+    "reception",
 ];
 
 /// Words that allow or forbid, the answer to "Can I ...?".
@@ -880,10 +939,24 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
         // "How do I book one?" is answered by what to do: "Write your
         // name on the sheet".
         Cue::Means => cues() & CUE_MEANS != 0 || (question.procedural && is_instruction(&s.text, &s.tokens)),
-        Cue::Time | Cue::Quantity => digits() || has_word(WORD_NUMBER | WORD_TIME | WORD_FREQUENCY),
+        Cue::Quantity => digits() || has_word(WORD_NUMBER | WORD_TIME | WORD_FREQUENCY),
+        // A count in words says nothing of when: "We review applications in
+        // three rounds" is no answer to "When is the deadline?".
+        Cue::Time => {
+            digits()
+                || has_word(WORD_TIME | WORD_FREQUENCY)
+                || s.tokens.iter().any(|t| t.flags & cloze::flag::MONTH != 0)
+        }
         Cue::Duration => digits() || has_word(WORD_TIME),
         Cue::Frequency => digits() || has_word(WORD_TIME | WORD_FREQUENCY),
         Cue::Permission => has_word(WORD_PERMISSION),
+        Cue::Contact => {
+            has_address(s)
+                || s.tokens.iter().any(|t| {
+                    let w = &s.text[t.start..t.end];
+                    CONTACT_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+                })
+        }
         Cue::Things => s.text.matches(", ").count() >= 2 && !negated(s),
         // "Children under 16 need a parent ..." is a special case, not what
         // everyone needs: a need counts when it is the reader's.
@@ -1117,6 +1190,17 @@ fn choose_answer(
                 chosen.push(lead);
             }
         }
+    }
+    // "Who should I contact if ...?" – "Email the admissions office at
+    // …": the address is the answer, whatever the sentence chosen for
+    // sharing the question's words ("We can send your referee a reminder").
+    if whole.cue == Cue::Contact
+        && !chosen.is_empty()
+        && !chosen.iter().any(|&k| has_address(&sents[k]))
+        && let Some(&k) = idxs.iter().find(|&&k| has_address(&sents[k]))
+    {
+        chosen.truncate(1);
+        chosen.push(k);
     }
     // A bare "No." after a note or a table still goes with the sentence it
     // is the verdict of.
@@ -1662,10 +1746,13 @@ enum CodeShape {
     Command,
     File,
     Name,
+    Email,
 }
 
 fn code_shape(code: &str) -> CodeShape {
-    if code.starts_with('-') {
+    if code.contains('@') && !code.contains(' ') {
+        CodeShape::Email
+    } else if code.starts_with('-') {
         CodeShape::Option
     } else if code.contains(' ') {
         CodeShape::Command

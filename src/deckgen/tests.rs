@@ -551,6 +551,42 @@ fn how_long_prefers_a_unit_of_time_to_a_mere_count() {
     );
 }
 
+const ADMISSIONS: &str = "Postgraduate admissions\n\nFor applicants to taught courses.\n\n1. When is the application deadline?\n\nWe review applications in three rounds. The final deadline is 30 June for courses starting in September, but popular courses can fill in the first round.\n\n2. Who should I contact if my referee has not responded?\n\nEmail the admissions office at pgadmit@example.ac.uk with your full name and application number. We can send your referee a reminder, or accept a reference sent straight from their university email account.\n\n3. Which courses fill first?\n\nGeology and climate science fill first. Write to geo@example.ac.uk for the latest numbers, kept in `intake.csv`.\n";
+
+#[test]
+fn when_is_not_answered_by_a_count_in_words() {
+    let answers = qa_answers(&build_text(ADMISSIONS, None));
+    assert!(answers[0].starts_with("The final deadline is 30 June"), "{answers:?}");
+}
+
+#[test]
+fn who_to_contact_is_answered_by_the_address() {
+    let deck = build_text(ADMISSIONS, Some(8));
+    let answers = qa_answers(&deck);
+    assert!(
+        answers[1].starts_with("Email the admissions office at pgadmit@example.ac.uk"),
+        "{answers:?}"
+    );
+    // The address is one key point and one blank, whose wrong answers are
+    // addresses.
+    let keypoints = match &deck
+        .cards
+        .iter()
+        .filter(|c| c.tags[0] == "q2")
+        .find_map(|c| match &c.body {
+            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
+            CardBody::Cloze { .. } => None,
+        }) {
+        Some(k) => k.clone(),
+        None => panic!("a qa card for q2"),
+    };
+    assert!(
+        keypoints.contains(&"pgadmit@example.ac.uk".to_string()),
+        "{keypoints:?}"
+    );
+    assert_eq!(distractors_of(&deck, "pgadmit@example.ac.uk"), ["geo@example.ac.uk"]);
+}
+
 #[test]
 fn how_long_is_not_answered_by_how_often() {
     // "twice" answers a "how often", never a "how long".

@@ -640,13 +640,27 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
     }
     // A command, path or option is learnt whole: its code span is one
     // candidate, and nothing in part of it or across its edge is.
-    if memchr::memchr(b'`', text.as_bytes()).is_some() {
-        let code = code_spans(text);
+    let code = if memchr::memchr(b'`', text.as_bytes()).is_some() {
+        code_spans(text)
+    } else {
+        Vec::new()
+    };
+    if !code.is_empty() {
         out.retain(|t| !code.iter().any(|&(s, e)| t.start < e + 1 && s - 1 < t.end));
-        for (s, e) in code {
+        for &(s, e) in &code {
             let inside = |t: &Token| t.start >= s && t.end <= e;
             if let (Some(a), Some(b)) = (tokens.iter().position(inside), tokens.iter().rposition(inside)) {
                 span.push_code(out, a, b, s, e);
+            }
+        }
+    }
+    // An e-mail address (one token) is learnt whole, as code is, and is
+    // offered only other addresses.
+    if memchr::memchr(b'@', text.as_bytes()).is_some() {
+        for (k, t) in tokens.iter().enumerate() {
+            if text[t.start..t.end].contains('@') && !code.iter().any(|&(s, e)| t.start < e && s < t.end) {
+                out.retain(|x| x.end <= t.start || x.start >= t.end);
+                span.push_code(out, k, k, t.start, t.end);
             }
         }
     }

@@ -283,7 +283,8 @@ pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
         while let Some(&(ns, nw)) = words.peek() {
             let gap = &text[end..ns];
             // "3.5", and "2026/27", "24/7", "1/2": one figure each.
-            let joins = matches!(gap, "'" | "’")
+            // An e-mail address is one word: "pgadmit@example.ac.uk".
+            let joins = matches!(gap, "'" | "’" | "@")
                 || (matches!(gap, "." | "/")
                     && text[..end].ends_with(|c: char| c.is_ascii_digit())
                     && nw.starts_with(|c: char| c.is_ascii_digit()))
