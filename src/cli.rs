@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::extract::Language;
+
 /// Turn Q&A articles into flashcard decks you can read, edit and keep in git,
 /// and study them with spaced repetition (FSRS-6).
 #[derive(Debug, Parser)]
@@ -426,6 +428,11 @@ pub struct GenerateArgs {
     #[arg(long, value_enum)]
     pub format: Option<InputFormat>,
 
+    /// Language of the articles, as an ISO 639-1 code: en, fr, de, es, it, nl, pt, sv, ...
+    /// (default: recognised from each article's text, English when unsure)
+    #[arg(long, value_name = "CODE", value_parser = parse_language)]
+    pub lang: Option<Language>,
+
     /// Replace invalid UTF-8 with U+FFFD instead of refusing the file
     #[arg(long)]
     pub lossy: bool,
@@ -433,6 +440,11 @@ pub struct GenerateArgs {
     /// Largest article accepted, in bytes (suffixes K, M, G, KiB, MiB, GiB)
     #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
     pub max_size: u64,
+}
+
+/// `fr`, `French`.
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::from_code(s).ok_or_else(|| format!("unknown language '{s}' (one of: {})", Language::codes()))
 }
 
 #[derive(Debug, Args)]

@@ -6,14 +6,14 @@ use libfuzzer_sys::fuzz_target;
 use quizdeck::cli::InputFormat;
 use quizdeck::cmd::generate::{Request, deck_from_bytes};
 use quizdeck::deck::yaml;
-use quizdeck::extract::Analyzer;
+use quizdeck::extract::Analyzers;
 
 thread_local! {
-    static ANALYZER: Analyzer = Analyzer::new();
+    static ANALYZERS: std::cell::RefCell<Analyzers> = std::cell::RefCell::new(Analyzers::default());
 }
 
 fuzz_target!(|data: &[u8]| {
-    ANALYZER.with(|an| {
+    ANALYZERS.with_borrow_mut(|an| {
         // The first byte picks the format; detection from the text (HTML
         // or plain) when it picks none.
         let format = match data.first().map(|b| b % 7) {
@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
             title: None,
             cloze: None,
             lossy: true,
+            language: None,
         };
         if let Ok(g) = deck_from_bytes(an, data, &req) {
             let text = yaml::to_string(&g.deck).expect("a generated deck is written");

@@ -12,7 +12,7 @@ use crate::cli::{GenerateArgs, Global, InputFormat};
 use crate::deck::{self, Deck, Source, yaml};
 use crate::deckgen;
 use crate::env;
-use crate::extract::Analyzer;
+use crate::extract::{Analyzers, Language, lang};
 use crate::ui::progress::Bar;
 use crate::ui::render;
 use crate::{html, input};
@@ -24,6 +24,8 @@ pub struct Generated {
     pub deck: Deck,
     /// Sections recognised as questions.
     pub questions: usize,
+    /// The language the article was analysed in.
+    pub language: Language,
 }
 
 /// Settings for turning one article's bytes into a deck.
@@ -33,11 +35,13 @@ pub struct Request<'a> {
     pub title: Option<&'a str>,
     pub cloze: Option<usize>,
     pub lossy: bool,
+    /// The article's language; `None` to recognise it from its prose.
+    pub language: Option<Language>,
 }
 
 /// The whole pipeline for one article, without I/O: decode, convert HTML,
 /// parse, build the deck.
-pub fn deck_from_bytes(an: &Analyzer, bytes: &[u8], req: &Request<'_>) -> Result<Generated> {
+pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_>) -> Result<Generated> {
     let text = input::decode(bytes, req.lossy)?;
     let ext = Path::new(req.label)
         .extension()
@@ -87,11 +91,36 @@ pub fn deck_from_bytes(an: &Analyzer, bytes: &[u8], req: &Request<'_>) -> Result
         cloze: req.cloze,
         generator: format!("quizdeck {}", env!("CARGO_PKG_VERSION")),
     };
-    let deck = deckgen::build(an, &art, &title, Some(source), &opts);
+    let language = req.language.unwrap_or_else(|| lang::detect(&prose_sample(&art)));
+    let deck = deckgen::build(analyzers.get(language), &art, &title, Some(source), &opts);
     Ok(Generated {
         deck,
         questions: art.sections.len(),
+        language,
     })
+}
+
+/// The article's questions and prose (no code, which is in no spoken
+/// language), as much as recognising its language reads.
+fn prose_sample(art: &article::Article) -> String {
+    let mut sample = String::new();
+    let intro = art.intro.iter().map(|b| (None, b));
+    let sections = art.sections.iter().flat_map(|s| {
+        std::iter::once((Some(s.question.as_str()), None)).chain(s.blocks.iter().map(|b| (None, Some(b))))
+    });
+    for (question, block) in intro.map(|(q, b)| (q, Some(b))).chain(sections) {
+        if sample.len() >= 4096 {
+            break;
+        }
+        let text = match (question, block) {
+            (Some(q), _) => q,
+            (None, Some(b)) if b.kind != article::BlockKind::Code => b.text.as_str(),
+            _ => continue,
+        };
+        sample.push_str(text);
+        sample.push('\n');
+    }
+    sample
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -139,7 +168,7 @@ pub fn run(args: &GenerateArgs, global: &Global, out: &mut dyn Write) -> Result<
         .map_or(1, std::num::NonZero::get)
         .min(files.len())
         .clamp(1, MAX_WORKERS);
-    let mut analyzers: Vec<Analyzer> = (0..workers).map(|_| Analyzer::new()).collect();
+    let mut analyzers: Vec<Analyzers> = (0..workers).map(|_| Analyzers::default()).collect();
     let mut ok = true;
     let mut names: HashSet<String> = HashSet::new();
     let mut first = true;
@@ -153,7 +182,7 @@ pub fn run(args: &GenerateArgs, global: &Global, out: &mut dyn Write) -> Result<
     let batches: Vec<&[std::path::PathBuf]> = files.chunks(workers * 4).collect();
     std::thread::scope(|scope| -> Result<()> {
         let batches = &batches;
-        let generate = |mut analyzers: Vec<Analyzer>, i: usize| {
+        let generate = |mut analyzers: Vec<Analyzers>, i: usize| {
             scope.spawn(move || {
                 let made = make_batch(&mut analyzers, args, batches[i]);
                 (analyzers, made)
@@ -204,10 +233,14 @@ const MAX_WORKERS: usize = 8;
 
 /// Reads and generates a batch of articles, worker `w` taking every
 /// `workers`-th one; results in the batch's order.
-fn make_batch(analyzers: &mut [Analyzer], args: &GenerateArgs, batch: &[std::path::PathBuf]) -> Vec<Result<Generated>> {
+fn make_batch(
+    analyzers: &mut [Analyzers],
+    args: &GenerateArgs,
+    batch: &[std::path::PathBuf],
+) -> Vec<Result<Generated>> {
     let workers = analyzers.len();
     if workers <= 1 || batch.len() <= 1 {
-        let an = &analyzers[0];
+        let an = &mut analyzers[0];
         return batch.iter().map(|p| make(an, args, p)).collect();
     }
     let mut done: Vec<(usize, Result<Generated>)> = std::thread::scope(|scope| {
@@ -250,7 +283,7 @@ enum Output {
 }
 
 /// Reads and generates one article.
-fn make(an: &Analyzer, args: &GenerateArgs, path: &Path) -> Result<Generated> {
+fn make(an: &mut Analyzers, args: &GenerateArgs, path: &Path) -> Result<Generated> {
     let label = path.display().to_string();
     let bytes = super::read_limited(path, args.max_size)?;
     let req = Request {
@@ -259,6 +292,7 @@ fn make(an: &Analyzer, args: &GenerateArgs, path: &Path) -> Result<Generated> {
         title: args.title.as_deref(),
         cloze: args.cloze,
         lossy: args.lossy,
+        language: args.lang,
     };
     deck_from_bytes(an, &bytes, &req).with_context(|| label.clone())
 }
@@ -328,9 +362,15 @@ fn write_deck(
         }
     }
     super::write_atomic(&target, yaml::to_string(&g.deck)?.as_bytes())?;
-    notes
-        .info
-        .push(format!("wrote {shown}: {qa} qa + {cz} cloze cards from {label}"));
+    // English goes without saying; another language is worth a word, as
+    // recognition may have been wrong (`--lang` corrects it).
+    let language = match g.language {
+        Language::English => String::new(),
+        other => format!(" ({})", other.name()),
+    };
+    notes.info.push(format!(
+        "wrote {shown}: {qa} qa + {cz} cloze cards from {label}{language}"
+    ));
     Ok(Output::Written)
 }
 

@@ -777,7 +777,8 @@ impl Span<'_> {
         {
             end += 1;
         }
-        let mut start = tokens[a].start;
+        // "l'accueil" blanks "accueil": the article is no part of the term.
+        let mut start = tokens[a].start + usize::from(tokens[a].elided);
         // "£48", "$1.5 million": the currency is part of the figure.
         if kind == TermKind::Number
             && let Some(c) = text[..start].chars().next_back().filter(|c| CURRENCY.contains(c))

@@ -6,20 +6,24 @@
 //! dependence in any result. It knows nothing of articles' layout or YAML.
 
 pub mod cloze;
+pub mod lang;
 pub mod segment;
 
 use std::cell::{Cell, RefCell};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Shared language data: the English Snowball stemmer and the NLTK English
-/// stop-word list, plus the interning of every word seen to a stem id, so a
-/// batch of articles lowercases, stems and classifies each distinct word
-/// once (stemming dominates tokenising) and an occurrence costs one lookup.
+pub use lang::Language;
+
+/// Shared language data: a language's Snowball stemmer and NLTK stop-word
+/// list, plus the interning of every word seen to a stem id, so a batch of
+/// articles lowercases, stems and classifies each distinct word once
+/// (stemming dominates tokenising) and an occurrence costs one lookup.
 pub struct Analyzer {
+    language: Language,
     stemmer: Stemmer,
     stop: FxHashSet<&'static str>,
     interned: RefCell<Interned>,
@@ -46,6 +50,9 @@ struct Analysed {
     flags: u16,
     cap: bool,
     num: bool,
+    /// Bytes of an elided article or pronoun opening the word (3 for
+    /// "qu'" in "qu'il"), 0 for none.
+    elided: u8,
 }
 
 /// Past this many distinct words, interning starts afresh: a bound on
@@ -108,11 +115,19 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
+    /// English.
     pub fn new() -> Self {
-        let mut stop: FxHashSet<&'static str> = stop_words::get("en").iter().copied().collect();
-        stop.extend(MORE_STOP_WORDS.split_whitespace());
+        Self::for_language(Language::English)
+    }
+
+    pub fn for_language(language: Language) -> Self {
+        let mut stop: FxHashSet<&'static str> = language.stop_words().iter().copied().collect();
+        if language == Language::English {
+            stop.extend(MORE_STOP_WORDS.split_whitespace());
+        }
         Analyzer {
-            stemmer: Stemmer::create(Algorithm::English),
+            language,
+            stemmer: Stemmer::create(language.stemmer()),
             stop,
             interned: RefCell::new(Interned::default()),
             spare: RefCell::new(Vec::new()),
@@ -125,8 +140,21 @@ impl Analyzer {
             return a;
         }
         let lower = word.to_lowercase().replace('’', "'");
-        let stop = self.is_stop(&lower) || lower.chars().count() < 2 && !lower.chars().any(|c| c.is_ascii_digit());
-        let stem_text = if stop { lower.clone() } else { self.stem(&lower) };
+        // "l'inscription" is "inscription", "d'un" the stop word "un".
+        let elision = self
+            .language
+            .elisions()
+            .iter()
+            .find(|e| lower.len() > e.len() && lower.starts_with(**e));
+        let core = elision.map_or(lower.as_str(), |e| &lower[e.len()..]);
+        // In the word as written, where the apostrophe may be a typographic one.
+        let elided = elision.map_or(0, |_| {
+            word.char_indices()
+                .find(|&(_, c)| c == '\'' || c == '’')
+                .map_or(0, |(i, c)| i + c.len_utf8())
+        });
+        let stop = self.is_stop(core) || core.chars().count() < 2 && !core.chars().any(|c| c.is_ascii_digit());
+        let stem_text = if stop { core.to_string() } else { self.stem(core) };
         let mut interned = self.interned.borrow_mut();
         let next = interned.stems.len() as u32;
         let stem = match interned.stems.get(stem_text.as_str()) {
@@ -142,9 +170,14 @@ impl Analyzer {
             flags: cloze::word_flags(&lower, word),
             cap: word.chars().next().is_some_and(char::is_uppercase),
             num: word.chars().any(|c| c.is_ascii_digit()),
+            elided: u8::try_from(elided).unwrap_or(0),
         };
         interned.words.insert(Box::from(word), a);
         a
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
     }
 
     pub fn is_stop(&self, lower: &str) -> bool {
@@ -155,8 +188,31 @@ impl Analyzer {
     /// through ("children", "buses"), so that "Can children ride?" finds
     /// "Each child ...".
     pub fn stem(&self, lower: &str) -> String {
-        let base = irregular_singular(lower).unwrap_or(lower);
+        let base = match self.language {
+            Language::English => irregular_singular(lower).unwrap_or(lower),
+            _ => lower,
+        };
         self.stemmer.stem(base).into_owned()
+    }
+}
+
+/// One [`Analyzer`] per language met, each made when first needed: a batch
+/// of articles in one language pays for one.
+#[derive(Default)]
+pub struct Analyzers {
+    made: Vec<Analyzer>,
+}
+
+impl Analyzers {
+    pub fn get(&mut self, language: Language) -> &Analyzer {
+        let at = match self.made.iter().position(|a| a.language == language) {
+            Some(at) => at,
+            None => {
+                self.made.push(Analyzer::for_language(language));
+                self.made.len() - 1
+            }
+        };
+        &self.made[at]
     }
 }
 
@@ -174,6 +230,9 @@ pub struct Token {
     pub cap: bool,
     /// Contains a digit.
     pub num: bool,
+    /// Bytes of an elided article opening the word (`l'` of
+    /// `l'inscription`): no part of a blank or key point.
+    pub elided: u8,
 }
 
 /// What interning a word gives: its stem id, whether it is a stop word,
@@ -218,7 +277,7 @@ impl<'a> Vocab<'a> {
         self.token(an, word).0
     }
 
-    fn token(&mut self, an: &Analyzer, word: &str) -> (WordInfo, bool, bool) {
+    fn token(&mut self, an: &Analyzer, word: &str) -> (WordInfo, bool, bool, u8) {
         debug_assert!(std::ptr::eq(an, self.an), "a vocab used with another analyzer");
         debug_assert_eq!(self.epoch, an.epoch.get(), "interning restarted under a live vocab");
         let a = an.analyse(word);
@@ -243,6 +302,7 @@ impl<'a> Vocab<'a> {
             },
             a.cap,
             a.num,
+            a.elided,
         )
     }
 
@@ -305,7 +365,7 @@ pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
         }
         // Trailing apostrophes hold no letter or digit: the facts of the
         // trimmed word are the word's.
-        let (info, cap, num) = vocab.token(an, text[start..end].trim_end_matches(['’', '\'']));
+        let (info, cap, num, elided) = vocab.token(an, text[start..end].trim_end_matches(['’', '\'']));
         out.push(Token {
             start,
             end,
@@ -314,6 +374,7 @@ pub fn tokenize(an: &Analyzer, vocab: &mut Vocab, text: &str) -> Vec<Token> {
             flags: info.flags,
             cap,
             num,
+            elided,
         });
     }
     out
@@ -629,6 +690,33 @@ mod tests {
         let mut after = Vocab::new(&an);
         assert_eq!(ids(&mut after, &["money", "river", "money"]), [0, 1, 0]);
         assert_eq!(after.len(), 2);
+    }
+
+    #[test]
+    fn elided_articles_are_read_through_in_the_languages_that_elide() {
+        let an = Analyzer::for_language(Language::French);
+        let mut vocab = Vocab::new(&an);
+        let text = "L’inscription d'un enfant se fait à l'accueil, comme l'inscription d’un adulte.";
+        let tokens = tokenize(&an, &mut vocab, text);
+        let word = |w: &str| {
+            tokens
+                .iter()
+                .find(|t| &text[t.start..t.end] == w)
+                .copied()
+                .unwrap_or_else(|| panic!("a token {w}"))
+        };
+        // "L’inscription" and "l'inscription" are one term, "inscription",
+        // and "d'un" is the stop word "un".
+        assert_eq!(word("L’inscription").term, word("l'inscription").term);
+        assert_eq!(word("L’inscription").elided, "L’".len() as u8);
+        assert_eq!(word("l'accueil").elided, 2);
+        assert!(word("d'un").stop && word("d’un").stop);
+        assert!(!word("l'accueil").stop);
+        // English keeps its apostrophes: "it's" is a stop word whole.
+        let en = Analyzer::new();
+        let mut vocab = Vocab::new(&en);
+        let tokens = tokenize(&en, &mut vocab, "d'Artagnan's sword");
+        assert_eq!(tokens[0].elided, 0);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use quizdeck::cmd::generate::{Request, deck_from_bytes};
 use quizdeck::deck::yaml;
 use quizdeck::exchange::{from_anki, to_anki};
-use quizdeck::extract::Analyzer;
+use quizdeck::extract::Analyzers;
 
 use crate::env::repo;
 
@@ -28,7 +28,7 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn article_inputs_generate_decks_that_read_back_unchanged() {
-    let an = Analyzer::new();
+    let mut an = Analyzers::default();
     let found = inputs("article");
     assert!(!found.is_empty(), "the regression inputs are in the repository");
     for (name, data) in found {
@@ -38,8 +38,9 @@ fn article_inputs_generate_decks_that_read_back_unchanged() {
             title: None,
             cloze: None,
             lossy: true,
+            language: None,
         };
-        if let Ok(g) = deck_from_bytes(&an, &data, &req) {
+        if let Ok(g) = deck_from_bytes(&mut an, &data, &req) {
             let text = yaml::to_string(&g.deck).unwrap();
             assert_eq!(yaml::from_str(&text).unwrap(), g.deck, "{name}");
         }

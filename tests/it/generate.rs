@@ -314,6 +314,49 @@ fn one_bad_file_does_not_stop_the_others() {
     assert!(env.path("decks/tea-basics.yaml").exists());
 }
 
+const FRENCH: &str = "Foire aux questions de la médiathèque\n\nLa médiathèque municipale prête des livres, des films et des jeux à tous les habitants de la commune.\n\n1. Comment m'inscrire ?\n\nL'inscription se fait à l'accueil, sur présentation d'une pièce d'identité et d'un justificatif de domicile. Elle est gratuite pour les moins de 18 ans.\n\n2. Combien de documents puis-je emprunter ?\n\nChaque carte permet d'emprunter 10 documents pendant trois semaines. Les jeux vidéo se prêtent pour une semaine seulement.\n";
+
+#[test]
+fn articles_in_other_languages_are_analysed_in_their_language() {
+    let env = TestEnv::new();
+    env.write("fr.txt", FRENCH);
+    env.cmd()
+        .args(["generate", "fr.txt"])
+        .assert()
+        .success()
+        .stderr(contains("cloze cards from fr.txt (French)"));
+    let deck = env.read("decks/foire-aux-questions-de-la-mediatheque.yaml");
+    // French stop words ("sur", "d'une") are in no key point, and an
+    // elided article is no part of one ("accueil", not "l'accueil").
+    assert!(deck.contains("  - accueil\n"), "{deck}");
+    for stop in ["sur", "d'une", "une", "les"] {
+        assert!(!deck.contains(&format!("  - {stop}\n")), "{stop} in {deck}");
+        assert!(!deck.contains(&format!("  - {stop} ")), "{stop} in {deck}");
+    }
+    // Read as English, the same article keeps its stop words in key
+    // points: `--lang` decides.
+    let english = env
+        .cmd()
+        .args(["generate", "fr.txt", "--stdout", "--lang", "en"])
+        .output()
+        .unwrap();
+    let english = String::from_utf8(english.stdout).unwrap();
+    assert!(english.contains("  - sur présentation d'une\n"), "{english}");
+    assert!(!deck.contains("  - sur présentation d'une\n"), "{deck}");
+    // English articles say nothing of their language.
+    env.write("tea.txt", SEED_LIKE);
+    env.cmd()
+        .args(["generate", "tea.txt"])
+        .assert()
+        .success()
+        .stderr(contains("from tea.txt\n"));
+    env.cmd()
+        .args(["generate", "fr.txt", "--lang", "klingon"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown language 'klingon' (one of: ar, da,"));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let env = TestEnv::new();
