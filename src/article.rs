@@ -197,6 +197,7 @@ struct Line<'a> {
 /// an article with an intro and no sections.
 pub fn parse(text: &str, format: Format) -> Article {
     let mut lines = scan_lines(text, format);
+    join_lone_labels(&mut lines);
     strip_numbered_answer_labels(&mut lines);
     let compounds = compounds(text, format);
     let (title, body_start) = find_title(&lines, format);
@@ -1584,12 +1585,22 @@ fn strip_bold(s: &str) -> Option<(&str, &str)> {
         let inner = inner.strip_suffix(&s[..1])?.trim();
         return (inner.ends_with('?') && !inner.starts_with(['*', '_'])).then_some((inner, ""));
     };
-    let close = s[2..].find(delim)? + 2;
-    let inner = s[2..close].trim();
+    // `***Q?***`, bold and italic: the closing run is three long.
+    let (open, delim) = match s.strip_prefix(delim).and_then(|r| r.strip_prefix(&delim[..1])) {
+        Some(_) if s.len() > 3 => (3, &s[..3]),
+        _ => (2, delim),
+    };
+    let close = s[open..].find(delim)? + open;
+    let inner = s[open..close].trim();
+    // `**_Q?_**`: italics inside the bold.
+    let inner = match inner.strip_prefix(['*', '_']) {
+        Some(rest) if inner.len() > 2 && rest.ends_with(&inner[..1]) => rest[..rest.len() - 1].trim(),
+        _ => inner,
+    };
     if inner.is_empty() {
         return None;
     }
-    Some((inner, s[close + 2..].trim()))
+    Some((inner, s[close + delim.len()..].trim()))
 }
 
 /// `1.`, `1)`, `(1)`, `1:`, `1.2.`, `1.2`, `1.2.3`: the numbering, then the
@@ -1776,6 +1787,57 @@ fn numbered_label<'a>(s: &'a str, labels: &[&str]) -> Option<(u32, &'a str)> {
         let rest = after[digits..].strip_prefix([')', ':', '.'])?;
         Some((number, rest.trim()))
     })
+}
+
+/// A label alone on its line, `Question 1`, `Q3:`, with its number.
+fn lone_label(s: &str, labels: &[&str]) -> Option<u32> {
+    labels.iter().find_map(|label| {
+        let n = label.len();
+        if !(s.is_char_boundary(n) && s.len() > n && s[..n].eq_ignore_ascii_case(label)) {
+            return None;
+        }
+        let number = s[n..].trim_start_matches([' ', '.']).trim_end_matches([')', ':', '.']);
+        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| number.parse().ok())
+            .flatten()
+    })
+}
+
+/// `Question 1` alone on its line with the question on the next, and
+/// `Answer` alone above the answer (quizzes, exam papers): read as
+/// `Question 1: <question>` and the answer's text.
+fn join_lone_labels(lines: &mut [Line<'_>]) {
+    let mut joined = false;
+    for i in 0..lines.len() {
+        if lines[i].code || lines[i].blank {
+            continue;
+        }
+        let Some(n) = lone_label(&lines[i].text, &["question", "q"]) else {
+            continue;
+        };
+        // The question may follow after one blank line.
+        let next = (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].blank);
+        let Some(j) = next.filter(|&j| !lines[j].code && lone_label(&lines[j].text, &["question", "q"]).is_none())
+        else {
+            continue;
+        };
+        let question = std::mem::take(&mut lines[j].text);
+        lines[j].blank = true;
+        lines[i].text = Cow::Owned(format!("Question {n}: {question}"));
+        joined = true;
+    }
+    if !joined {
+        return;
+    }
+    for l in lines.iter_mut().filter(|l| !l.code && !l.blank) {
+        let label = l.text.trim_end_matches([':', '.']);
+        if ["answer", "ans", "a"].iter().any(|a| a.eq_ignore_ascii_case(label))
+            || lone_label(&l.text, &["answer", "ans", "a"]).is_some()
+        {
+            l.text = Cow::Borrowed("");
+            l.blank = true;
+        }
+    }
 }
 
 /// `Q1) Can I light a fire?` answered on `A1) Fires are ...`: where a

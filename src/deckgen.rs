@@ -1181,11 +1181,18 @@ fn choose_answer(
             // a verdict that restricts.
             let only = opening.text.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("only "));
             let verdict = short && ((polar || what_about || denial) && negated(opening) || polar && only);
+            // "When may you use hazard lights?" – "Only on a motorway, to
+            // warn drivers behind ...": the restriction is the answer, of
+            // any length.
+            let asks_when = questions
+                .first()
+                .is_some_and(|(q, _)| q.get(..5).is_some_and(|head| head.eq_ignore_ascii_case("when ")));
+            let only_when = alone && asks_when && only;
             // "Who can take food?" – "Anyone.": a reply of a few words
             // opening the section is the answer, the sentence after it
             // the reason.
             let terse = alone && (1..=4).contains(&opening.tokens.len());
-            if kind_asked || cause_of_remedy || verdict || procedure_first || terse {
+            if kind_asked || cause_of_remedy || verdict || procedure_first || terse || only_when {
                 chosen.truncate(1);
                 chosen.push(lead);
             }
@@ -1280,6 +1287,25 @@ fn keypoints(
         }
         used.extend(content);
         out.push(s.text[first.start..colon].trim().to_string());
+    }
+    // "60 mph.", "Python 3.9 to 3.13.": a figure replied in a few words is
+    // a key term whole, though no blank would be over half its sentence.
+    for &k in chosen
+        .iter()
+        .filter(|&&k| !sents[k].item && sents[k].tokens.len() <= 4 && sents[k].tokens.iter().any(|t| t.num))
+    {
+        let s = &sents[k];
+        let content: Vec<u32> = s.tokens.iter().filter(|t| !t.stop).map(|t| t.term).collect();
+        if out.len() < 6
+            && !s.text.ends_with([':', '?'])
+            && s.tokens.first().is_some_and(|t| t.flags & cloze::flag::UI_VERB == 0)
+            && !content.is_empty()
+            && !content.iter().all(|t| q.contains(t))
+            && !content.iter().any(|t| used.contains(t))
+        {
+            used.extend(content);
+            out.push(s.text.trim_end_matches(['.', '!', ',', ';']).trim().to_string());
+        }
     }
     // (sentence, start, end) of each span taken: "March" is inside "March
     // 2027", though a figure's own terms are only its digits.

@@ -46,6 +46,9 @@ fn numbering_styles() {
         ("   1. First?", "   2. Second?"),
         ("(1) First?", "(2) Second?"),
         ("**1. First?**", "**2. Second?**"),
+        ("***First?***", "***Second?***"),
+        ("**_First?_**", "**_Second?_**"),
+        ("___First?___", "___Second?___"),
         ("* **1.1 First?**", "* **1.2 Second?**"),
         ("## 1. First?", "## 2. Second?"),
         ("### First?", "### Second?"),
@@ -977,6 +980,27 @@ fn html_in_markdown_reads_as_the_markdown_it_stands_for() {
     assert_eq!(
         inline_html("Write \\<b> for bold, <i>x</i>").as_deref(),
         Some("Write \\<b> for bold, *x*")
+    );
+}
+
+#[test]
+fn question_and_answer_labels_alone_on_their_lines() {
+    let text = "Driving Test Questions\n\nPractice questions.\n\nQuestion 1\nWhat is the speed limit on a single carriageway?\nAnswer\n60 mph.\n\nQuestion 2\n\nWhen may you use hazard lights?\n\nAnswer:\nOnly on a motorway.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        [
+            "What is the speed limit on a single carriageway?",
+            "When may you use hazard lights?"
+        ]
+    );
+    assert_eq!(a.sections[0].line, 5);
+    let answers: Vec<String> = a.sections.iter().map(|s| join_blocks(&s.blocks)).collect();
+    assert_eq!(answers, ["60 mph.", "Only on a motorway."]);
+    // Without a lone question label, a lone "Answer" is text.
+    assert_eq!(
+        join_blocks(&parse("T\n\n1. Why?\n\nAnswer\nBecause.\n", Format::Text).sections[0].blocks),
+        "Answer Because."
     );
 }
 

@@ -588,6 +588,15 @@ fn who_to_contact_is_answered_by_the_address() {
 }
 
 #[test]
+fn a_restriction_answers_when_and_a_short_figure_is_a_key_point() {
+    let text = "Driving Test Questions\n\nPractice questions for the theory test.\n\n1. What is the national speed limit on a single carriageway road?\n\n60 mph. The limit is lower for vans, buses and cars towing trailers.\n\n2. When may you use hazard warning lights while driving?\n\nOnly on a motorway or dual carriageway, to warn drivers behind you of a hazard ahead. Switch them off as soon as the drivers behind have seen the warning.\n";
+    let deck = build_text(text, Some(0));
+    let answers = qa_answers(&deck);
+    assert!(answers[1].starts_with("Only on a motorway"), "{answers:?}");
+    assert_eq!(first_keypoints(&deck)[0], "60 mph");
+}
+
+#[test]
 fn how_long_is_not_answered_by_how_often() {
     // "twice" answers a "how often", never a "how long".
     let text = "# Allotments\n\nPlots by the river.\n\n## How long is the waiting list?\n\nThe waiting list is currently about eighteen months long. Half plots come up faster, because fewer people ask for them.\n\nJoining the list costs nothing. We write to you when a plot is free; if you turn it down twice, you go back to the end of the list.\n";
