@@ -44,13 +44,7 @@ fn build_as(text: &str, format: Format, cloze: Option<usize>) -> Deck {
 
 /// The keypoints of the deck's first qa card.
 fn first_keypoints(deck: &Deck) -> Vec<String> {
-    deck.cards
-        .iter()
-        .find_map(|c| match &c.body {
-            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
-            CardBody::Cloze { .. } => None,
-        })
-        .expect("a qa card")
+    qa_keypoints(deck).into_iter().next().expect("a qa card")
 }
 
 /// The distractors of the cloze card that blanks `blank`.
@@ -63,6 +57,17 @@ fn distractors_of(deck: &Deck, blank: &str) -> Vec<String> {
             _ => None,
         })
         .unwrap_or_else(|| panic!("a cloze on {blank}"))
+}
+
+/// The keypoints of each qa card, in order.
+fn qa_keypoints(deck: &Deck) -> Vec<Vec<String>> {
+    deck.cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
+            CardBody::Cloze { .. } => None,
+        })
+        .collect()
 }
 
 fn qa_answers(deck: &Deck) -> Vec<String> {
@@ -569,17 +574,7 @@ fn who_to_contact_is_answered_by_the_address() {
     );
     // The address is one key point and one blank, whose wrong answers are
     // addresses.
-    let keypoints = match &deck
-        .cards
-        .iter()
-        .filter(|c| c.tags[0] == "q2")
-        .find_map(|c| match &c.body {
-            CardBody::Qa { keypoints, .. } => Some(keypoints.clone()),
-            CardBody::Cloze { .. } => None,
-        }) {
-        Some(k) => k.clone(),
-        None => panic!("a qa card for q2"),
-    };
+    let keypoints = &qa_keypoints(&deck)[1];
     assert!(
         keypoints.contains(&"pgadmit@example.ac.uk".to_string()),
         "{keypoints:?}"
