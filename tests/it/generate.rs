@@ -393,7 +393,22 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 47] = [
+    let cases: [(&str, &[&str]); 50] = [
+        (
+            "mkdocs.md",
+            &["Why are my tide times an hour out?", "Which harbours are supported?"],
+        ),
+        (
+            "htmlmd.md",
+            &["How does syncing work?", "Where are my articles stored?"],
+        ),
+        (
+            "qline.txt",
+            &[
+                "What is the national speed limit on a single carriageway road?",
+                "How far can you see before you should use fog lights?",
+            ],
+        ),
         (
             "setext.md",
             &["How often should I oil the chain?", "What tyre pressure is right?"],
