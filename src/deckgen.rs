@@ -551,27 +551,7 @@ fn has_address(s: &Sent) -> bool {
                 .is_some_and(|(user, host)| !user.is_empty() && host.trim_end_matches(['.', ',', ')']).contains('.'))
         });
     let web = text.contains("http://") || text.contains("https://") || text.contains("www.");
-    // Groups of digits seven or more long: "01632 960 118", "555-0199".
-    let phone = || {
-        let mut run = 0;
-        let mut best = 0;
-        let mut prev_end = None;
-        for t in &s.tokens {
-            let w = &text.as_bytes()[t.start..t.end];
-            if w.iter().all(u8::is_ascii_digit) {
-                let gap = prev_end.map(|e| &text[e..t.start]);
-                run = match gap {
-                    Some(" " | "-") if run > 0 => run + w.len(),
-                    _ => w.len(),
-                };
-                best = best.max(run);
-            } else {
-                run = 0;
-            }
-            prev_end = Some(t.end);
-        }
-        best >= 7
-    };
+    let phone = || (0..s.tokens.len()).any(|i| cloze::telephone_end(text, &s.tokens, i).is_some());
     email || web || phone()
 }
 

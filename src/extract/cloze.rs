@@ -372,6 +372,25 @@ fn flagged(set: &[bool], term: u32) -> bool {
 
 /// Whether the gap between two tokens keeps them in one phrase: only
 /// whitespace or a single hyphen.
+/// The last token of the telephone number that token `i` opens ("01632
+/// 960 118", "555-0199"): groups of digits joined by spaces or hyphens,
+/// seven digits or more in all.
+pub fn telephone_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let digits = |k: usize| {
+        text.as_bytes()[tokens[k].start..tokens[k].end]
+            .iter()
+            .all(u8::is_ascii_digit)
+    };
+    if !(tokens[i].num && digits(i)) {
+        return None;
+    }
+    let mut j = i;
+    while j + 1 < tokens.len() && digits(j + 1) && gap_is_space(&text[tokens[j].end..tokens[j + 1].start]) {
+        j += 1;
+    }
+    (j > i && tokens[j].end - tokens[i].start - (j - i) >= 7).then_some(j)
+}
+
 fn gap_is_space(gap: &str) -> bool {
     let space = if gap.is_ascii() {
         gap.bytes().all(|c| matches!(c, b'\t'..=b'\r' | b' '))
@@ -448,12 +467,6 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
     let out = &mut scratch.out;
     out.clear();
     let mut i = 0;
-    // Whether token `k` is digits only.
-    let digits = |k: usize| {
-        text.as_bytes()[tokens[k].start..tokens[k].end]
-            .iter()
-            .all(u8::is_ascii_digit)
-    };
     // The last token of the hyphenated word `k` opens ("e-books").
     let compound_end = |k: usize| {
         let mut c = k;
@@ -503,18 +516,12 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
             i = j + 1;
             continue;
         }
-        // "01632 960 118", "555-0199": groups of digits seven or more long
-        // are one telephone number, never three figures.
-        if tokens[i].num && digits(i) {
-            let mut j = i;
-            while j + 1 < n && digits(j + 1) && facts[j + 1] & (SPACE_BEFORE | HYPHEN_BEFORE) != 0 {
-                j += 1;
-            }
-            if j > i && tokens[j].end - tokens[i].start - (j - i) >= 7 {
-                span.push(out, i, j, TermKind::Number);
-                i = j + 1;
-                continue;
-            }
+        // "01632 960 118", "555-0199": one telephone number, never three
+        // figures.
+        if let Some(j) = telephone_end(text, tokens, i) {
+            span.push(out, i, j, TermKind::Number);
+            i = j + 1;
+            continue;
         }
         if tokens[i].num {
             let mut a = i;
