@@ -362,6 +362,8 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         },
         source,
         generator: Some(opts.generator.clone()),
+        // English goes unsaid, as in every deck written by hand.
+        language: (an.language() != extract::Language::English).then(|| an.language().code().to_string()),
         cards,
     }
 }

@@ -432,6 +432,7 @@ pub fn from_anki(text: &str, default_title: &str) -> Result<Imported, ImportErro
             title: Some(title.clone()),
             source: None,
             generator: None,
+            language: None,
             cards: Some(cards),
         };
         let mut d = deck::validate(&raw).map_err(|problems| ImportError {
@@ -514,6 +515,7 @@ mod tests {
             title: title.into(),
             source: None,
             generator: None,
+            language: None,
             cards,
         }
     }

@@ -12,7 +12,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, RngExt};
 
 use crate::deck::{Card, CardBody, cloze_parts};
-use crate::extract::Analyzer;
+use crate::extract::{Analyzer, Language};
 use crate::grade::{self, ClozeGrade, Coverage, DiffPart};
 use crate::schedule::{CardState, DayClock, Rating, Schedulers, State};
 
@@ -46,6 +46,8 @@ pub enum ModeChoice {
 pub struct StudyCard {
     /// The deck's title: with the card id, the card's identity.
     pub deck: String,
+    /// The deck's language, which typed answers are graded in.
+    pub language: Language,
     pub card: Card,
     pub sched: CardState,
     pub suspended: bool,
@@ -360,7 +362,9 @@ pub struct Session<'a, R: Rng> {
     pub cards: Vec<StudyCard>,
     pub scheduler: &'a Schedulers,
     pub clock: DayClock,
-    pub analyzer: &'a Analyzer,
+    /// One per language of the cards; the first grades a card whose
+    /// language has none.
+    pub analyzers: &'a [Analyzer],
     pub mode: ModeChoice,
     pub cram: bool,
     pub rng: R,
@@ -424,7 +428,7 @@ impl<R: Rng> Session<'_, R> {
             // Quit and Undo can come from either prompt; both are handled once.
             let reply = match prompter.ask(&view) {
                 Control::Value(response) => {
-                    let (feedback, suggested, graded) = self.grade(&view, response);
+                    let (feedback, suggested, graded) = self.grade(&view, self.cards[i].language, response);
                     match prompter.rate(&view, &feedback, suggested) {
                         Control::Value(rating) => Control::Value((rating, suggested, graded)),
                         Control::Undo => Control::Undo,
@@ -609,7 +613,12 @@ impl<R: Rng> Session<'_, R> {
         pool
     }
 
-    fn grade(&self, view: &View<'_>, response: Response) -> (Feedback, Option<Rating>, Option<bool>) {
+    fn grade(
+        &self,
+        view: &View<'_>,
+        language: Language,
+        response: Response,
+    ) -> (Feedback, Option<Rating>, Option<bool>) {
         match (&view.card.body, response) {
             (_, Response::Revealed) => (Feedback::Flip, None, None),
             (CardBody::Cloze { text, accept, .. }, Response::Typed(typed)) => {
@@ -625,7 +634,13 @@ impl<R: Rng> Session<'_, R> {
                 )
             }
             (CardBody::Qa { answer, keypoints, .. }, Response::Typed(typed)) => {
-                let c = grade::coverage(self.analyzer, &typed, keypoints, answer);
+                let analyzer = self.analyzers.iter().find(|a| a.language() == language);
+                // With no analyzer at all, the typed answer is compared as
+                // a flip is: by the one who typed it.
+                let Some(an) = analyzer.or(self.analyzers.first()) else {
+                    return (Feedback::Flip, None, None);
+                };
+                let c = grade::coverage(an, &typed, keypoints, answer);
                 let suggested = c.suggested;
                 (
                     Feedback::Qa { typed, coverage: c },

@@ -29,6 +29,7 @@ impl Journal for Memory {
 fn card(id: &str, body: CardBody) -> StudyCard {
     StudyCard {
         deck: "Fuzz".into(),
+        language: quizdeck::extract::Language::English,
         card: Card {
             id: id.into(),
             body,
@@ -87,7 +88,7 @@ fuzz_target!(|data: &[u8]| {
             cards,
             scheduler: &scheduler,
             clock,
-            analyzer: an,
+            analyzers: std::slice::from_ref(an),
             mode,
             cram: false,
             rng: StdRng::seed_from_u64(1),

@@ -78,7 +78,13 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
         writeln!(out, "{message}")?;
         return Ok(0);
     }
-    let analyzer = Analyzer::new();
+    // English first: it grades cards of any language no analyzer has.
+    let mut analyzers = vec![Analyzer::new()];
+    for card in &cards {
+        if !analyzers.iter().any(|a| a.language() == card.language) {
+            analyzers.push(Analyzer::for_language(card.language));
+        }
+    }
     let mode = match args.mode {
         ModeArg::Auto => ModeChoice::Auto,
         ModeArg::Flip => ModeChoice::Fixed(Mode::Flip),
@@ -90,7 +96,7 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
         cards,
         scheduler: &schedulers,
         clock: ctx.clock,
-        analyzer: &analyzer,
+        analyzers: &analyzers,
         mode,
         cram: args.cram,
         rng: StdRng::seed_from_u64(seed),

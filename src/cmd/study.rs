@@ -13,6 +13,7 @@ use crate::cli::{Global, SchedArgs};
 use crate::config::{self, ConfigFile, Resolved};
 use crate::deck::{Deck, cache, yaml};
 use crate::env::{self, Now};
+use crate::extract::Language;
 use crate::schedule::{CardState, DayClock, Scheduler, Schedulers};
 use crate::session::StudyCard;
 use crate::stats;
@@ -279,12 +280,19 @@ pub fn study_cards(store: &Store, decks: Vec<(PathBuf, Deck)>, tags: &[String]) 
     let states = stored_states(store, &decks)?;
     let mut out = Vec::with_capacity(states.iter().map(Vec::len).sum());
     for ((_, deck), states) in decks.into_iter().zip(states) {
+        // Checked when the deck was read.
+        let language = deck
+            .language
+            .as_deref()
+            .and_then(Language::from_code)
+            .unwrap_or(Language::English);
         for (card, (sched, suspended)) in deck.cards.into_iter().zip(states) {
             if !tags.is_empty() && !stats::has_tag(&card.tags, sched.lapses, tags) {
                 continue;
             }
             out.push(StudyCard {
                 deck: deck.title.clone(),
+                language,
                 card,
                 sched,
                 suspended,

@@ -9,7 +9,7 @@ use super::Deck;
 
 /// Names the encoding and the build that wrote it: an entry written by
 /// another build is never decoded, since the types may have changed.
-pub const FORMAT: &str = concat!("postcard-1 quizdeck-", env!("CARGO_PKG_VERSION"));
+pub const FORMAT: &str = concat!("postcard-2 quizdeck-", env!("CARGO_PKG_VERSION"));
 
 pub fn encode(deck: &Deck) -> Vec<u8> {
     // Serialising plain owned data into a Vec cannot fail; an empty entry

@@ -21,6 +21,9 @@ pub struct Deck {
     pub title: String,
     pub source: Option<Source>,
     pub generator: Option<String>,
+    /// The ISO 639-1 code of the language the cards are in, when not
+    /// English: typed answers are graded in it.
+    pub language: Option<String>,
     pub cards: Vec<Card>,
 }
 
@@ -206,6 +209,8 @@ pub struct RawDeck {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generator: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cards: Option<Vec<RawCard>>,
 }
 
@@ -286,6 +291,17 @@ pub fn validate(raw: &RawDeck) -> Result<Deck, Vec<Problem>> {
     }
     if non_empty(&raw.title).is_none() {
         problems.push(Problem::deck("title", "missing or empty `title`"));
+    }
+    if let Some(code) = &raw.language
+        && crate::extract::Language::from_code(code.trim()).is_none()
+    {
+        problems.push(Problem::deck(
+            "language",
+            format!(
+                "unknown `language` \"{code}\" (one of: {})",
+                crate::extract::Language::codes()
+            ),
+        ));
     }
     let Some(raw_cards) = &raw.cards else {
         problems.push(Problem::deck("cards", "missing `cards`"));
@@ -411,6 +427,7 @@ pub fn validate(raw: &RawDeck) -> Result<Deck, Vec<Problem>> {
             title: non_empty(&raw.title).unwrap_or_default().to_string(),
             source: raw.source.clone(),
             generator: raw.generator.clone(),
+            language: raw.language.as_ref().map(|l| l.trim().to_string()),
             cards,
         })
     } else {
@@ -425,6 +442,7 @@ impl Deck {
             title: Some(self.title.clone()),
             source: self.source.clone(),
             generator: self.generator.clone(),
+            language: self.language.clone(),
             cards: Some(self.cards.iter().map(Card::to_raw).collect()),
         }
     }
@@ -510,6 +528,7 @@ pub fn merge(existing: &Deck, fresh: &Deck, prune: bool) -> (Deck, MergeReport) 
         title: fresh.title.clone(),
         source: fresh.source.clone(),
         generator: fresh.generator.clone(),
+        language: fresh.language.clone(),
         cards,
     };
     (deck, report)

@@ -105,6 +105,7 @@ fn merge_keeps_edits_adds_new_and_reports_stale() {
         title: "Old".into(),
         source: None,
         generator: None,
+        language: None,
         cards: old_cards.clone(),
     };
     let mut fresh_cards = vec![qa("Kept?", "generated"), qa("New?", "n")];
@@ -113,6 +114,7 @@ fn merge_keeps_edits_adds_new_and_reports_stale() {
         title: "New".into(),
         source: None,
         generator: None,
+        language: None,
         cards: fresh_cards.clone(),
     };
     let (merged, report) = merge(&old, &fresh, false);

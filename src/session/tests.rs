@@ -43,6 +43,7 @@ fn study(cards: Vec<Card>) -> Vec<StudyCard> {
         .into_iter()
         .map(|card| StudyCard {
             deck: "Deck".into(),
+            language: Language::English,
             card,
             sched: CardState::new_card(),
             suspended: false,
@@ -145,7 +146,7 @@ fn run(
         cards,
         scheduler: &s,
         clock: clock(),
-        analyzer: &an,
+        analyzers: std::slice::from_ref(&an),
         mode,
         cram,
         rng: StdRng::seed_from_u64(1),
@@ -439,4 +440,50 @@ fn flip_counts_hard_good_easy_as_correct() {
         ["a", "b", "c", "a", "c"],
         "then the learning cards, soonest due first, never twice in a row"
     );
+}
+
+#[test]
+fn typed_answers_are_graded_in_the_language_of_their_deck() {
+    let s = scheduler();
+    let analyzers = [Analyzer::new(), Analyzer::for_language(Language::French)];
+    let session = Session {
+        cards: Vec::new(),
+        scheduler: &s,
+        clock: clock(),
+        analyzers: &analyzers,
+        mode: ModeChoice::Fixed(Mode::Type),
+        cram: false,
+        rng: StdRng::seed_from_u64(1),
+    };
+    let card = Card {
+        id: "q1".into(),
+        body: CardBody::Qa {
+            question: "Où s'inscrire ?".into(),
+            answer: "L'inscription se fait à l'accueil.".into(),
+            context: None,
+            keypoints: vec!["accueil".into()],
+        },
+        tags: vec!["q1".into()],
+        line: None,
+    };
+    let view = View {
+        header: Header {
+            position: 1,
+            total: 1,
+            deck: "Médiathèque".into(),
+            state: State::New,
+            score: None,
+        },
+        card: &card,
+        mode: Mode::Type,
+        options: Vec::new(),
+    };
+    let share = |language| match session.grade(&view, language, Response::Typed("À l'accueil.".into())).0 {
+        Feedback::Qa { coverage, .. } => coverage.share,
+        other => panic!("qa feedback, not {other:?}"),
+    };
+    // Read in French, "l'accueil" is "accueil"; read in English it is
+    // another word.
+    assert_eq!(share(Language::French), 1.0);
+    assert_eq!(share(Language::English), 0.0);
 }

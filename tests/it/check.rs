@@ -18,6 +18,25 @@ fn reports_each_problem_with_path_line_and_column() {
 }
 
 #[test]
+fn a_deck_names_a_language_quizdeck_knows() {
+    let env = TestEnv::new();
+    env.write(
+        "xx.yaml",
+        "version: 1\ntitle: T\nlanguage: xx\ncards:\n- {id: a, kind: qa, question: Q?, answer: A.}\n",
+    );
+    env.write(
+        "fr.yaml",
+        "version: 1\ntitle: T\nlanguage: fr\ncards:\n- {id: a, kind: qa, question: Q ?, answer: R.}\n",
+    );
+    env.cmd()
+        .args(["check", "xx.yaml"])
+        .assert()
+        .code(1)
+        .stdout(contains("xx.yaml:3:1: unknown `language` \"xx\" (one of: ar, da,"));
+    env.cmd().args(["check", "fr.yaml"]).assert().success();
+}
+
+#[test]
 fn schema_version_types_and_unknown_fields() {
     let env = TestEnv::new();
     env.write("v2.yaml", "version: 2\ntitle: Future\ncards: []\n");

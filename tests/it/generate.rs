@@ -326,6 +326,9 @@ fn articles_in_other_languages_are_analysed_in_their_language() {
         .success()
         .stderr(contains("cloze cards from fr.txt (French)"));
     let deck = env.read("decks/foire-aux-questions-de-la-mediatheque.yaml");
+    // The deck says its language, so that typed answers are graded in it.
+    assert!(deck.contains("\ngenerator: quizdeck"), "{deck}");
+    assert!(deck.contains("\nlanguage: fr\ncards:\n"), "{deck}");
     // French stop words ("sur", "d'une") are in no key point, and an
     // elided article is no part of one ("accueil", not "l'accueil").
     assert!(deck.contains("  - accueil\n"), "{deck}");
@@ -350,6 +353,7 @@ fn articles_in_other_languages_are_analysed_in_their_language() {
         .assert()
         .success()
         .stderr(contains("from tea.txt\n"));
+    assert!(!env.read("decks/tea-basics.yaml").contains("language:"));
     env.cmd()
         .args(["generate", "fr.txt", "--lang", "klingon"])
         .assert()

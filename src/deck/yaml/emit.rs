@@ -36,6 +36,9 @@ pub fn write(deck: &RawDeck) -> Result<String, serde_yaml::Error> {
     if let Some(g) = &deck.generator {
         w.field(0, "generator", g)?;
     }
+    if let Some(l) = &deck.language {
+        w.field(0, "language", l)?;
+    }
     match &deck.cards {
         Some(cards) if cards.is_empty() => w.out.push_str("cards: []\n"),
         Some(cards) => {
@@ -443,13 +446,15 @@ mod tests {
             proptest::option::of(text()),
             proptest::option::of((text(), text())),
             proptest::option::of(text()),
+            proptest::option::of(text()),
             proptest::option::of(proptest::collection::vec(card(), 0..4)),
         )
-            .prop_map(|(version, title, source, generator, cards)| RawDeck {
+            .prop_map(|(version, title, source, generator, language, cards)| RawDeck {
                 version,
                 title,
                 source: source.map(|(path, sha256)| Source { path, sha256 }),
                 generator,
+                language,
                 cards,
             })
     }
