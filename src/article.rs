@@ -1776,6 +1776,13 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
 /// The number and the text after a numbered label such as `Q1)`, `A1:`,
 /// `Answer 1.`: one of `labels`, a number, and `)`, `:` or `.`.
 fn numbered_label<'a>(s: &'a str, labels: &[&str]) -> Option<(u32, &'a str)> {
+    let (number, after) = label_number(s, labels)?;
+    Some((number, after.strip_prefix([')', ':', '.'])?.trim()))
+}
+
+/// One of `labels` and a number (`Question 3`, `Q12`): the number and what
+/// follows it.
+fn label_number<'a>(s: &'a str, labels: &[&str]) -> Option<(u32, &'a str)> {
     labels.iter().find_map(|label| {
         let n = label.len();
         if !(s.is_char_boundary(n) && s.len() > n && s[..n].eq_ignore_ascii_case(label)) {
@@ -1783,24 +1790,14 @@ fn numbered_label<'a>(s: &'a str, labels: &[&str]) -> Option<(u32, &'a str)> {
         }
         let after = s[n..].trim_start_matches(' ');
         let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let number = after[..digits].parse().ok()?;
-        let rest = after[digits..].strip_prefix([')', ':', '.'])?;
-        Some((number, rest.trim()))
+        Some((after[..digits].parse().ok()?, &after[digits..]))
     })
 }
 
 /// A label alone on its line, `Question 1`, `Q3:`, with its number.
 fn lone_label(s: &str, labels: &[&str]) -> Option<u32> {
-    labels.iter().find_map(|label| {
-        let n = label.len();
-        if !(s.is_char_boundary(n) && s.len() > n && s[..n].eq_ignore_ascii_case(label)) {
-            return None;
-        }
-        let number = s[n..].trim_start_matches([' ', '.']).trim_end_matches([')', ':', '.']);
-        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| number.parse().ok())
-            .flatten()
-    })
+    let (number, after) = label_number(s, labels)?;
+    matches!(after, "" | ")" | ":" | ".").then_some(number)
 }
 
 /// `Question 1` alone on its line with the question on the next, and
@@ -2723,9 +2720,6 @@ pub fn clean_inline(s: &str, format: Format) -> String {
         }
         if s.contains("[^") {
             s = Cow::Owned(strip_footnotes(&s));
-        }
-        if s.contains('<') {
-            s = Cow::Owned(s.replace("<br>", " ").replace("<br/>", " ").replace("<br />", " "));
         }
     }
     // Markdown, reStructuredText, AsciiDoc and Org all emphasise so.

@@ -1205,6 +1205,12 @@ fn choose_answer(
     chosen
 }
 
+/// Whether a key point of these content terms names something: a term the
+/// question does not already say, and none a key point already took.
+fn names_new(content: &[u32], q: &HashSet<u32>, used: &HashSet<u32>) -> bool {
+    !content.is_empty() && !content.iter().all(|t| q.contains(t)) && !content.iter().any(|t| used.contains(t))
+}
+
 /// 3-6 key terms of the answer for grading typed answers: the answer
 /// sentences' most informative spans that are not the question's own words,
 /// then, if fewer than three, spans from the rest of the section.
@@ -1242,9 +1248,7 @@ fn keypoints(
             if out.len() < 6
                 && s.tokens.len() <= 3
                 && s.tokens.first().is_some_and(|t| t.flags & cloze::flag::UI_VERB == 0)
-                && !content.is_empty()
-                && !content.iter().all(|t| q.contains(t))
-                && !content.iter().any(|t| used.contains(t))
+                && names_new(&content, q, &used)
             {
                 used.extend(content);
                 out.push(name.to_string());
@@ -1258,13 +1262,7 @@ fn keypoints(
             continue;
         };
         let generic = label.iter().any(|t| t.num) || generic_label(&s.text[first.start..colon]);
-        if out.len() >= 6
-            || generic
-            || label.len() > 4
-            || content.is_empty()
-            || content.iter().all(|t| q.contains(t))
-            || content.iter().any(|t| used.contains(t))
-        {
+        if out.len() >= 6 || generic || label.len() > 4 || !names_new(&content, q, &used) {
             continue;
         }
         used.extend(content);
@@ -1281,9 +1279,7 @@ fn keypoints(
         if out.len() < 6
             && !s.text.ends_with([':', '?'])
             && s.tokens.first().is_some_and(|t| t.flags & cloze::flag::UI_VERB == 0)
-            && !content.is_empty()
-            && !content.iter().all(|t| q.contains(t))
-            && !content.iter().any(|t| used.contains(t))
+            && names_new(&content, q, &used)
         {
             used.extend(content);
             out.push(s.text.trim_end_matches(['.', '!', ',', ';']).trim().to_string());

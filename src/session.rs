@@ -12,7 +12,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, RngExt};
 
 use crate::deck::{Card, CardBody, cloze_parts};
-use crate::extract::{Analyzer, Language};
+use crate::extract::{Analyzers, Language};
 use crate::grade::{self, ClozeGrade, Coverage, DiffPart};
 use crate::schedule::{CardState, DayClock, Rating, Schedulers, State};
 
@@ -362,9 +362,8 @@ pub struct Session<'a, R: Rng> {
     pub cards: Vec<StudyCard>,
     pub scheduler: &'a Schedulers,
     pub clock: DayClock,
-    /// One per language of the cards; the first grades a card whose
-    /// language has none.
-    pub analyzers: &'a [Analyzer],
+    /// One for each language of the cards.
+    pub analyzers: &'a Analyzers,
     pub mode: ModeChoice,
     pub cram: bool,
     pub rng: R,
@@ -634,10 +633,9 @@ impl<R: Rng> Session<'_, R> {
                 )
             }
             (CardBody::Qa { answer, keypoints, .. }, Response::Typed(typed)) => {
-                let analyzer = self.analyzers.iter().find(|a| a.language() == language);
-                // With no analyzer at all, the typed answer is compared as
-                // a flip is: by the one who typed it.
-                let Some(an) = analyzer.or(self.analyzers.first()) else {
+                // Without its language's analyzer, the typed answer is
+                // judged as a flip is: by the one who typed it.
+                let Some(an) = self.analyzers.find(language) else {
                     return (Feedback::Flip, None, None);
                 };
                 let c = grade::coverage(an, &typed, keypoints, answer);

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use quizdeck::deck::{Card, CardBody};
-use quizdeck::extract::Analyzer;
+use quizdeck::extract::{Analyzers, Language};
 use quizdeck::schedule::{CardState, DayClock, Scheduler, Schedulers, Settings};
 use quizdeck::session::{FixedClock, Journal, Limits, ModeChoice, Review, Session, StudyCard, build_queue};
 use quizdeck::ui::plain::PlainPrompter;
@@ -29,7 +29,7 @@ impl Journal for Memory {
 fn card(id: &str, body: CardBody) -> StudyCard {
     StudyCard {
         deck: "Fuzz".into(),
-        language: quizdeck::extract::Language::English,
+        language: Language::English,
         card: Card {
             id: id.into(),
             body,
@@ -42,7 +42,11 @@ fn card(id: &str, body: CardBody) -> StudyCard {
 }
 
 thread_local! {
-    static ANALYZER: Analyzer = Analyzer::new();
+    static ANALYZERS: Analyzers = {
+        let mut analyzers = Analyzers::default();
+        analyzers.get(Language::English);
+        analyzers
+    };
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -77,7 +81,7 @@ fuzz_target!(|data: &[u8]| {
         reviews_today: 0,
     };
     let queue = build_queue(&cards, &scheduler, &clock, 1_772_445_600, &limits, false);
-    ANALYZER.with(|an| {
+    ANALYZERS.with(|an| {
         let mode = match data.first().map(|b| b % 4) {
             Some(1) => ModeChoice::Fixed(quizdeck::session::Mode::Flip),
             Some(2) => ModeChoice::Fixed(quizdeck::session::Mode::Type),
@@ -88,7 +92,7 @@ fuzz_target!(|data: &[u8]| {
             cards,
             scheduler: &scheduler,
             clock,
-            analyzers: std::slice::from_ref(an),
+            analyzers: an,
             mode,
             cram: false,
             rng: StdRng::seed_from_u64(1),

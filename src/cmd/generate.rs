@@ -103,20 +103,22 @@ pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_
 /// The article's questions and prose (no code, which is in no spoken
 /// language), as much as recognising its language reads.
 fn prose_sample(art: &article::Article) -> String {
+    fn prose(blocks: &[article::Block]) -> impl Iterator<Item = &str> {
+        blocks
+            .iter()
+            .filter(|b| b.kind != article::BlockKind::Code)
+            .map(|b| b.text.as_str())
+    }
+    let texts = prose(&art.intro).chain(
+        art.sections
+            .iter()
+            .flat_map(|s| std::iter::once(s.question.as_str()).chain(prose(&s.blocks))),
+    );
     let mut sample = String::new();
-    let intro = art.intro.iter().map(|b| (None, b));
-    let sections = art.sections.iter().flat_map(|s| {
-        std::iter::once((Some(s.question.as_str()), None)).chain(s.blocks.iter().map(|b| (None, Some(b))))
-    });
-    for (question, block) in intro.map(|(q, b)| (q, Some(b))).chain(sections) {
-        if sample.len() >= 4096 {
+    for text in texts {
+        if sample.len() >= lang::SAMPLE_BYTES {
             break;
         }
-        let text = match (question, block) {
-            (Some(q), _) => q,
-            (None, Some(b)) if b.kind != article::BlockKind::Code => b.text.as_str(),
-            _ => continue,
-        };
         sample.push_str(text);
         sample.push('\n');
     }

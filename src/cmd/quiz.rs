@@ -9,7 +9,7 @@ use rand::rngs::StdRng;
 use super::study;
 use crate::cli::{Global, ModeArg, QuizArgs};
 use crate::env::{self, SystemClock};
-use crate::extract::Analyzer;
+use crate::extract::Analyzers;
 use crate::session::{Journal, Limits, Mode, ModeChoice, Review, Session, build_queue};
 use crate::store::{Store, StoreError};
 use crate::ui::plain::PlainPrompter;
@@ -78,12 +78,9 @@ pub fn run(global: &Global, args: &QuizArgs, out: &mut dyn Write) -> Result<u8> 
         writeln!(out, "{message}")?;
         return Ok(0);
     }
-    // English first: it grades cards of any language no analyzer has.
-    let mut analyzers = vec![Analyzer::new()];
+    let mut analyzers = Analyzers::default();
     for card in &cards {
-        if !analyzers.iter().any(|a| a.language() == card.language) {
-            analyzers.push(Analyzer::for_language(card.language));
-        }
+        analyzers.get(card.language);
     }
     let mode = match args.mode {
         ModeArg::Auto => ModeChoice::Auto,

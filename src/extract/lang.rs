@@ -62,7 +62,7 @@ const LANGUAGES: [(Language, &str, &str, Algorithm, Lang); 18] = [
 
 /// How much prose recognition reads: a few paragraphs tell a language as
 /// surely as the whole article, at a fraction of the cost.
-const SAMPLE_BYTES: usize = 2048;
+pub const SAMPLE_BYTES: usize = 2048;
 
 /// English words common in any English text and rare in the other
 /// languages' ("of", "is", "in" are Dutch too).

@@ -214,6 +214,11 @@ impl Analyzers {
         };
         &self.made[at]
     }
+
+    /// The analyzer of a language already made.
+    pub fn find(&self, language: Language) -> Option<&Analyzer> {
+        self.made.iter().find(|a| a.language == language)
+    }
 }
 
 /// A word in a sentence: byte span within the sentence and its term.

@@ -140,13 +140,14 @@ fn run(
     time: &mut dyn Clock,
 ) -> (Summary, Memory, Vec<StudyCard>) {
     let s = scheduler();
-    let an = Analyzer::new();
+    let mut analyzers = Analyzers::default();
+    analyzers.get(Language::English);
     let queue = build_queue(&cards, &s, &clock(), T0, &limits(), cram);
     let mut session = Session {
         cards,
         scheduler: &s,
         clock: clock(),
-        analyzers: std::slice::from_ref(&an),
+        analyzers: &analyzers,
         mode,
         cram,
         rng: StdRng::seed_from_u64(1),
@@ -445,7 +446,9 @@ fn flip_counts_hard_good_easy_as_correct() {
 #[test]
 fn typed_answers_are_graded_in_the_language_of_their_deck() {
     let s = scheduler();
-    let analyzers = [Analyzer::new(), Analyzer::for_language(Language::French)];
+    let mut analyzers = Analyzers::default();
+    analyzers.get(Language::English);
+    analyzers.get(Language::French);
     let session = Session {
         cards: Vec::new(),
         scheduler: &s,
