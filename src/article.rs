@@ -60,6 +60,9 @@ pub enum BlockKind {
     Item,
     /// A code block, verbatim; never scanned for questions or sentences.
     Code,
+    /// What the article marks as the answer to a multiple-choice question,
+    /// after its lettered options (`Answer: b) Newton`), without the letter.
+    Answer,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1913,6 +1916,45 @@ fn strip_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
     None
 }
 
+/// The answer a multiple-choice question gives on a labelled line after
+/// its lettered options (`Answer: b) Newton. Force is ...`, `Correct
+/// answer: B`): the line's text without the letter, or the option's text
+/// when the line gives the letter alone.
+fn chosen_option<'a>(line: &str, before: impl Iterator<Item = &'a Block>) -> Option<String> {
+    let rest = parse_answer_prefix(line).or_else(|| strip_label(line, &["correct answer", "right answer"]))?;
+    let (letter, said) = option_letter(rest)?;
+    let options: Vec<&Block> = before
+        .filter(|b| b.kind == BlockKind::Item && option_letter(&b.text).is_some())
+        .collect();
+    if options.len() < 2 {
+        return None;
+    }
+    if !said.trim_matches(|c: char| c.is_ascii_punctuation()).is_empty() {
+        return Some(said.to_string());
+    }
+    options.iter().find_map(|b| {
+        let (l, text) = option_letter(&b.text)?;
+        l.eq_ignore_ascii_case(&letter).then(|| text.to_string())
+    })
+}
+
+/// The letter of an option (`b) Newton`, `(B) Newton`, `b. Newton`, `B`)
+/// and the text after it.
+pub fn option_letter(s: &str) -> Option<(char, &str)> {
+    let open = s.starts_with('(');
+    let s = if open { &s[1..] } else { s };
+    let mut chars = s.chars();
+    let letter = chars.next().filter(char::is_ascii_alphabetic)?;
+    let rest = chars.as_str();
+    let rest = match rest.chars().next() {
+        Some(')') => &rest[1..],
+        Some('.') if !open => &rest[1..],
+        None if !open => rest,
+        _ => return None,
+    };
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| (letter, rest.trim()))
+}
+
 /// `a)`, `a.`, `(a)`, `iv.`: lettered or roman items, never questions.
 fn is_lettered(s: &str) -> bool {
     let s = s.strip_prefix('(').unwrap_or(s);
@@ -2631,7 +2673,26 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
             i += 1;
             continue;
         }
-        if let Some(rest) = parse_answer_prefix(text) {
+        if let Some(answer) = chosen_option(text, out.iter().chain(&cur)) {
+            flush(&mut cur, &mut out);
+            cur = Some(Block {
+                kind: BlockKind::Answer,
+                text: answer,
+                line: i + 1,
+            });
+            i += 1;
+            continue;
+        }
+        // "A. Round" over "B. Triangular" is an option, not an answer.
+        let first_option = || {
+            option_letter(text).is_some_and(|(l, _)| l.eq_ignore_ascii_case(&'a'))
+                && lines[i + 1..end]
+                    .iter()
+                    .find(|l| !l.blank)
+                    .and_then(|l| option_letter(&l.text))
+                    .is_some_and(|(l, _)| l.eq_ignore_ascii_case(&'b'))
+        };
+        if let Some(rest) = parse_answer_prefix(text).filter(|_| !first_option()) {
             text = rest;
         }
         let is_item = list_marker_len(text).is_some();

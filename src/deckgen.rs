@@ -43,6 +43,8 @@ struct Sent {
     leads: Option<String>,
     /// From a list item rather than a paragraph.
     item: bool,
+    /// From the marked answer to a multiple-choice question.
+    marked: bool,
     /// `text` lowercased, for cue phrases; made when first asked for (only
     /// some questions look for cues).
     lower: OnceCell<String>,
@@ -86,6 +88,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                     vec: SparseVec::default(),
                     leads,
                     item: b.kind == BlockKind::Item,
+                    marked: b.kind == BlockKind::Answer,
                     cues: OnceCell::new(),
                     words: OnceCell::new(),
                     cent: 0.0,
@@ -227,7 +230,13 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         // ten items), not by one item picked from it nor by the remarks
         // after it ("Start with these").
         let only_list = section.blocks.iter().take(2).all(|b| b.kind == BlockKind::Item) && section.blocks.len() > 1;
-        let mut chosen = if only_list {
+        // A multiple-choice question's marked answer is its answer; the
+        // options and any remarks are context.
+        let marked: Vec<usize> = idxs.iter().copied().filter(|&k| sents[k].marked).take(2).collect();
+        let only_list = only_list && marked.is_empty();
+        let mut chosen = if !marked.is_empty() {
+            marked
+        } else if only_list {
             idxs.iter().copied().take_while(|&k| sents[k].item).collect()
         } else {
             choose_answer(&sents, &idxs, &questions[i], &whole, &scores, &idf)
@@ -410,7 +419,7 @@ fn introduced(next: &[crate::article::Block]) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
-        BlockKind::Prose => None,
+        BlockKind::Prose | BlockKind::Answer => None,
     }
 }
 
@@ -1207,6 +1216,18 @@ fn choose_answer(
 
 /// Whether a key point of these content terms names something: a term the
 /// question does not already say, and none a key point already took.
+/// "a hydrometer" is graded as "hydrometer".
+fn without_article(name: &str) -> &str {
+    ["a ", "an ", "the "]
+        .iter()
+        .find_map(|article| {
+            name.get(..article.len())
+                .filter(|head| head.eq_ignore_ascii_case(article))
+                .map(|_| &name[article.len()..])
+        })
+        .unwrap_or(name)
+}
+
 fn names_new(content: &[u32], q: &HashSet<u32>, used: &HashSet<u32>) -> bool {
     !content.is_empty() && !content.iter().all(|t| q.contains(t)) && !content.iter().any(|t| used.contains(t))
 }
@@ -1234,16 +1255,7 @@ fn keypoints(
             let Some(name) = crate::article::strip_bullet(&s.text) else {
                 continue;
             };
-            let name = name.trim_end_matches(['.', ',', ';']).trim();
-            // "a hydrometer" is graded as "hydrometer".
-            let name = ["a ", "an ", "the "]
-                .iter()
-                .find_map(|article| {
-                    name.get(..article.len())
-                        .filter(|head| head.eq_ignore_ascii_case(article))
-                        .map(|_| &name[article.len()..])
-                })
-                .unwrap_or(name);
+            let name = without_article(name.trim_end_matches(['.', ',', ';']).trim());
             let content: Vec<u32> = s.tokens.iter().filter(|t| !t.stop).map(|t| t.term).collect();
             if out.len() < 6
                 && s.tokens.len() <= 3
@@ -1267,6 +1279,24 @@ fn keypoints(
         }
         used.extend(content);
         out.push(s.text[first.start..colon].trim().to_string());
+    }
+    // A multiple-choice answer names its option ("In the lower course,
+    // where ..."): the option is the key term, though the question holds
+    // its words ("What does a force meter measure?" "Force.").
+    for &k in chosen.iter().filter(|&&k| sents[k].marked) {
+        let said = sents[k].text.to_lowercase();
+        let option = section.iter().find_map(|&j| {
+            let (_, text) = crate::article::option_letter(&sents[j].text).filter(|_| sents[j].item)?;
+            let text = text.trim_end_matches(['.', ',', ';']).trim();
+            (!text.is_empty() && said.starts_with(&text.to_lowercase())).then_some((j, text))
+        });
+        if let Some((j, text)) = option {
+            let content: Vec<u32> = sents[j].tokens.iter().filter(|t| !t.stop).map(|t| t.term).collect();
+            if out.len() < 6 && !content.is_empty() && !content.iter().any(|t| used.contains(t)) {
+                used.extend(content);
+                out.push(without_article(text).to_string());
+            }
+        }
     }
     // "60 mph.", "Python 3.9 to 3.13.": a figure replied in a few words is
     // a key term whole, though no blank would be over half its sentence.

@@ -1071,3 +1071,47 @@ fn a_table_of_contents_listing_the_questions_is_dropped() {
     let text = "# FAQ\n\nAbout it.\n\n## What can I order?\n\n- Bread\n- Do you supply cafes?\n\n## Do you supply cafes?\n\nYes.\n";
     assert_eq!(md_qs(text), ["What can I order?", "Do you supply cafes?"]);
 }
+
+#[test]
+fn a_multiple_choice_answer_line_is_the_marked_answer_without_its_letter() {
+    let text = "Forces Quiz\n\n1. What is the unit of force?\na) Joule\nb) Newton\nc) Watt\nAnswer: b) Newton. It is named after Isaac Newton.\n\n2. What shape is a stop sign?\n\nA. Round\nB. Triangular\nC. Octagonal\n\nCorrect answer: C\n";
+    let a = parse(text, Format::Text);
+    let kinds = |i: usize| {
+        a.sections[i]
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kinds(0),
+        [
+            (BlockKind::Item, "a) Joule"),
+            (BlockKind::Item, "b) Newton"),
+            (BlockKind::Item, "c) Watt"),
+            (BlockKind::Answer, "Newton. It is named after Isaac Newton."),
+        ]
+    );
+    // "A." opening a run of options is the first option, not an answer
+    // label; a letter alone names the option's text.
+    assert_eq!(
+        kinds(1),
+        [
+            (BlockKind::Item, "A. Round"),
+            (BlockKind::Item, "B. Triangular"),
+            (BlockKind::Item, "C. Octagonal"),
+            (BlockKind::Answer, "Octagonal"),
+        ]
+    );
+}
+
+#[test]
+fn an_answer_label_without_options_before_it_is_plain_answer_text() {
+    let text = "Club FAQ\n\nQ: When do we meet?\nA: b) is not a letter here, we meet on Tuesdays.\n";
+    let a = parse(text, Format::Text);
+    assert!(
+        a.sections[0].blocks.iter().all(|b| b.kind != BlockKind::Answer),
+        "{:?}",
+        a.sections[0].blocks
+    );
+}

@@ -1139,3 +1139,22 @@ fn at_a_time_and_at_all_times_give_no_key_point() {
     assert!(keypoints.iter().any(|k| k == "ten e-books"), "{keypoints:?}");
     assert!(!keypoints.iter().any(|k| k == "time" || k == "times"), "{keypoints:?}");
 }
+
+#[test]
+fn a_multiple_choice_question_is_answered_by_its_marked_option() {
+    let deck = build_text(
+        "Forces Quiz\n\nRevise for the test with these.\n\n1. What is the unit of force?\na) Joule\nb) Newton\nc) Watt\nAnswer: b) Newton. Force is measured in newtons, named after Isaac Newton.\n\n2. What does a force meter measure?\na) Mass\nb) Force\nc) Speed\nAnswer: b\n",
+        Some(0),
+    );
+    assert_eq!(
+        qa_answers(&deck),
+        [
+            "Newton. Force is measured in newtons, named after Isaac Newton.",
+            "Force"
+        ]
+    );
+    // The option is the key point, though the question names it.
+    let keys = qa_keypoints(&deck);
+    assert_eq!(keys[0].first().map(String::as_str), Some("Newton"), "{keys:?}");
+    assert_eq!(keys[1], ["Force"]);
+}

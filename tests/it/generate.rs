@@ -397,7 +397,15 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 50] = [
+    let cases: [(&str, &[&str]); 51] = [
+        (
+            "mcq.txt",
+            &[
+                "What is the point where a river begins called?",
+                "Which process wears away the river bed by the water's force alone?",
+                "Where does a river deposit most of its load?",
+            ],
+        ),
         (
             "mkdocs.md",
             &["Why are my tide times an hour out?", "Which harbours are supported?"],
