@@ -1342,9 +1342,12 @@ fn keypoints(
                     .filter(|x| !x.stop && (t.kind != TermKind::Number || x.num))
                     .map(|x| x.term)
             };
+            let text = &sents[k].text[t.start..t.end];
+            // "two weeks" twice: a figure in words has no digits to count.
             if t.terms(toks).all(|x| q.contains(&x))
                 || own().any(|x| used.contains(&x))
                 || spans.iter().any(|&(j, a, b)| j == k && t.start < b && a < t.end)
+                || out.iter().any(|o| o.eq_ignore_ascii_case(text))
             {
                 continue;
             }
@@ -1352,7 +1355,6 @@ fn keypoints(
             // is no key term, nor a label ("Note:"), which is taken above
             // when it names one; a noun opening a sentence ("Propane burns
             // hotter") may well be.
-            let text = &sents[k].text[t.start..t.end];
             let label = sents[k].text[t.end..].starts_with(':');
             // "at a time", "at all times", "on time": an idiom, no term.
             let idiom = t.tokens.0 == t.tokens.1
@@ -1827,32 +1829,53 @@ fn same_root(a: &str, b: &str) -> bool {
 /// none for a range or a fraction ("seven to nine hours", "two thirds").
 fn word_number_variants(answer: &str) -> Vec<String> {
     const WORDS: &[&str] = &[
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ];
+    let position = |w: &str| WORDS.iter().position(|n| n.eq_ignore_ascii_case(w));
     let Some((first, rest)) = answer.split_once(' ') else {
         return Vec::new();
     };
-    let Some(at) = WORDS.iter().position(|w| w.eq_ignore_ascii_case(first)) else {
+    let Some(at) = position(first) else {
         return Vec::new();
     };
+    // "one to two weeks", "two or three days": a range moves as one.
+    let range = rest
+        .split_once(' ')
+        .filter(|(link, _)| matches!(*link, "to" | "or"))
+        .and_then(|(link, rest)| {
+            let (upper, unit) = rest.split_once(' ')?;
+            position(upper).filter(|&up| up > at).map(|up| (link, up, unit))
+        });
     let next = rest.split(' ').next().unwrap_or("").to_ascii_lowercase();
     const NOT_A_UNIT: &[&str] = &[
         "to", "or", "and", "half", "third", "thirds", "quarter", "quarters", "hundred", "thousand", "million",
         "billion", "dozen",
     ];
-    if NOT_A_UNIT.contains(&next.as_str()) {
+    // "one week" alone is no figure ("one" is mostly a stop word).
+    if range.is_none() && (at == 0 || NOT_A_UNIT.contains(&next.as_str())) {
         return Vec::new();
     }
     let capital = first.starts_with(|c: char| c.is_uppercase());
-    [at + 1, at + 2, at.wrapping_sub(1)]
+    let word = |i: usize| {
+        let mut word = WORDS[i].to_string();
+        if capital && let Some(f) = word.get_mut(0..1) {
+            f.make_ascii_uppercase();
+        }
+        word
+    };
+    [1, 2, -1]
         .into_iter()
-        .filter_map(|i| WORDS.get(i))
-        .map(|w| {
-            let mut word = w.to_string();
-            if capital && let Some(f) = word.get_mut(0..1) {
-                f.make_ascii_uppercase();
-            }
-            format!("{word} {rest}")
+        .filter_map(|shift: isize| {
+            let lo = at.checked_add_signed(shift).filter(|&i| i < WORDS.len())?;
+            Some(match range {
+                Some((link, up, unit)) => {
+                    let hi = up.checked_add_signed(shift).filter(|&i| i < WORDS.len())?;
+                    format!("{} {link} {} {unit}", word(lo), WORDS[hi])
+                }
+                // "one metres": a plural unit wants two or more.
+                None if lo == 0 => return None,
+                None => format!("{} {rest}", word(lo)),
+            })
         })
         .collect()
 }

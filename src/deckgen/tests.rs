@@ -754,7 +754,17 @@ fn changed_figures_keep_their_unit_and_form() {
         number_variants("Two working days"),
         ["Three working days", "Four working days"]
     );
-    assert!(number_variants("seven to nine hours").is_empty());
+    // A range in words moves as one, and may start at "one".
+    assert_eq!(
+        number_variants("seven to nine hours"),
+        ["eight to ten hours", "nine to eleven hours", "six to eight hours"]
+    );
+    assert_eq!(
+        number_variants("one to two weeks"),
+        ["two to three weeks", "three to four weeks"]
+    );
+    assert_eq!(number_variants("two metres"), ["three metres", "four metres"]);
+    assert!(number_variants("one week").is_empty());
     assert!(number_variants("two thirds").is_empty());
     // An account or part number is no quantity.
     assert!(number_variants("12345678901234567890 kg").is_empty());
@@ -1157,4 +1167,19 @@ fn a_multiple_choice_question_is_answered_by_its_marked_option() {
     let keys = qa_keypoints(&deck);
     assert_eq!(keys[0].first().map(String::as_str), Some("Newton"), "{keys:?}");
     assert_eq!(keys[1], ["Force"]);
+}
+
+#[test]
+fn a_figure_in_words_is_one_key_point_however_often_it_is_said() {
+    let deck = build_text(
+        "Brewing FAQ\n\nNotes for new members.\n\n1. How long does beer take to brew?\n\nMost ales ferment for two weeks and then need two weeks in the bottle to carbonate. Lagers take longer.\n",
+        Some(0),
+    );
+    let keys = qa_keypoints(&deck);
+    assert_eq!(keys[0].first().map(String::as_str), Some("two weeks"), "{keys:?}");
+    let mut seen = keys[0].clone();
+    seen.dedup();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), keys[0].len(), "{keys:?}");
 }

@@ -575,7 +575,17 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
         // "two weeks", "seven to nine hours", "two thirds": a figure in
         // words is one with its unit; without a unit ("four great posts")
         // it is no figure worth a blank.
-        if has(i, flag::NUMBER_WORD) {
+        // "one to two weeks": "one" opens a range, though alone it is a
+        // stop word ("one of the ...").
+        let one_to = || {
+            i + 2 < n
+                && word_is(i, &["one"])
+                && word_is(i + 1, &["to", "or"])
+                && has(i + 2, flag::NUMBER_WORD)
+                && joined(i + 1)
+                && joined(i + 2)
+        };
+        if has(i, flag::NUMBER_WORD) || one_to() {
             let mut b = i;
             if b + 2 < n
                 && has(b + 2, flag::NUMBER_WORD)
@@ -1030,6 +1040,10 @@ mod tests {
             ("The last ferry leaves the island at 6 p.m.", "6 p.m."),
             ("Refunds arrive within 5 working days of the return.", "5 working days"),
             ("Collections run every two weeks from March to November.", "two weeks"),
+            (
+                "Most ales ferment in one to two weeks at room heat.",
+                "one to two weeks",
+            ),
             (
                 "Adults need seven to nine hours of sleep in every day.",
                 "seven to nine hours",
