@@ -446,7 +446,14 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         return 0.0;
     }
     let shared: f64 = own().filter(|t| q.contains(t)).map(|t| idf[t as usize]).sum();
-    let rel = if q_weight > 0.0 { shared / q_weight } else { 0.0 };
+    // "What happens if the ferry is cancelled?" asks what follows: the
+    // question's words name the condition, not the answer, and a sentence
+    // about the cancelling itself ("Cancellations are posted ...") is none.
+    let rel = match question.cue {
+        Cue::Consequence => 0.3 * if shared > 0.0 { 0.6 } else { 1.0 },
+        _ if q_weight > 0.0 => shared / q_weight,
+        _ => 0.0,
+    };
     let novelty = (own_weight - shared) / own_weight;
     let cent = s.cent;
     let len_factor = match s.tokens.len() {
@@ -640,6 +647,9 @@ enum Cue {
     Permission,
     /// "Where ...?": a path, or a place named after "in", "at", "on".
     Place,
+    /// "What happens if the ferry is cancelled?": what follows, not more
+    /// of the condition.
+    Consequence,
     /// "What can I put in it?": things, listed, and not what is ruled out.
     Things,
     /// "What do I need to join?": what to bring or do ("Bring one
@@ -667,6 +677,22 @@ fn cue_of(question: &str) -> Cue {
     ]) || q.contains("get in touch");
     if contact_verb && (words.first() == Some(&"who") || q.contains("contact") || q.contains("get in touch")) {
         Cue::Contact
+    } else if matches!(
+        words.as_slice(),
+        [
+            "what",
+            "happens" | "happened",
+            "if" | "when" | "after" | "once" | "unless",
+            ..
+        ] | [
+            "what",
+            "will" | "would" | "should",
+            "happen",
+            "if" | "when" | "after" | "once" | "unless",
+            ..
+        ]
+    ) {
+        Cue::Consequence
     } else if has(&[
         "difference",
         "differences",
@@ -825,6 +851,8 @@ const CAUSE_PHRASES: &[&str] = &[
     "when ",
     // "No manifest exists yet, so every file counts as new."
     ", so ",
+    // "The heap is too wet": an excess is what goes wrong.
+    " too ",
 ];
 const MEANS_PHRASES: &[&str] = &[
     " through ",
@@ -911,7 +939,7 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
     let has_word = |class: u8| *s.words.get_or_init(|| word_classes(lower())) & class != 0;
     let digits = || s.tokens.iter().any(|tok| tok.num);
     match question.cue {
-        Cue::None => false,
+        Cue::None | Cue::Consequence => false,
         Cue::Definition => {
             let opens_with_term = s
                 .tokens
@@ -1183,7 +1211,15 @@ fn choose_answer(
             // opening the section is the answer, the sentence after it
             // the reason.
             let terse = alone && (1..=4).contains(&opening.tokens.len());
-            if kind_asked || cause_of_remedy || verdict || procedure_first || terse || only_when {
+            // "What happens if I miss the English requirement?" – "You can
+            // still get a conditional offer.": what follows, in no word of
+            // the condition, before how the condition is met; so does what
+            // to do, of any length ("Photograph the damage and email it to
+            // us within 48 hours.").
+            let consequence = alone
+                && whole.cue == Cue::Consequence
+                && (short && !opening.vec.entries.iter().any(|(t, _)| whole.terms.contains(t)) || instruction(opening));
+            if kind_asked || cause_of_remedy || verdict || procedure_first || terse || only_when || consequence {
                 chosen.truncate(1);
                 chosen.push(lead);
             }

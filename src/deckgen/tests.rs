@@ -1183,3 +1183,32 @@ fn a_figure_in_words_is_one_key_point_however_often_it_is_said() {
     seen.dedup();
     assert_eq!(seen.len(), keys[0].len(), "{keys:?}");
 }
+
+#[test]
+fn what_happens_if_is_answered_by_what_follows_not_by_more_of_the_condition() {
+    let deck = build_text(
+        "Island Ferry FAQ\n\nAnswers for passengers on the island ferry.\n\n1. What happens if the ferry is cancelled?\n\nYour ticket is refunded in full, or moved to the next sailing at no charge. Cancellations are posted on the harbour noticeboard by 7am.\n\n2. What happens when I miss the language requirement?\n\nYou can still get a conditional offer. The condition is met by taking our six-week summer language course, which ends with a test that counts as meeting the requirement.\n\n3. What happens if a parcel arrives damaged?\n\nPhotograph the damage and email the pictures to us within 48 hours. We repair small marks on site and replace anything bigger at no cost.\n",
+        Some(0),
+    );
+    assert_eq!(
+        qa_answers(&deck),
+        [
+            "Your ticket is refunded in full, or moved to the next sailing at no charge.",
+            "You can still get a conditional offer. The condition is met by taking our six-week summer language course, which ends with a test that counts as meeting the requirement.",
+            "Photograph the damage and email the pictures to us within 48 hours. We repair small marks on site and replace anything bigger at no cost.",
+        ]
+    );
+}
+
+#[test]
+fn an_excess_answers_why_before_the_remedy() {
+    let deck = build_text(
+        "Compost FAQ\n\nNotes from the allotment compost bays.\n\n1. Why does my heap smell?\n\nA smelly heap is usually too wet or has too much green material in it. Mix in brown material such as cardboard, straw or dry leaves, and turn the heap to let air in. A healthy heap smells of damp earth.\n",
+        Some(0),
+    );
+    let answers = qa_answers(&deck);
+    assert!(
+        answers[0].starts_with("A smelly heap is usually too wet"),
+        "{answers:?}"
+    );
+}
