@@ -848,6 +848,21 @@ impl Span<'_> {
                 if next(flag::OBJECT_LEAD) || (has(b, flag::PLURAL) && next(flag::ING)) {
                     score *= if b > a { 0.4 } else { 0.5 };
                 }
+                // "annual ticket costs 65 pounds", "phosphorus suits most
+                // cats": an -s word before a figure or a quantifier is the
+                // verb after a singular noun ("all" and "each" float after
+                // a plural: "garden trimmings all compost well").
+                let quantity = b + 1 < tokens.len()
+                    && self.space_before(b + 1)
+                    && (tokens[b + 1].num
+                        || has(b + 1, flag::NUMBER_WORD)
+                        || ["most", "many", "some", "every", "no", "several"]
+                            .iter()
+                            .any(|w| text[tokens[b + 1].start..tokens[b + 1].end].eq_ignore_ascii_case(w)));
+                let after_noun = a > 0 && !tokens[a - 1].stop && !tokens[a - 1].num && self.space_before(a);
+                if has(b, flag::PLURAL) && quantity && (b > a || after_noun) {
+                    score *= 0.4;
+                }
                 if has(b, flag::ING_ED) {
                     score *= 0.7;
                 }
@@ -914,6 +929,16 @@ mod tests {
                 "Build outputs and dependency folders belong in a separate file.",
                 "dependency folders",
                 "dependency folders belong",
+            ),
+            (
+                "An annual ticket costs 650 pounds at the office.",
+                "annual ticket",
+                "annual ticket costs",
+            ),
+            (
+                "A diet low in phosphorus suits most older cats.",
+                "older cats",
+                "phosphorus suits",
             ),
             (
                 "New tanks turn cloudy while bacteria colonies grow.",
