@@ -199,6 +199,10 @@ struct Line<'a> {
 /// Parses an article. Never fails: text with no recognisable questions gives
 /// an article with an intro and no sections.
 pub fn parse(text: &str, format: Format) -> Article {
+    let bbcode = matches!(format, Format::Text | Format::Markdown)
+        .then(|| bbcode_to_markdown(text, format))
+        .flatten();
+    let text = bbcode.as_deref().unwrap_or(text);
     let mut lines = scan_lines(text, format);
     join_lone_labels(&mut lines);
     strip_numbered_answer_labels(&mut lines);
@@ -1002,6 +1006,16 @@ fn is_related_heading(t: &str) -> bool {
 /// "Was this article helpful? Yes No", "Updated 3 days ago", "Still need
 /// help? Contact us".
 fn is_web_furniture(t: &str) -> bool {
+    // A forum's note under an edited post: "Last edited by Sam on 2
+    // March 2026, edited 3 times in total."
+    let unemphasised = t.trim_start_matches(['*', '_']);
+    if unemphasised
+        .get(..15)
+        .is_some_and(|head| head.eq_ignore_ascii_case("last edited by "))
+        && t.len() <= 120
+    {
+        return true;
+    }
     // Nearly every line is longer than any of these.
     if t.len() > 60 {
         return false;
@@ -1043,7 +1057,17 @@ fn is_web_furniture(t: &str) -> bool {
         && lower.ends_with(" ago")
         && lower.split_whitespace().count() <= 5;
     let still = lower.starts_with("still need help") || lower.starts_with("can't find what you");
-    helpful || updated || still
+    // Under a shop's customer answers: "14 of 15 people found this
+    // helpful", and who answered when, "By Tom on 3 April 2026".
+    let found_helpful = lower.ends_with(" found this helpful") && lower.starts_with(|c: char| c.is_ascii_digit());
+    let byline = ["by ", "answered by ", "asked by ", "posted by "]
+        .iter()
+        .any(|b| lower.starts_with(b))
+        && lower
+            .rsplit_once(" on ")
+            .is_some_and(|(_, date)| date.contains(|c: char| c.is_ascii_digit()))
+        && lower.split_whitespace().count() <= 9;
+    helpful || updated || still || found_helpful || byline
 }
 
 /// "Help Center > Account > FAQ": three or more short parts between `>`,
@@ -2114,7 +2138,14 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         && !m.ends_with_q()
         && let Some(q) = m.text.rfind("? ")
     {
-        let after = m.text[q + 2..].trim().to_string();
+        // "Who can buy one? - Anyone who ...": a dash parts the two.
+        let after = m.text[q + 2..].trim();
+        let after = after
+            .strip_prefix(['-', '–', '—'])
+            .filter(|r| r.starts_with(' '))
+            .unwrap_or(after)
+            .trim()
+            .to_string();
         if after.split_whitespace().count() >= 3 {
             m.text.truncate(q + 1);
             m.inline_answer = Some(after);
@@ -2724,6 +2755,85 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
 }
 
 // ---------------------------------------------------------------- text
+
+/// A forum post in BBCode (`[b]1. Q?[/b]`, `[url=…]text[/url]`, `[*]`)
+/// as the Markdown it stands for, line for line; `None` for text with no
+/// closing BBCode tag, which is left alone.
+fn bbcode_to_markdown(text: &str, format: Format) -> Option<String> {
+    // Plain text reads no `*emphasis*`; Markdown does, and asks it whole.
+    let italic = if format == Format::Markdown { "*" } else { "" };
+    const CLOSERS: &[&[u8]] = &[
+        b"[/b]",
+        b"[/i]",
+        b"[/url]",
+        b"[/size]",
+        b"[/color]",
+        b"[/quote]",
+        b"[/list]",
+    ];
+    let bytes = text.as_bytes();
+    let has_closer = memchr::memmem::find_iter(bytes, b"[/").any(|at| {
+        CLOSERS
+            .iter()
+            .any(|c| bytes.get(at..at + c.len()).is_some_and(|b| b.eq_ignore_ascii_case(c)))
+    });
+    if !has_closer {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        // `[code]` alone on its line fences what follows, as Markdown does.
+        let alone = line.trim();
+        if alone.eq_ignore_ascii_case("[code]") || alone.eq_ignore_ascii_case("[/code]") {
+            out.push_str("```");
+            continue;
+        }
+        let mut rest = line;
+        let mut skipping_image = false;
+        while let Some(open) = rest.find('[') {
+            let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+                break;
+            };
+            if !skipping_image {
+                out.push_str(&rest[..open]);
+            }
+            let tag = &rest[open + 1..close];
+            let closing = tag.starts_with('/');
+            let name = tag
+                .trim_start_matches('/')
+                .split('=')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let replacement = match name.as_str() {
+                "b" | "strong" => Some("**"),
+                "i" | "em" => Some(italic),
+                "*" if !closing => Some("- "),
+                "u" | "s" | "size" | "color" | "colour" | "font" | "center" | "left" | "right" | "quote" | "list"
+                | "url" | "spoiler" | "indent" | "highlight" | "code" | "*" => Some(""),
+                "img" => {
+                    skipping_image = !closing;
+                    Some("")
+                }
+                _ => None,
+            };
+            match replacement {
+                Some(r) if !skipping_image || name == "img" => out.push_str(r),
+                Some(_) => {}
+                None if !skipping_image => out.push_str(&rest[open..=close]),
+                None => {}
+            }
+            rest = &rest[close + 1..];
+        }
+        if !skipping_image {
+            out.push_str(rest);
+        }
+    }
+    Some(out)
+}
 
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

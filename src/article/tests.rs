@@ -1115,3 +1115,59 @@ fn an_answer_label_without_options_before_it_is_plain_answer_text() {
         a.sections[0].blocks
     );
 }
+
+#[test]
+fn a_dash_after_the_question_mark_parts_an_inline_answer() {
+    let text = "Season Tickets\n\nShort answers.\n\n1. Who can buy a season ticket? - Anyone who works in the town can buy one.\n2. Can I share a ticket? – No. Each ticket is tied to one car.\n";
+    let a = parse(text, Format::Text);
+    let answers: Vec<String> = a.sections.iter().map(Section::answer_text).collect();
+    assert_eq!(
+        answers,
+        [
+            "Anyone who works in the town can buy one.",
+            "No. Each ticket is tied to one car."
+        ]
+    );
+}
+
+#[test]
+fn shop_answer_bylines_votes_and_forum_edit_notes_are_no_answer_text() {
+    let text = "Tent questions\n\nQuestions from customers.\n\nQuestion: How much does it weigh?\nAnswer: The packed weight is 2.1 kg.\nBy Tom on 3 April 2026\n9 of 9 people found this helpful\n\nQuestion: Is it waterproof?\nAnswer: Yes, the seams are taped.\n*Last edited by Moderator on 2 March 2026, edited 3 times in total.*\n";
+    let a = parse(text, Format::Markdown);
+    let answers: Vec<String> = a.sections.iter().map(Section::answer_text).collect();
+    assert_eq!(answers, ["The packed weight is 2.1 kg.", "Yes, the seams are taped."]);
+    // A sentence that names its author is text.
+    let kept = parse(
+        "Q\n\nQuestion: Who wrote it?\nAnswer: It was written by Tom on 3 April 2026 in a week of rain.\n",
+        Format::Text,
+    );
+    assert_eq!(
+        kept.sections[0].answer_text(),
+        "It was written by Tom on 3 April 2026 in a week of rain."
+    );
+}
+
+#[test]
+fn a_forum_post_in_bbcode_reads_as_the_markdown_it_stands_for() {
+    let text = "[b][size=5]Aquarium Club FAQ[/size][/b]\n\nPlease read before posting.\n\n[b]1. How long should I cycle a new tank?[/b]\nFour to six weeks, until [i]ammonia[/i] reads zero.\n\n[b]2. Which test kit?[/b]\n[list]\n[*]A [url=https://example.org/kit]liquid kit[/url], not strips.\n[*]Photos: [img]https://example.org/k.png[/img] here.\n[/list]\n[code]\nph = 7.0\n[/code]\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Aquarium Club FAQ"));
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["How long should I cycle a new tank?", "Which test kit?"]
+    );
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "Four to six weeks, until ammonia reads zero."
+    );
+    assert_eq!(
+        a.sections[1].answer_text(),
+        "- A liquid kit, not strips.\n- Photos: here.\n\n```\nph = 7.0\n```"
+    );
+    assert_eq!(a.sections[1].blocks[2].kind, BlockKind::Code);
+    // Line numbers are the source's.
+    assert_eq!(a.sections[1].line, 8);
+    // Square brackets in text without BBCode are left alone.
+    let plain = parse("T\n\n1. What is [b]?\n\nA letter in brackets.\n", Format::Text);
+    assert_eq!(plain.sections[0].question, "What is [b]?");
+}

@@ -397,7 +397,15 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 51] = [
+    let cases: [(&str, &[&str]); 52] = [
+        (
+            "forum.txt",
+            &[
+                "How long should I cycle a new tank?",
+                "How often should I change the water?",
+                "Why are my fish gasping at the surface?",
+            ],
+        ),
         (
             "mcq.txt",
             &[
@@ -700,6 +708,7 @@ fn faq_layouts_from_the_wild() {
             "faq.org" => Some("Home Brewing FAQ"),
             "yoast.html" => Some("Bee Keeping Basics"),
             "sitepage.html" => Some("Shipping questions"),
+            "forum.txt" => Some("'Read before posting: Aquarium Club FAQ'"),
             _ => None,
         };
         if let Some(title) = title {
