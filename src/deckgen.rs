@@ -1576,6 +1576,39 @@ struct Pool<'a> {
     /// (sentence, candidate) positions, best first.
     groups: HashMap<(TermKind, usize), Vec<(usize, usize)>>,
     max_words: usize,
+    /// Spellings ([`lowercase_hash`]) of the names the article puts after
+    /// "in", "at", "near", ...: places, offered for places first.
+    places: HashSet<u64>,
+}
+
+/// Words that put a place after them ("in England", "at Minsterworth",
+/// "up the River Severn").
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "into",
+    "across",
+    "around",
+    "outside",
+    "throughout",
+    "up",
+    "down",
+    "along",
+    "via",
+];
+
+/// Whether the name at tokens `a` of a sentence follows a locative, with
+/// "the" between or not.
+fn after_locative(text: &str, tokens: &[Token], a: usize) -> bool {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let mut k = a;
+    if k > 0 && word(k - 1).eq_ignore_ascii_case("the") {
+        k -= 1;
+    }
+    k > 0 && LOCATIVES.iter().any(|l| word(k - 1).eq_ignore_ascii_case(l))
 }
 
 impl<'a> Pool<'a> {
@@ -1587,8 +1620,12 @@ impl<'a> Pool<'a> {
         // The best score is kept with its position: looking it up again
         // would touch a term anywhere in the article for every candidate.
         let mut best: HashMap<(TermKind, u64), (usize, usize, f64)> = HashMap::default();
+        let mut places: HashSet<u64> = HashSet::default();
         for (k, ts) in terms.iter().enumerate() {
             for (i, t) in ts.iter().enumerate() {
+                if t.kind == TermKind::Proper && after_locative(&sents[k].text, &sents[k].tokens, t.tokens.0) {
+                    places.insert(spelling(&sents[k].text[t.start..t.end]));
+                }
                 // As a wrong answer beside a real name, an ordinary word
                 // gives the game away.
                 if lone_capital(t, &sents[k].tokens, capitalised) || noun_then_verb(t, &sents[k].tokens) {
@@ -1627,6 +1664,7 @@ impl<'a> Pool<'a> {
             terms,
             groups,
             max_words,
+            places,
         }
     }
 
@@ -1703,9 +1741,19 @@ impl<'a> Pool<'a> {
         // name may have an acronym for a rival: "Markdown", "HTML").
         let is_acronym = |tokens: &[Token], t: &Term| all(tokens, t, cloze::flag::ACRONYM);
         let answer_acronym = is_acronym(answer_tokens, answer);
+        // A place for a place, and no place for a person or a body.
+        let is_place = |text: &str| self.places.contains(&lowercase_hash(text));
+        let answer_place = answer.kind == TermKind::Proper && is_place(answer_text);
         // A month for a month: "March" is no wrong answer to "GP".
         let answer_month = all(answer_tokens, answer, cloze::flag::MONTH);
-        for d in 0..=self.max_words {
+        // Names of the answer's kind (place or not) of any length go
+        // before the others.
+        let passes: &[bool] = if answer.kind == TermKind::Proper {
+            &[true, false]
+        } else {
+            &[false]
+        };
+        for (&alike_only, d) in passes.iter().flat_map(|p| std::iter::repeat(p).zip(0..=self.max_words)) {
             let mut sizes = vec![answer.words + d];
             if d > 0 && answer.words > d {
                 sizes.insert(0, answer.words - d);
@@ -1741,6 +1789,9 @@ impl<'a> Pool<'a> {
                     if answer.kind == TermKind::Proper
                         && all(&self.sents[k].tokens, t, cloze::flag::MONTH) != answer_month
                     {
+                        continue;
+                    }
+                    if alike_only && is_place(&self.sents[k].text[t.start..t.end]) != answer_place {
                         continue;
                     }
                     if answer.kind != TermKind::Number
@@ -1937,6 +1988,9 @@ fn number_variants(answer: &str) -> Vec<String> {
     if let Some(times) = clock_variants(answer) {
         return times;
     }
+    if let Some(decades) = decade_variants(answer) {
+        return decades;
+    }
     let b = answer.as_bytes();
     let mut runs = Vec::new();
     let mut i = 0;
@@ -2033,6 +2087,30 @@ fn number_variants(answer: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Other decades for a decade ("1950s", "the 60s"): ten and twenty years
+/// later and ten earlier, written alike.
+fn decade_variants(answer: &str) -> Option<Vec<String>> {
+    let digits = answer.len() - answer.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let suffix = &answer[digits..];
+    if !matches!(digits, 2 | 4) || !matches!(suffix, "s" | "'s" | "’s") || !answer[..digits].ends_with('0') {
+        return None;
+    }
+    let year: u32 = answer[..digits].parse().ok()?;
+    let top = if digits == 2 { 90 } else { 2100 };
+    Some(
+        [10i64, 20, -10]
+            .iter()
+            .filter_map(|&shift| {
+                let y = i64::from(year) + shift;
+                (0..=i64::from(top))
+                    .contains(&y)
+                    .then(|| format!("{y:0digits$}{suffix}"))
+            })
+            .filter(|v| v.len() == answer.len())
+            .collect(),
+    )
 }
 
 /// Other times of day for a time of day ("05:00", "7:30 pm"): an hour and

@@ -717,6 +717,9 @@ fn changed_figures_keep_their_unit_and_form() {
     assert_eq!(number_variants("3 cups"), ["4 cups", "5 cups", "2 cups"]);
     // A time of day moves by the hour, on its own clock.
     assert_eq!(number_variants("05:00"), ["06:00", "07:00", "04:00"]);
+    // A decade moves by tens.
+    assert_eq!(number_variants("1950s"), ["1960s", "1970s", "1940s"]);
+    assert_eq!(number_variants("80s"), ["90s", "70s"]);
     assert_eq!(number_variants("23:30"), ["00:30", "01:30", "22:30"]);
     assert_eq!(number_variants("7:45 pm"), ["8:45 pm", "9:45 pm", "6:45 pm"]);
     assert_eq!(number_variants("12:15 am"), ["1:15 am", "2:15 am", "11:15 am"]);
@@ -1210,5 +1213,22 @@ fn an_excess_answers_why_before_the_remedy() {
     assert!(
         answers[0].starts_with("A smelly heap is usually too wet"),
         "{answers:?}"
+    );
+}
+
+#[test]
+fn a_place_gets_places_for_wrong_answers_and_a_person_gets_none() {
+    let text = "# The Severn Bore\n\nThe Severn Bore is a tidal wave that runs up the River Severn in England. Surfers have ridden it since the 1950s, and in 2006 Steve King rode one wave for 12.2 kilometres. Crowds gather at Minsterworth, where the river is narrow. The Environment Agency rates each bore from one to five stars. Attenborough filmed it, and Ofcom listed the film. Many also travel from Wales to watch.\n";
+    let deck = build_markdown(text, Some(20));
+    let places = ["Minsterworth", "Wales"];
+    let wrong = distractors_of(&deck, "England");
+    assert_eq!(wrong[..2], places, "{wrong:?}");
+    // A body gets the other names first (only two here), places last.
+    let wrong = distractors_of(&deck, "Environment Agency");
+    assert!(
+        !wrong[..2]
+            .iter()
+            .any(|w| places.contains(&w.as_str()) || w == "England"),
+        "{wrong:?}"
     );
 }
