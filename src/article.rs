@@ -500,7 +500,11 @@ fn is_table_row(l: &Line<'_>) -> bool {
 
 /// A table whose header reads Question | Answer is a FAQ: each row reads
 /// as `**question** answer` (the bold question with its answer on one
-/// line), and the header and its separator as nothing.
+/// line), and the header and its separator as nothing. So is a glossary
+/// (Term | Definition) and a troubleshooting table (Problem | Cause |
+/// Solution), whose row answers with its further cells as sentences:
+/// "Blocked filter. Rinse the filter." (a "Cause:" label would hide that
+/// each opens a sentence: "Cause: {{Blocked}} filter").
 fn mark_qa_tables(lines: &mut [Line<'_>]) {
     let cells = |t: &str| -> Vec<String> {
         let t = t.trim().trim_start_matches('|');
@@ -525,8 +529,25 @@ fn mark_qa_tables(lines: &mut [Line<'_>]) {
                 .text
                 .chars()
                 .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
-        let faq = named(0, &["question", "questions", "q", "faq"]) && named(1, &["answer", "answers", "a", "response"]);
-        if !(faq && separator) {
+        let faq = named(0, &["question", "questions", "q", "faq"]) && named(1, &["answer", "answers", "a", "response"])
+            || named(0, &["term", "word", "abbreviation", "acronym"])
+                && named(1, &["definition", "meaning", "description", "explanation"]);
+        let trouble = header.len() >= 2
+            && named(
+                0,
+                &[
+                    "problem",
+                    "problems",
+                    "symptom",
+                    "symptoms",
+                    "issue",
+                    "fault",
+                    "error",
+                    "error message",
+                    "error code",
+                ],
+            );
+        if !((faq || trouble) && separator) {
             i += 1;
             continue;
         }
@@ -538,9 +559,22 @@ fn mark_qa_tables(lines: &mut [Line<'_>]) {
         while j < lines.len() && is_table_row(&lines[j]) {
             let row = cells(&lines[j].text);
             let q = row.first().map_or("", String::as_str);
-            let a = row.get(1..).map(|r| r.join(" ")).unwrap_or_default();
+            let a = if trouble {
+                let mut a = String::new();
+                for cell in row.iter().skip(1).filter(|c| !c.is_empty()) {
+                    let stop = if cell.ends_with(['.', '!', '?']) { "" } else { "." };
+                    a.push_str(&format!("{cell}{stop} "));
+                }
+                a
+            } else {
+                row.get(1..).map(|r| r.join(" ")).unwrap_or_default()
+            };
             lines[j].text = Cow::Owned(if q.is_empty() {
                 String::new()
+            } else if trouble || !q.ends_with('?') {
+                // "Dishes come out cloudy", "E24": no question mark to
+                // tell them from a bold lead-in, so labelled.
+                format!("Q: **{q}** A: {}", a.trim())
             } else {
                 format!("**{q}** {}", a.trim())
             });

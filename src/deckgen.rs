@@ -612,10 +612,27 @@ fn has_path(text: &str) -> bool {
 /// "Allow two days"), which in English is a verb in the imperative.
 fn is_instruction(text: &str, tokens: &[Token]) -> bool {
     use cloze::flag::{NUMBER_WORD, OBJECT_LEAD, PLURAL, UI_VERB};
+    let word = |t: &Token| &text[t.start..t.end];
+    // "Top up the pressure", "Switch off the power": a verb's particle
+    // before its object.
+    let particle = |t: &Token| {
+        ["up", "off", "out", "back", "away", "down"]
+            .iter()
+            .any(|p| word(t).eq_ignore_ascii_case(p))
+    };
+    if let [verb, p, object, ..] = tokens
+        && !verb.stop
+        && !verb.num
+        && verb.flags & PLURAL == 0
+        && particle(p)
+        && object.flags & OBJECT_LEAD != 0
+    {
+        return true;
+    }
     matches!(tokens, [verb, object, _, ..]
         if !verb.stop && !verb.num
             && (object.flags & (OBJECT_LEAD | NUMBER_WORD) != 0
-                || text[object.start..object.end].eq_ignore_ascii_case("one")
+                || ["one", "each", "every"].iter().any(|w| word(object).eq_ignore_ascii_case(w))
                 // "Use fine-tipped tweezers": a verb that only opens
                 // instructions, before a word that is no plural noun
                 // ("Search results are ...", "Email addresses ...").

@@ -1171,3 +1171,38 @@ fn a_forum_post_in_bbcode_reads_as_the_markdown_it_stands_for() {
     let plain = parse("T\n\n1. What is [b]?\n\nA letter in brackets.\n", Format::Text);
     assert_eq!(plain.sections[0].question, "What is [b]?");
 }
+
+#[test]
+fn troubleshooting_tables_and_glossaries_ask_their_first_column() {
+    let text = "# Dishwasher help\n\nCheck this table first.\n\n| Problem | Cause | What to do |\n|---|---|---|\n| Dishes come out cloudy | Hard water | Fill the rinse aid dispenser |\n| Error code E24 | Drain hose kinked. | Straighten the hose. |\n\n## Words\n\n| Term | Meaning |\n|---|---|\n| Rinse aid | A liquid that helps water run off glass. |\n";
+    let a = parse(text, Format::Markdown);
+    let qa: Vec<(String, String)> = a
+        .sections
+        .iter()
+        .map(|s| (s.question.clone(), s.answer_text()))
+        .collect();
+    assert_eq!(
+        qa,
+        [
+            (
+                "Dishes come out cloudy".to_string(),
+                "Hard water. Fill the rinse aid dispenser.".to_string()
+            ),
+            (
+                "Error code E24".to_string(),
+                "Drain hose kinked. Straighten the hose.".to_string()
+            ),
+            (
+                "Rinse aid".to_string(),
+                "A liquid that helps water run off glass.".to_string()
+            ),
+        ]
+    );
+    assert_eq!(a.sections[0].line, 7);
+    // Any other table stays a table.
+    let other = parse(
+        "# Prices\n\nOur prices.\n\n| Item | Price |\n|---|---|\n| Tea | 2 |\n",
+        Format::Markdown,
+    );
+    assert!(other.sections.is_empty());
+}

@@ -262,6 +262,8 @@ fn a_why_question_is_answered_by_the_cause_before_the_remedy() {
         "Run the cleaning cycle.",
         "Connect your phone to it.",
         "Descale it with acid.",
+        "Top up the pressure to 1.5 bar.",
+        "Bleed each radiator with a key.",
     ] {
         assert!(instruction(yes), "{yes}");
     }
@@ -269,6 +271,8 @@ fn a_why_question_is_answered_by_the_cause_before_the_remedy() {
         "The print head is clogged.",
         "Limescale on the element fools it.",
         "Faded prints mean low toner.",
+        "Water in the tank goes stale.",
+        "Prices went up the same year.",
     ] {
         assert!(!instruction(no), "{no}");
     }
