@@ -1976,10 +1976,9 @@ fn strip_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
 
 /// The answer a multiple-choice question gives on a labelled line after
 /// its lettered options (`Answer: b) Newton. Force is ...`, `Correct
-/// answer: B`): the line's text without the letter, or the option's text
-/// when the line gives the letter alone.
-fn chosen_option<'a>(line: &str, before: impl Iterator<Item = &'a Block>) -> Option<String> {
-    let rest = parse_answer_prefix(line).or_else(|| strip_label(line, &["correct answer", "right answer"]))?;
+/// answer: B`), `rest` being the line after its label: the text without
+/// the letter, or the option's text when the line gives the letter alone.
+fn chosen_option<'a>(rest: &str, before: impl Iterator<Item = &'a Block>) -> Option<String> {
     let (letter, said) = option_letter(rest)?;
     let options: Vec<&Block> = before
         .filter(|b| b.kind == BlockKind::Item && option_letter(&b.text).is_some())
@@ -2738,7 +2737,11 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
             i += 1;
             continue;
         }
-        if let Some(answer) = chosen_option(text, out.iter().chain(&cur)) {
+        let labelled = parse_answer_prefix(text);
+        if let Some(answer) = labelled
+            .or_else(|| strip_label(text, &["correct answer", "right answer"]))
+            .and_then(|rest| chosen_option(rest, out.iter().chain(&cur)))
+        {
             flush(&mut cur, &mut out);
             cur = Some(Block {
                 kind: BlockKind::Answer,
@@ -2757,7 +2760,7 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
                     .and_then(|l| option_letter(&l.text))
                     .is_some_and(|(l, _)| l.eq_ignore_ascii_case(&'b'))
         };
-        if let Some(rest) = parse_answer_prefix(text).filter(|_| !first_option()) {
+        if let Some(rest) = labelled.filter(|_| !first_option()) {
             text = rest;
         }
         let is_item = list_marker_len(text).is_some();
