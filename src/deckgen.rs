@@ -1599,13 +1599,12 @@ struct Pool<'a> {
 }
 
 /// Words that put a place after them ("in England", "at Minsterworth",
-/// "up the River Severn").
+/// "up the River Severn"); not "to" and "from", which put people there as
+/// often ("write to Anna").
 const LOCATIVES: &[&str] = &[
     "in",
     "at",
     "near",
-    "from",
-    "to",
     "into",
     "across",
     "around",

@@ -1222,7 +1222,7 @@ fn an_excess_answers_why_before_the_remedy() {
 
 #[test]
 fn a_place_gets_places_for_wrong_answers_and_a_person_gets_none() {
-    let text = "# The Severn Bore\n\nThe Severn Bore is a tidal wave that runs up the River Severn in England. Surfers have ridden it since the 1950s, and in 2006 Steve King rode one wave for 12.2 kilometres. Crowds gather at Minsterworth, where the river is narrow. The Environment Agency rates each bore from one to five stars. Attenborough filmed it, and Ofcom listed the film. Many also travel from Wales to watch.\n";
+    let text = "# The Severn Bore\n\nThe Severn Bore is a tidal wave that runs up the River Severn in England. Surfers have ridden it since the 1950s, and in 2006 Steve King rode one wave for 12.2 kilometres. Crowds gather at Minsterworth, where the river is narrow. The Environment Agency rates each bore from one to five stars. Attenborough filmed it, and Ofcom listed the film. Many also travel across Wales to watch.\n";
     let deck = build_markdown(text, Some(20));
     let places = ["Minsterworth", "Wales"];
     let wrong = distractors_of(&deck, "England");
