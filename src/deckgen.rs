@@ -1596,6 +1596,8 @@ struct Pool<'a> {
     /// Spellings ([`lowercase_hash`]) of the names the article puts after
     /// "in", "at", "near", ...: places, offered for places first.
     places: HashSet<u64>,
+    /// The candidates in `groups` that are places.
+    place_at: HashSet<(usize, usize)>,
 }
 
 /// Words that put a place after them ("in England", "at Minsterworth",
@@ -1639,15 +1641,21 @@ impl<'a> Pool<'a> {
         let mut places: HashSet<u64> = HashSet::default();
         for (k, ts) in terms.iter().enumerate() {
             for (i, t) in ts.iter().enumerate() {
-                if t.kind == TermKind::Proper && after_locative(&sents[k].text, &sents[k].tokens, t.tokens.0) {
-                    places.insert(spelling(&sents[k].text[t.start..t.end]));
-                }
+                let place = t.kind == TermKind::Proper && after_locative(&sents[k].text, &sents[k].tokens, t.tokens.0);
                 // As a wrong answer beside a real name, an ordinary word
                 // gives the game away.
-                if lone_capital(t, &sents[k].tokens, capitalised) || noun_then_verb(t, &sents[k].tokens) {
+                let unfit = lone_capital(t, &sents[k].tokens, capitalised) || noun_then_verb(t, &sents[k].tokens);
+                if unfit && !place {
                     continue;
                 }
-                let key = (t.kind, spelling(&sents[k].text[t.start..t.end]));
+                let spelled = spelling(&sents[k].text[t.start..t.end]);
+                if place {
+                    places.insert(spelled);
+                }
+                if unfit {
+                    continue;
+                }
+                let key = (t.kind, spelled);
                 let e = best.entry(key).or_insert((k, i, t.score));
                 if t.score > e.2 {
                     *e = (k, i, t.score);
@@ -1658,7 +1666,11 @@ impl<'a> Pool<'a> {
         // from its sentence's candidates at every comparison.
         let mut scored: HashMap<(TermKind, usize), Vec<Scored>> = HashMap::default();
         let mut max_words = 0;
-        for ((kind, _), (k, i, score)) in best {
+        let mut place_at: HashSet<(usize, usize)> = HashSet::default();
+        for ((kind, spelled), (k, i, score)) in best {
+            if places.contains(&spelled) {
+                place_at.insert((k, i));
+            }
             let words = terms[k][i].words;
             max_words = max_words.max(words);
             scored.entry((kind, words)).or_default().push((score, k, i));
@@ -1681,6 +1693,7 @@ impl<'a> Pool<'a> {
             groups,
             max_words,
             places,
+            place_at,
         }
     }
 
@@ -1758,8 +1771,7 @@ impl<'a> Pool<'a> {
         let is_acronym = |tokens: &[Token], t: &Term| all(tokens, t, cloze::flag::ACRONYM);
         let answer_acronym = is_acronym(answer_tokens, answer);
         // A place for a place, and no place for a person or a body.
-        let is_place = |text: &str| self.places.contains(&lowercase_hash(text));
-        let answer_place = answer.kind == TermKind::Proper && is_place(answer_text);
+        let answer_place = answer.kind == TermKind::Proper && self.places.contains(&lowercase_hash(answer_text));
         // A month for a month: "March" is no wrong answer to "GP".
         let answer_month = all(answer_tokens, answer, cloze::flag::MONTH);
         // Names of the answer's kind (place or not) of any length go
@@ -1807,7 +1819,7 @@ impl<'a> Pool<'a> {
                     {
                         continue;
                     }
-                    if alike_only && is_place(&self.sents[k].text[t.start..t.end]) != answer_place {
+                    if alike_only && self.place_at.contains(&c) != answer_place {
                         continue;
                     }
                     if answer.kind != TermKind::Number

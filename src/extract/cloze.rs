@@ -579,9 +579,10 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
         // stop word ("one of the ...").
         let one_to = || {
             i + 2 < n
+                && tokens[i].stop
+                && has(i + 2, flag::NUMBER_WORD)
                 && word_is(i, &["one"])
                 && word_is(i + 1, &["to", "or"])
-                && has(i + 2, flag::NUMBER_WORD)
                 && joined(i + 1)
                 && joined(i + 2)
         };
@@ -852,15 +853,19 @@ impl Span<'_> {
                 // cats": an -s word before a figure or a quantifier is the
                 // verb after a singular noun ("all" and "each" float after
                 // a plural: "garden trimmings all compost well").
-                let quantity = b + 1 < tokens.len()
-                    && self.space_before(b + 1)
-                    && (tokens[b + 1].num
-                        || has(b + 1, flag::NUMBER_WORD)
-                        || ["most", "many", "some", "every", "no", "several"]
-                            .iter()
-                            .any(|w| text[tokens[b + 1].start..tokens[b + 1].end].eq_ignore_ascii_case(w)));
-                let after_noun = a > 0 && !tokens[a - 1].stop && !tokens[a - 1].num && self.space_before(a);
-                if has(b, flag::PLURAL) && quantity && (b > a || after_noun) {
+                let quantity = || {
+                    b + 1 < tokens.len()
+                        && self.space_before(b + 1)
+                        && (tokens[b + 1].num
+                            || has(b + 1, flag::NUMBER_WORD)
+                            // Stop words all but "several", which is vague.
+                            || (tokens[b + 1].stop || has(b + 1, flag::VAGUE))
+                                && ["most", "many", "some", "every", "no", "several"]
+                                    .iter()
+                                    .any(|w| text[tokens[b + 1].start..tokens[b + 1].end].eq_ignore_ascii_case(w)))
+                };
+                let after_noun = || a > 0 && !tokens[a - 1].stop && !tokens[a - 1].num && self.space_before(a);
+                if has(b, flag::PLURAL) && (b > a || after_noun()) && quantity() {
                     score *= 0.4;
                 }
                 if has(b, flag::ING_ED) {
