@@ -1345,7 +1345,8 @@ fn keypoints(
         });
         if let Some((j, text)) = option {
             let content: Vec<u32> = sents[j].tokens.iter().filter(|t| !t.stop).map(|t| t.term).collect();
-            if out.len() < 6 && !content.is_empty() && !content.iter().any(|t| used.contains(t)) {
+            // No question's words to leave out: the option answers in them.
+            if out.len() < 6 && names_new(&content, &HashSet::default(), &used) {
                 used.extend(content);
                 out.push(without_article(text).to_string());
             }
