@@ -10,6 +10,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+mod markup;
+
 /// How to read the text: Markdown adds indented code blocks, backslash
 /// escapes and inline markup that plain text does not have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,10 +201,8 @@ struct Line<'a> {
 /// Parses an article. Never fails: text with no recognisable questions gives
 /// an article with an intro and no sections.
 pub fn parse(text: &str, format: Format) -> Article {
-    let bbcode = matches!(format, Format::Text | Format::Markdown)
-        .then(|| bbcode_to_markdown(text, format))
-        .flatten();
-    let text = bbcode.as_deref().unwrap_or(text);
+    let (converted, format) = markup::to_markdown(text, format);
+    let text = converted.as_deref().unwrap_or(text);
     let mut lines = scan_lines(text, format);
     join_lone_labels(&mut lines);
     strip_numbered_answer_labels(&mut lines);
@@ -840,14 +840,23 @@ fn details_line(t: &str) -> Option<Cow<'_, str>> {
         return None;
     }
     let lower = t.to_ascii_lowercase();
-    if lower.starts_with("<details") || lower == "</details>" {
+    if lower == "</details>" {
         return Some(Cow::Borrowed(""));
     }
-    if !lower.strip_prefix("<summary")?.starts_with(['>', ' ']) || !lower.ends_with("</summary>") {
+    if lower.starts_with("<details") {
+        // `<details><summary>Q?</summary>` on one line, as often as not.
+        let rest = t[t.find('>')? + 1..].trim_start();
+        return Some(details_line(rest).unwrap_or(Cow::Borrowed(rest)));
+    }
+    if !lower.strip_prefix("<summary")?.starts_with(['>', ' ']) {
         return None;
     }
-    let (open_end, close) = (t.find('>')? + 1, t.len() - "</summary>".len());
+    let (open_end, close) = (t.find('>')? + 1, lower.find("</summary>")?);
     let inner = t.get(open_end..close)?;
+    // `<summary>Q?</summary>The answer.</details>` on one line: the answer
+    // follows the bold question, as in `**Q?** The answer.`
+    let after = t.get(close + "</summary>".len()..)?.trim();
+    let after = inline_html(after).map_or(Cow::Borrowed(after), Cow::Owned);
     let mut text = String::with_capacity(inner.len());
     let mut in_tag = false;
     for c in inner.chars() {
@@ -859,10 +868,10 @@ fn details_line(t: &str) -> Option<Cow<'_, str>> {
         }
     }
     let text = text.trim();
-    Some(Cow::Owned(if text.is_empty() {
-        String::new()
-    } else {
-        format!("**{text}**")
+    Some(Cow::Owned(match (text.is_empty(), after.is_empty()) {
+        (true, _) => after.into_owned(),
+        (false, true) => format!("**{text}**"),
+        (false, false) => format!("**{text}** {after}"),
     }))
 }
 
@@ -1050,6 +1059,21 @@ fn is_web_furniture(t: &str) -> bool {
     {
         return true;
     }
+    // Who wrote an answer, as perlfaq credits them: "(contributed by brian
+    // d foy)".
+    if t.len() <= 100
+        && t.ends_with(')')
+        && [
+            "(contributed by ",
+            "(answer contributed by ",
+            "(written by ",
+            "(submitted by ",
+        ]
+        .iter()
+        .any(|p| t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
+    {
+        return true;
+    }
     // Nearly every line is longer than any of these.
     if t.len() > 60 {
         return false;
@@ -1184,7 +1208,7 @@ fn inline_html(t: &str) -> Option<String> {
             "code" | "kbd" => "`",
             "br" => " ",
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "p" | "div" | "span" | "a" | "img" | "center" | "u"
-            | "small" | "sup" | "sub" | "font" | "ul" | "ol" | "section" => "",
+            | "small" | "sup" | "sub" | "font" | "ul" | "ol" | "section" | "details" => "",
             _ => {
                 out.push('<');
                 rest = &rest[1..];
@@ -2792,85 +2816,6 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
 }
 
 // ---------------------------------------------------------------- text
-
-/// A forum post in BBCode (`[b]1. Q?[/b]`, `[url=…]text[/url]`, `[*]`)
-/// as the Markdown it stands for, line for line; `None` for text with no
-/// closing BBCode tag, which is left alone.
-fn bbcode_to_markdown(text: &str, format: Format) -> Option<String> {
-    // Plain text reads no `*emphasis*`; Markdown does, and asks it whole.
-    let italic = if format == Format::Markdown { "*" } else { "" };
-    const CLOSERS: &[&[u8]] = &[
-        b"[/b]",
-        b"[/i]",
-        b"[/url]",
-        b"[/size]",
-        b"[/color]",
-        b"[/quote]",
-        b"[/list]",
-    ];
-    let bytes = text.as_bytes();
-    let has_closer = memchr::memmem::find_iter(bytes, b"[/").any(|at| {
-        CLOSERS
-            .iter()
-            .any(|c| bytes.get(at..at + c.len()).is_some_and(|b| b.eq_ignore_ascii_case(c)))
-    });
-    if !has_closer {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        // `[code]` alone on its line fences what follows, as Markdown does.
-        let alone = line.trim();
-        if alone.eq_ignore_ascii_case("[code]") || alone.eq_ignore_ascii_case("[/code]") {
-            out.push_str("```");
-            continue;
-        }
-        let mut rest = line;
-        let mut skipping_image = false;
-        while let Some(open) = rest.find('[') {
-            let Some(close) = rest[open..].find(']').map(|c| open + c) else {
-                break;
-            };
-            if !skipping_image {
-                out.push_str(&rest[..open]);
-            }
-            let tag = &rest[open + 1..close];
-            let closing = tag.starts_with('/');
-            let name = tag
-                .trim_start_matches('/')
-                .split('=')
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            let replacement = match name.as_str() {
-                "b" | "strong" => Some("**"),
-                "i" | "em" => Some(italic),
-                "*" if !closing => Some("- "),
-                "u" | "s" | "size" | "color" | "colour" | "font" | "center" | "left" | "right" | "quote" | "list"
-                | "url" | "spoiler" | "indent" | "highlight" | "code" | "*" => Some(""),
-                "img" => {
-                    skipping_image = !closing;
-                    Some("")
-                }
-                _ => None,
-            };
-            match replacement {
-                Some(r) if !skipping_image || name == "img" => out.push_str(r),
-                Some(_) => {}
-                None if !skipping_image => out.push_str(&rest[open..=close]),
-                None => {}
-            }
-            rest = &rest[close + 1..];
-        }
-        if !skipping_image {
-            out.push_str(rest);
-        }
-    }
-    Some(out)
-}
 
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -533,7 +533,10 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     // debate"), not the answer. Counted, not weighted: the question's own
     // rare words would dominate. A yes/no question's restatement is its
     // verdict ("Do I need a permit?" – "You need no permit for ...").
-    if lead && !question.polar && !cue_hit && s.leads.is_none() && !full.is_empty() && {
+    // A sentence that names a command, a file or a value in a code span
+    // gives something, whatever it restates ("Only `main` builds on every
+    // push").
+    if lead && !question.polar && !cue_hit && s.leads.is_none() && !full.is_empty() && !s.text.contains('`') && {
         // One shared word is no restatement of a short question ("Who
         // can get a library card?" answered "Anyone ... can get a
         // card"), nor are two of one that names little more than its
@@ -675,6 +678,9 @@ enum Cue {
     /// "Who should I contact if ...?", "How do I reach you?": an address,
     /// a number, or the office or team to turn to.
     Contact,
+    /// "Who looks after the farm?": a sentence that names someone (a
+    /// person, a team, a name) near its start, and is no instruction.
+    Person,
 }
 
 fn cue_of(question: &str) -> Cue {
@@ -694,6 +700,8 @@ fn cue_of(question: &str) -> Cue {
     ]) || q.contains("get in touch");
     if contact_verb && (words.first() == Some(&"who") || q.contains("contact") || q.contains("get in touch")) {
         Cue::Contact
+    } else if matches!(words.first(), Some(&("who" | "whom"))) {
+        Cue::Person
     } else if matches!(
         words.as_slice(),
         [
@@ -811,6 +819,67 @@ const FREQUENCY_WORDS: &[&str] = &[
 ];
 
 /// Who to turn to, the answer to "Who should I contact?".
+/// Words that name who does something: "The platform team owns ...",
+/// "Anyone over 18 can apply".
+const PERSON_WORDS: &[&str] = &[
+    "team",
+    "teams",
+    "staff",
+    "office",
+    "department",
+    "committee",
+    "council",
+    "board",
+    "manager",
+    "managers",
+    "owner",
+    "owners",
+    "teacher",
+    "teachers",
+    "tutor",
+    "tutors",
+    "officer",
+    "officers",
+    "volunteer",
+    "volunteers",
+    "member",
+    "members",
+    "administrator",
+    "administrators",
+    "admin",
+    "admins",
+    "group",
+    "desk",
+    "librarian",
+    "nurse",
+    "doctor",
+    "engineer",
+    "engineers",
+    "secretary",
+    "chair",
+    "landlord",
+    "landlords",
+    "tenant",
+    "tenants",
+    "parent",
+    "parents",
+    "student",
+    "students",
+    "trustees",
+    "people",
+    "person",
+    "anyone",
+    "everyone",
+    "nobody",
+    "only",
+    "whoever",
+    "applicants",
+    "residents",
+    "customers",
+    "users",
+    "you",
+];
+
 const CONTACT_WORDS: &[&str] = &[
     "office",
     "team",
@@ -994,6 +1063,17 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
                 })
         }
         Cue::Things => s.text.matches(", ").count() >= 2 && !negated(s),
+        // "Raise a ticket in the PLAT project" says what to do, not who.
+        Cue::Person => {
+            !is_instruction(&s.text, &s.tokens)
+                && s.tokens.iter().take(6).enumerate().any(|(i, t)| {
+                    let named = t.cap && !t.stop && !t.num && (i > 0 || s.tokens.get(1).is_some_and(|n| n.cap));
+                    named
+                        || PERSON_WORDS
+                            .iter()
+                            .any(|w| s.text[t.start..t.end].eq_ignore_ascii_case(w))
+                })
+        }
         // "Children under 16 need a parent ..." is a special case, not what
         // everyone needs: a need counts when it is the reader's.
         Cue::Needs => {

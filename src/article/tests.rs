@@ -1206,3 +1206,84 @@ fn troubleshooting_tables_and_glossaries_ask_their_first_column() {
     );
     assert!(other.sections.is_empty());
 }
+
+#[test]
+fn a_perl_pod_faq_reads_as_the_markdown_it_stands_for() {
+    let text = "package Kiln;\n1;\n__END__\n\n=head1 NAME\n\nkilnfaq - Questions about the studio kiln\n\n=head1 Firing\n\n=head2 How hot does a glaze firing go?\n\n(contributed by the studio)\n\nTo B<cone 6>, about 1,220 E<deg>C. Set it with C<< kiln --cone 6 >>:\n\n    kiln --cone 6\n    kiln start\n\nThe firing takes I<eleven> hours.\n\n=head2 What is in a firing log?\n\n=over 4\n\n=item C<peak>\n\nThe highest temperature reached.\n\n=item *\n\nThe E<lt>timeE<gt> it took.\n\n=back\n\n=begin html\n\n<p>Hidden</p>\n\n=end html\n\n=cut\n\nsub fire { 1 }\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.title.as_ref().map(|t| t.text.as_str()),
+        Some("kilnfaq - Questions about the studio kiln")
+    );
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["How hot does a glaze firing go?", "What is in a firing log?"]
+    );
+    // Category headings tag their questions; line numbers are the source's.
+    assert_eq!(a.sections[0].category.as_deref(), Some("Firing"));
+    assert_eq!(a.sections[0].line, 11);
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "To cone 6, about 1,220 °C. Set it with `kiln --cone 6`:\n\n```\nkiln --cone 6\nkiln start\n```\n\nThe firing takes eleven hours."
+    );
+    assert_eq!(a.sections[0].blocks[1].kind, BlockKind::Code);
+    // A labelled item carries its paragraph; `E<lt>` is text, never a tag;
+    // Perl code and another formatter's text are no part of the answer.
+    assert_eq!(
+        a.sections[1].answer_text(),
+        "- `peak`: The highest temperature reached.\n- The <time> it took."
+    );
+    // Text that merely mentions POD is left alone.
+    let plain = parse("T\n\n1. What does =head2 mean?\n\nA POD heading.\n", Format::Text);
+    assert_eq!(plain.sections[0].question, "What does =head2 mean?");
+}
+
+#[test]
+fn textile_and_jira_wiki_pages_read_as_the_markdown_they_stand_for() {
+    let text = "h1. Build Farm FAQ\n\nWhat new starters ask about the *build farm*.\n{toc:maxLevel=2}\n\nh2. How do I restart an agent?\n\n# Open the _agent list_.\n# Run {{agentctl restart}} on the host.\n\nh3(#disk). Why did my job fail with \"disk full\"?\n\nAgents keep 20 workspaces, see [the runbook|https://example.com/rb]. Prune with:\n\n{code:bash}\nagentctl prune --keep 5 # *not* bold\n{code}\n\nbq. Read \"the disk guide\":https://example.com/disk.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Build Farm FAQ"));
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["How do I restart an agent?", "Why did my job fail with \"disk full\"?"]
+    );
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "1. Open the agent list.\n2. Run `agentctl restart` on the host."
+    );
+    assert_eq!(a.sections[1].line, 11);
+    assert_eq!(a.intro[0].text, "What new starters ask about the build farm.");
+    let disk = a.sections[1].answer_text();
+    assert!(
+        disk.starts_with(
+            "Agents keep 20 workspaces, see the runbook. Prune with:\n\n```\nagentctl prune --keep 5 # *not* bold\n```"
+        ),
+        "{disk}"
+    );
+    assert!(disk.ends_with("Read the disk guide."), "{disk}");
+    // One `h2.` line in plain text is no wiki page.
+    let plain = parse(
+        "T\n\nIntro.\n\n1. What is h2. in Textile?\n\nA heading.\n",
+        Format::Text,
+    );
+    assert_eq!(plain.sections[0].question, "What is h2. in Textile?");
+}
+
+#[test]
+fn details_and_summary_on_one_line_still_ask_their_question() {
+    let text = "# Kiln FAQ\n\nFor members.\n\n<details><summary>How hot is a glaze firing?</summary>\n\nAbout 1,220 °C.\n\n</details>\n\n<details><summary>When can I collect pots?</summary>Two days after the firing.</details>\n\n<details open>\n<summary><b>Who loads the kiln?</b></summary>\nThe technician, on Fridays.</details>\n";
+    let a = parse(text, Format::Markdown);
+    let qa: Vec<(&str, String)> = a
+        .sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.answer_text()))
+        .collect();
+    assert_eq!(
+        qa,
+        [
+            ("How hot is a glaze firing?", "About 1,220 °C.".to_string()),
+            ("When can I collect pots?", "Two days after the firing.".to_string()),
+            ("Who loads the kiln?", "The technician, on Fridays.".to_string()),
+        ]
+    );
+}

@@ -17,7 +17,9 @@ use crate::ui::progress::Bar;
 use crate::ui::render;
 use crate::{html, input};
 
-const ARTICLE_EXTS: &[&str] = &["txt", "md", "markdown", "rst", "adoc", "asciidoc", "org", "html", "htm"];
+const ARTICLE_EXTS: &[&str] = &[
+    "txt", "md", "markdown", "rst", "adoc", "asciidoc", "org", "html", "htm", "pod",
+];
 
 /// What generating one article gave.
 pub struct Generated {

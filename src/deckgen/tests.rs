@@ -288,6 +288,28 @@ fn a_why_question_is_answered_by_the_cause_even_when_the_remedy_says_when() {
 }
 
 #[test]
+fn an_opening_that_restates_the_question_but_names_a_value_in_code_is_the_answer() {
+    let text = "# Build farm\n\nThe farm builds every project.\n\n## Which branches build on every push?\n\nOnly main and branches named `release/*` build on every push. Other branches build nightly at 02:00 UTC.\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert!(
+        answers[0].starts_with("Only main and branches named `release/*`"),
+        "{answers:?}"
+    );
+}
+
+#[test]
+fn a_who_question_is_answered_by_whom_the_section_names_not_by_what_to_do() {
+    let text = "Build Farm\n\nTwelve agents build every project.\n\n1. Who looks after the farm?\n\nThe platform team owns the farm. Raise a ticket in the PLAT project, or ask in the #build-farm channel during office hours.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(
+        answers[0].starts_with("The platform team owns the farm."),
+        "{answers:?}"
+    );
+    assert_eq!(cue_of("Who looks after the farm?"), Cue::Person);
+    assert_eq!(cue_of("Who should I contact about a fault?"), Cue::Contact);
+}
+
+#[test]
 fn a_cause_given_with_so_answers_why_though_it_restates_the_question() {
     let text = "Mirrors\n\nThe tool mirrors a folder to storage.\n\n1. Why does the tool upload every file on the first run?\n\nThe first run has no manifest to compare against, so every file counts as new. Later runs read the manifest from the bucket and skip unchanged files.\n";
     let answers = qa_answers(&build_text(text, Some(0)));

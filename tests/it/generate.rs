@@ -283,7 +283,7 @@ fn bad_input_gets_one_line_naming_the_file() {
         ),
         (
             &["empty-dir"],
-            "empty-dir: no articles (.txt, .md, .markdown, .rst, .adoc, .asciidoc, .org, .html, .htm) found",
+            "empty-dir: no articles (.txt, .md, .markdown, .rst, .adoc, .asciidoc, .org, .html, .htm, .pod) found",
         ),
     ];
     for (args, message) in cases {
@@ -397,7 +397,34 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 52] = [
+    let cases: [(&str, &[&str]); 55] = [
+        (
+            "manual.pod",
+            &[
+                "How do I compare two values in a template?",
+                "Which template variables are always set?",
+                "How do I add a custom filter?",
+                "Why does <br/> show up as text?",
+            ],
+        ),
+        (
+            "jira.txt",
+            &[
+                "How do I restart a stuck agent?",
+                "Which branches build on every push?",
+                "Why did my job fail with \"disk full\"?",
+                "Who looks after the farm?",
+            ],
+        ),
+        (
+            "details.md",
+            &[
+                "Why does my phone show an older copy of a note?",
+                "How much storage does the free plan include?",
+                "Can I sync a folder that lives on a USB stick?",
+                "Does Tidepool Sync encrypt my notes?",
+            ],
+        ),
         (
             "forum.txt",
             &[
@@ -709,6 +736,8 @@ fn faq_layouts_from_the_wild() {
             "yoast.html" => Some("Bee Keeping Basics"),
             "sitepage.html" => Some("Shipping questions"),
             "forum.txt" => Some("'Read before posting: Aquarium Club FAQ'"),
+            "manual.pod" => Some("Lantern::FAQ - Questions people ask about Lantern's templates"),
+            "jira.txt" => Some("Build Farm FAQ"),
             _ => None,
         };
         if let Some(title) = title {
@@ -740,6 +769,15 @@ fn faq_layouts_from_the_wild() {
                 "<a ",
                 "JavaScript",
                 "<strong>",
+                "=head",
+                "=item",
+                "C<",
+                "F<",
+                "{code",
+                "{toc",
+                "h2.",
+                "(contributed by",
+                "</details>",
             ] {
                 assert!(!l.contains(furniture), "{name}: {l:?}");
             }
@@ -750,6 +788,7 @@ fn faq_layouts_from_the_wild() {
             "h3ul.html" => &["before-the-move", "after-the-move"],
             "faq.org" => &["brewing", "equipment"],
             "parts.txt" => &["joining", "on-the-water"],
+            "manual.pod" => &["templates", "filters"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();

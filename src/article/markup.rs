@@ -1,0 +1,517 @@
+//! Markup of other systems in articles, read as the Markdown it stands
+//! for, line for line, so that every line number stays the source's:
+//! BBCode forum posts, Perl's POD (perlfaq and the manuals written like
+//! it), and the wiki markup of Textile, Redmine and Jira (`h2. Heading`).
+//!
+//! Pure text-to-text functions: they know nothing of questions and
+//! answers, only of markup.
+
+use super::Format;
+
+/// `text` as Markdown when it is written in one of these markups, and the
+/// format to parse what is returned as; `None` when it is not, and the
+/// text is parsed as it is.
+pub(super) fn to_markdown(text: &str, format: Format) -> (Option<String>, Format) {
+    match format {
+        Format::Text => {
+            if let Some(md) = pod_to_markdown(text) {
+                return (Some(md), Format::Markdown);
+            }
+            if let Some(md) = textile_to_markdown(text) {
+                return (Some(md), Format::Markdown);
+            }
+            (bbcode_to_markdown(text, format), format)
+        }
+        Format::Markdown => (bbcode_to_markdown(text, format), format),
+        Format::Rst | Format::AsciiDoc | Format::Org => (None, format),
+    }
+}
+
+/// A forum post in BBCode (`[b]1. Q?[/b]`, `[url=…]text[/url]`, `[*]`)
+/// as the Markdown it stands for, line for line; `None` for text with no
+/// closing BBCode tag, which is left alone.
+fn bbcode_to_markdown(text: &str, format: Format) -> Option<String> {
+    // Plain text reads no `*emphasis*`; Markdown does, and asks it whole.
+    let italic = if format == Format::Markdown { "*" } else { "" };
+    const CLOSERS: &[&[u8]] = &[
+        b"[/b]",
+        b"[/i]",
+        b"[/url]",
+        b"[/size]",
+        b"[/color]",
+        b"[/quote]",
+        b"[/list]",
+    ];
+    let bytes = text.as_bytes();
+    let has_closer = memchr::memmem::find_iter(bytes, b"[/").any(|at| {
+        CLOSERS
+            .iter()
+            .any(|c| bytes.get(at..at + c.len()).is_some_and(|b| b.eq_ignore_ascii_case(c)))
+    });
+    if !has_closer {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        // `[code]` alone on its line fences what follows, as Markdown does.
+        let alone = line.trim();
+        if alone.eq_ignore_ascii_case("[code]") || alone.eq_ignore_ascii_case("[/code]") {
+            out.push_str("```");
+            continue;
+        }
+        let mut rest = line;
+        let mut skipping_image = false;
+        while let Some(open) = rest.find('[') {
+            let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+                break;
+            };
+            if !skipping_image {
+                out.push_str(&rest[..open]);
+            }
+            let tag = &rest[open + 1..close];
+            let closing = tag.starts_with('/');
+            let name = tag
+                .trim_start_matches('/')
+                .split('=')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let replacement = match name.as_str() {
+                "b" | "strong" => Some("**"),
+                "i" | "em" => Some(italic),
+                "*" if !closing => Some("- "),
+                "u" | "s" | "size" | "color" | "colour" | "font" | "center" | "left" | "right" | "quote" | "list"
+                | "url" | "spoiler" | "indent" | "highlight" | "code" | "*" => Some(""),
+                "img" => {
+                    skipping_image = !closing;
+                    Some("")
+                }
+                _ => None,
+            };
+            match replacement {
+                Some(r) if !skipping_image || name == "img" => out.push_str(r),
+                Some(_) => {}
+                None if !skipping_image => out.push_str(&rest[open..=close]),
+                None => {}
+            }
+            rest = &rest[close + 1..];
+        }
+        if !skipping_image {
+            out.push_str(rest);
+        }
+    }
+    Some(out)
+}
+
+// ---------------------------------------------------------------- POD
+
+/// The level and text of a POD heading (`=head2 How do I ...?`).
+fn pod_heading(line: &str) -> Option<(usize, &str)> {
+    let rest = line.strip_prefix("=head")?;
+    let level = rest.bytes().next().filter(|b| (b'1'..=b'6').contains(b))?;
+    let text = rest[1..].strip_prefix([' ', '\t'])?.trim();
+    (!text.is_empty()).then_some((usize::from(level - b'0'), text))
+}
+
+/// A POD document (`=head1 NAME` ... `=cut`) as Markdown: headings,
+/// `=item` list items, verbatim paragraphs fenced (the blank lines around
+/// them become the fences), formatting codes resolved, and the Perl code
+/// around the POD dropped. `None` for text that is no POD: one with fewer
+/// than two `=head` lines, or one and no `=pod` or `=cut`.
+fn pod_to_markdown(text: &str) -> Option<String> {
+    let mut headings = 0;
+    let mut marked = false;
+    for line in text.lines() {
+        if line.starts_with('=') {
+            headings += usize::from(pod_heading(line).is_some());
+            marked |= matches!(line.trim_end(), "=pod" | "=cut");
+        }
+    }
+    if headings < 2 && !(headings == 1 && marked) {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    // Outside POD (Perl code before the first command or after `=cut`),
+    // inside `=begin`..`=end` (another formatter's text), inside a
+    // verbatim run; the next paragraph names the document (after
+    // `=head1 NAME`) or is an item's text (after a bare `=item *`).
+    let (mut in_pod, mut skipping, mut verbatim) = (false, false, false);
+    let (mut name_next, mut item_next) = (false, false);
+    let mut verbatim_indent = 0;
+    // A labelled `=item`'s line and label, until its paragraph comes.
+    let mut item_label: Option<(usize, String)> = None;
+    for line in text.lines() {
+        let blank = line.trim().is_empty();
+        let command = line.starts_with('=') && line[1..].starts_with(|c: char| c.is_ascii_alphabetic());
+        if verbatim && !blank && !line.starts_with([' ', '\t']) {
+            verbatim = false;
+            // The first blank line after the run closes it.
+            let last_code = out.iter().rposition(|l| !l.trim().is_empty()).unwrap_or(0);
+            match out.get_mut(last_code + 1) {
+                Some(l) => *l = "```".to_string(),
+                None => out.last_mut().map_or((), |l| l.push_str("\n```")),
+            }
+        }
+        if command {
+            // An item with no paragraph of its own stays where it was.
+            if let Some((at, label)) = item_label.take() {
+                out[at] = format!("- {label}");
+                item_next = false;
+            }
+            let word = line[1..].split_whitespace().next().unwrap_or("");
+            in_pod = word != "cut";
+            if skipping {
+                skipping = word != "end";
+                out.push(String::new());
+                continue;
+            }
+            out.push(match pod_heading(line) {
+                Some((1, "NAME")) => {
+                    name_next = true;
+                    String::new()
+                }
+                Some((level, heading)) => format!("{} {}", "#".repeat(level), pod_inline(heading)),
+                None if word == "item" => {
+                    let label = line["=item".len()..].trim();
+                    let label = label.trim_start_matches('*').trim_start();
+                    let digits = label.bytes().take_while(u8::is_ascii_digit).count();
+                    let label = if digits > 0 {
+                        label[digits..].trim_start_matches(['.', ')']).trim_start()
+                    } else {
+                        label
+                    };
+                    // The item's paragraph, if one follows, carries it:
+                    // `- label: text`.
+                    item_next = true;
+                    if !label.is_empty() {
+                        item_label = Some((out.len(), pod_inline(label)));
+                    }
+                    String::new()
+                }
+                None => {
+                    skipping = word == "begin";
+                    String::new()
+                }
+            });
+            continue;
+        }
+        if !in_pod || skipping {
+            out.push(String::new());
+            continue;
+        }
+        if verbatim || blank {
+            out.push(if blank {
+                String::new()
+            } else {
+                dedented(line, verbatim_indent).to_string()
+            });
+            continue;
+        }
+        let paragraph_start = out.last().is_none_or(|l| l.trim().is_empty());
+        if paragraph_start && line.starts_with([' ', '\t']) {
+            verbatim = true;
+            // Code reads at the indent of its first line.
+            verbatim_indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+            let line = dedented(line, verbatim_indent);
+            match out.last_mut() {
+                Some(l) => *l = "```".to_string(),
+                None => out.push("```".to_string()),
+            }
+            if out.len() == 1 {
+                // No blank line to turn into the fence: the fence shares
+                // the first line.
+                out[0] = format!("```\n{line}");
+            } else {
+                out.push(line.to_string());
+            }
+            continue;
+        }
+        let text = pod_inline(line.trim());
+        out.push(if name_next {
+            name_next = false;
+            format!("# {text}")
+        } else if item_next && paragraph_start {
+            item_next = false;
+            match item_label.take() {
+                Some((_, label)) => format!("- {label}: {text}"),
+                None => format!("- {text}"),
+            }
+        } else {
+            text
+        });
+    }
+    if verbatim {
+        out.push("```".to_string());
+    }
+    Some(out.join("\n"))
+}
+
+/// `line` without up to `indent` bytes of leading spaces and tabs.
+fn dedented(line: &str, indent: usize) -> &str {
+    let n = line
+        .bytes()
+        .take(indent)
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    &line[n..]
+}
+
+/// POD's formatting codes (`B<bold>`, `C<< $a <=> $b >>`, `L<text|url>`,
+/// `E<gt>`) as Markdown's, or as their text.
+fn pod_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some((at, code)) = next_pod_code(rest) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let opens = after.bytes().take_while(|&b| b == b'<').count();
+        let (inner, len) = if opens >= 2 && after[opens..].starts_with([' ', '\t']) {
+            // `C<< a > b >>`: the code ends at a space and as many `>`.
+            let close = " ".to_string() + &">".repeat(opens);
+            match after[opens..].find(&close) {
+                Some(end) => (after[opens..opens + end].trim(), opens + end + close.len()),
+                None => (after[opens..].trim(), after.len()),
+            }
+        } else {
+            // `B<I<x>>`: codes nest.
+            let body = &after[1..];
+            let mut depth = 0usize;
+            let mut end = body.len();
+            let bytes = body.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                match b {
+                    b'<' if i > 0 && b"BCEFILSXZ".contains(&bytes[i - 1]) => depth += 1,
+                    b'>' if depth == 0 => {
+                        end = i;
+                        break;
+                    }
+                    b'>' => depth -= 1,
+                    _ => {}
+                }
+            }
+            (&body[..end], 1 + (end + 1).min(body.len()))
+        };
+        let inner_md = || pod_inline(inner);
+        match code {
+            b'B' => out.push_str(&format!("**{}**", inner_md())),
+            b'I' => out.push_str(&format!("*{}*", inner_md())),
+            b'C' => out.push_str(&format!("`{inner}`")),
+            b'F' | b'S' => out.push_str(&inner_md()),
+            b'L' => {
+                let shown = match inner.split_once('|') {
+                    Some((text, _)) => text,
+                    None => inner.trim_start_matches('/'),
+                };
+                out.push_str(&pod_inline(shown.trim_matches('"')));
+            }
+            b'E' => out.push_str(&pod_escape(inner)),
+            // `X<index entry>` and `Z<>` show nothing.
+            _ => {}
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the next formatting code opens in `s`, and its letter: a code
+/// letter right before `<`, inside a word too (`E<lt>timeE<gt>`), as
+/// POD reads it.
+fn next_pod_code(s: &str) -> Option<(usize, u8)> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'<', &b[from..]).map(|i| from + i) {
+        if i > 0 && b"BCEFILSXZ".contains(&b[i - 1]) {
+            return Some((i - 1, b[i - 1]));
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// The character `E<...>` names.
+fn pod_escape(name: &str) -> String {
+    let named = match name {
+        // Escaped: `E<lt>br/E<gt>` is text, not a tag.
+        "lt" => return "\\<".to_string(),
+        "gt" => Some('>'),
+        "verbar" => Some('|'),
+        "sol" => Some('/'),
+        _ => None,
+    };
+    let numbered = || match name.strip_prefix("0x") {
+        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+        None => name.parse::<u32>().ok(),
+    };
+    match named.or_else(|| numbered().and_then(char::from_u32)) {
+        Some(c) => c.to_string(),
+        None => html_escape::decode_html_entities(&format!("&{name};")).into_owned(),
+    }
+}
+
+// ---------------------------------------------------------------- Textile and Jira
+
+/// The level and text of a Textile or Jira heading (`h2. Heading`,
+/// `h3(#anchor). Heading`).
+fn textile_heading(line: &str) -> Option<(usize, &str)> {
+    let rest = line.strip_prefix('h')?;
+    let level = rest.bytes().next().filter(|b| (b'1'..=b'6').contains(b))?;
+    let mut rest = &rest[1..];
+    // Attributes: `(class#id)`, `{style}`, `[lang]`, alignment.
+    while let Some(c) = rest.chars().next() {
+        let close = match c {
+            '(' => ')',
+            '{' => '}',
+            '[' => ']',
+            '<' | '>' | '=' => {
+                rest = &rest[1..];
+                continue;
+            }
+            _ => break,
+        };
+        rest = &rest[rest.find(close)? + 1..];
+    }
+    let text = rest.strip_prefix(". ")?.trim();
+    (!text.is_empty()).then_some((usize::from(level - b'0'), text))
+}
+
+/// A page in Textile (Redmine) or Jira wiki markup as Markdown: headings,
+/// `#` numbered and `*` bulleted lists, `{code}` and `{noformat}` blocks,
+/// `bq.` quotes and inline `*bold*`, `_italic_`, `@code@`, `{{code}}` and
+/// links. `None` for text with fewer than two `hN.` headings.
+fn textile_to_markdown(text: &str) -> Option<String> {
+    if text
+        .lines()
+        .filter(|l| textile_heading(l.trim_start()).is_some())
+        .take(2)
+        .count()
+        < 2
+    {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut code = false;
+    // The number of the next `#` item at each depth.
+    let mut numbers: Vec<usize> = Vec::new();
+    for line in text.lines() {
+        let t = line.trim();
+        let lower = t.to_ascii_lowercase();
+        if (lower.starts_with("{code") || lower.starts_with("{noformat")) && t.ends_with('}') && !t[1..].contains('{') {
+            code = !code;
+            out.push("```".to_string());
+            continue;
+        }
+        if code {
+            out.push(line.to_string());
+            continue;
+        }
+        // A macro alone on its line (`{toc}`, `{info:title=Note}`) shows
+        // no text of its own; what it wraps does.
+        if t.starts_with('{') && t.ends_with('}') && !t[1..].contains('{') && !t.contains(' ') {
+            out.push(String::new());
+            continue;
+        }
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        if hashes > 0 && t[hashes..].starts_with(' ') {
+            numbers.resize(hashes, 0);
+            numbers[hashes - 1] += 1;
+            out.push(format!(
+                "{}{}. {}",
+                "   ".repeat(hashes - 1),
+                numbers[hashes - 1],
+                textile_inline(t[hashes..].trim())
+            ));
+            continue;
+        }
+        numbers.clear();
+        let stars = t.bytes().take_while(|&b| b == b'*').count();
+        let md = if let Some((level, heading)) = textile_heading(t) {
+            format!("{} {}", "#".repeat(level), textile_inline(heading))
+        } else if stars > 0 && t[stars..].starts_with(' ') {
+            format!("{}- {}", "  ".repeat(stars - 1), textile_inline(t[stars..].trim()))
+        } else if let Some(quote) = t.strip_prefix("bq. ") {
+            format!("> {}", textile_inline(quote))
+        } else if let Some(block) = t.strip_prefix("bc. ") {
+            format!("`{}`", block.trim())
+        } else {
+            textile_inline(t.strip_prefix("p. ").unwrap_or(t))
+        };
+        out.push(md);
+    }
+    Some(out.join("\n"))
+}
+
+/// Textile's and Jira's inline markup as Markdown's.
+fn textile_inline(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    let boundary = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // `*bold*`, `_italic_`, `@code@`: a marker after a boundary and
+        // before a non-space, closed by the same before a boundary.
+        if matches!(c, '*' | '_' | '@')
+            && boundary(i.checked_sub(1).and_then(|p| chars.get(p)))
+            && chars.get(i + 1).is_some_and(|n| !n.is_whitespace() && *n != c)
+        {
+            let close = (i + 2..chars.len())
+                .find(|&j| chars[j] == c && !chars[j - 1].is_whitespace() && boundary(chars.get(j + 1)));
+            if let Some(j) = close {
+                let inner: String = chars[i + 1..j].iter().collect();
+                let (open, shut) = match c {
+                    '*' => ("**", "**"),
+                    '_' => ("*", "*"),
+                    _ => ("`", "`"),
+                };
+                let inner = if c == '@' { inner } else { textile_inline(&inner) };
+                out.push_str(&format!("{open}{inner}{shut}"));
+                i = j + 1;
+                continue;
+            }
+        }
+        // `{{monospace}}` (Jira).
+        if c == '{' && chars.get(i + 1) == Some(&'{') {
+            let body: String = chars[i + 2..].iter().collect();
+            if let Some(end) = body.find("}}") {
+                out.push_str(&format!("`{}`", &body[..end]));
+                i += 2 + body[..end].chars().count() + 2;
+                continue;
+            }
+        }
+        // `[text|url]` (Jira): the text.
+        if c == '[' {
+            let body: String = chars[i + 1..].iter().collect();
+            if let Some(end) = body.find(']')
+                && let Some((shown, _)) = body[..end].split_once('|')
+            {
+                out.push_str(shown);
+                i += 1 + body[..end].chars().count() + 1;
+                continue;
+            }
+        }
+        // `"text":url` (Textile): the text.
+        if c == '"' {
+            let body: String = chars[i + 1..].iter().collect();
+            if let Some(end) = body.find("\":")
+                && !body[..end].contains('"')
+                && body[end + 2..].starts_with(|n: char| n.is_ascii_alphanumeric() || n == '/')
+            {
+                out.push_str(&body[..end]);
+                let url = body[end + 2..]
+                    .find(char::is_whitespace)
+                    .unwrap_or(body.len() - end - 2);
+                // A sentence's full stop after the address is no part of it.
+                let url_text = body[end + 2..end + 2 + url].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+                i += 1 + body[..end].chars().count() + 2 + url_text.chars().count();
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
