@@ -391,7 +391,7 @@ pub enum InputFormat {
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Articles (.txt, .md, .rst, .adoc, .org, .html), directories of them, or - for standard input
+    /// Articles (.txt, .md, .rst, .adoc, .org, .html, .pod), directories of them, or - for standard input
     #[arg(required = true, value_name = "ARTICLE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 
