@@ -1730,8 +1730,8 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
         true
     } else if matches!(b.get(i), Some(b'.' | b')' | b':' | b'/')) {
         i += 1;
-        // `1.)`
-        if b.get(i - 1) == Some(&b'.') && b.get(i) == Some(&b')') {
+        // `1.)`, and `1.-` as Spanish FAQs number.
+        if b.get(i - 1) == Some(&b'.') && matches!(b.get(i), Some(b')' | b'-')) {
             i += 1;
         }
         true
@@ -1830,6 +1830,11 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         return None;
     };
     let after = after.trim_start_matches([' ', '#', '\u{a0}']);
+    // `Q-1:`.
+    let after = after
+        .strip_prefix('-')
+        .filter(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(after);
     // `Q.1`, but not `Q. 5 ways to …`.
     let after = match after.strip_prefix('.') {
         Some(a) if a.starts_with(|c: char| c.is_ascii_digit()) => a,

@@ -45,6 +45,8 @@ fn numbering_styles() {
         ("1.\tFirst?", "2.\tSecond?"),
         ("   1. First?", "   2. Second?"),
         ("(1) First?", "(2) Second?"),
+        ("1.- First?", "2.- Second?"),
+        ("Q-1: First?", "Q-2: Second?"),
         ("**1. First?**", "**2. Second?**"),
         ("***First?***", "***Second?***"),
         ("**_First?_**", "**_Second?_**"),
