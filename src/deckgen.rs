@@ -947,6 +947,11 @@ const MEANS_PHRASES: &[&str] = &[
     " using ",
     " with the help of",
     " by means of",
+    // "How is my bill worked out?": what it depends on.
+    " depends on ",
+    " depend on ",
+    " based on ",
+    " according to ",
 ];
 const WORD_NUMBER: u8 = 1;
 const WORD_TIME: u8 = 2;

@@ -310,6 +310,16 @@ fn a_who_question_is_answered_by_whom_the_section_names_not_by_what_to_do() {
 }
 
 #[test]
+fn how_something_is_worked_out_is_answered_by_what_it_depends_on() {
+    let text = "Council Tax\n\nCouncil Tax pays for local services.\n\n1. How is my Council Tax worked out?\n\nYour bill depends on the valuation band of your home. The agency puts every home in one of eight bands. The council then sets the charge for each band every February.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(
+        answers[0].starts_with("Your bill depends on the valuation band"),
+        "{answers:?}"
+    );
+}
+
+#[test]
 fn a_cause_given_with_so_answers_why_though_it_restates_the_question() {
     let text = "Mirrors\n\nThe tool mirrors a folder to storage.\n\n1. Why does the tool upload every file on the first run?\n\nThe first run has no manifest to compare against, so every file counts as new. Later runs read the manifest from the bucket and skip unchanged files.\n";
     let answers = qa_answers(&build_text(text, Some(0)));
