@@ -644,6 +644,28 @@ fn is_instruction(text: &str, tokens: &[Token]) -> bool {
                 || text[verb.end..].starts_with(" `")))
 }
 
+/// Whether a sentence says what to do: an instruction, or advice to the
+/// reader ("You can challenge your band ...", "You should keep ...").
+fn is_advice(s: &Sent) -> bool {
+    const OPENINGS: &[&str] = &[
+        "you can ",
+        "you could ",
+        "you should ",
+        "you must ",
+        "you need to ",
+        "you'll need to ",
+        "you’ll need to ",
+        "you will need to ",
+        "you may want to ",
+        "we recommend ",
+        "we suggest ",
+    ];
+    is_instruction(&s.text, &s.tokens)
+        || OPENINGS
+            .iter()
+            .any(|o| s.text.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o)))
+}
+
 /// Words that mark the kind of answer a question asks for (the classic
 /// answer-type cue of extractive question answering).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1135,10 +1157,15 @@ struct Question {
     procedural: bool,
 }
 
-/// A question asking what to do: "How do I …?", "How can we …?", "How to …?".
+/// A question asking what to do: "How do I …?", "How can we …?", "How to
+/// …?", "What can I do?".
 fn is_procedural(q: &str) -> bool {
     let lower = q.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().take(3).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
     matches!(
         words.as_slice(),
         ["how", "to", ..]
@@ -1148,7 +1175,23 @@ fn is_procedural(q: &str) -> bool {
                 "i" | "you" | "we",
                 ..
             ]
+            | ["what", "can" | "should" | "do" | "must", "i" | "we", "do", ..]
     )
+}
+
+/// The sentence of a question line that asks: "What can I do?" of "I
+/// think my band is wrong. What can I do?", whose first sentence only sets
+/// the scene. The whole line when it is one sentence.
+fn asking_part(q: &str) -> &str {
+    let q = q.trim();
+    if !q.ends_with('?') {
+        return q;
+    }
+    let body = &q[..q.len() - 1];
+    match body.rfind(['.', '!']).filter(|&at| body[at + 1..].starts_with(' ')) {
+        Some(at) if body[at + 1..].trim_start().starts_with(|c: char| c.is_uppercase()) => q[at + 1..].trim_start(),
+        _ => q,
+    }
 }
 
 /// A yes/no question: opens with an auxiliary verb.
@@ -1166,13 +1209,14 @@ impl Question {
     fn new(text: &str, terms: HashSet<u32>, all: HashSet<u32>, idf: &[f64]) -> Self {
         // Summed once here, not for each sentence scored against it.
         let weight = terms.iter().map(|&t| idf[t as usize]).sum();
+        let asks = asking_part(text);
         Question {
             terms,
             weight,
             all,
-            cue: cue_of(text),
-            polar: is_polar(text),
-            procedural: is_procedural(text),
+            cue: cue_of(asks),
+            polar: is_polar(asks),
+            procedural: is_procedural(asks),
         }
     }
 }
@@ -1285,7 +1329,9 @@ fn choose_answer(
         {
             let alone = chosen.len() == 1;
             let short = opening.tokens.len() <= 10;
-            let procedure_first = alone && whole.procedural && instruction(opening) && !instruction(&sents[k]);
+            // "What can I do?" – "You can challenge your band ...": advice
+            // too; and the first of two instructions is the first step.
+            let procedure_first = alone && whole.procedural && is_advice(opening);
             let kind_asked = short && alone && whole.cue != Cue::None && q_cue(opening, whole);
             let cause_of_remedy =
                 short && alone && whole.cue == Cue::Cause && instruction(&sents[k]) && !instruction(opening);

@@ -320,6 +320,24 @@ fn how_something_is_worked_out_is_answered_by_what_it_depends_on() {
 }
 
 #[test]
+fn what_can_i_do_after_a_complaint_is_answered_by_the_advice_that_opens_the_section() {
+    let text = "Council Tax\n\nCouncil Tax pays for local services.\n\n1. I think my band is wrong. What can I do?\n\nYou can challenge your band with the Valuation Office Agency, not the council. Keep paying your current bill while the challenge is looked at, because any refund will be paid back to you if the band is lowered.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(answers[0].starts_with("You can challenge your band"), "{answers:?}");
+    assert_eq!(
+        asking_part("I think my band is wrong. What can I do?"),
+        "What can I do?"
+    );
+    assert_eq!(asking_part("What is Wi-Fi 6E?"), "What is Wi-Fi 6E?");
+    assert_eq!(
+        asking_part("Is it free, e.g. for students?"),
+        "Is it free, e.g. for students?"
+    );
+    assert!(is_procedural("What should we do?"));
+    assert!(!is_procedural("What can I bring?"));
+}
+
+#[test]
 fn a_cause_given_with_so_answers_why_though_it_restates_the_question() {
     let text = "Mirrors\n\nThe tool mirrors a folder to storage.\n\n1. Why does the tool upload every file on the first run?\n\nThe first run has no manifest to compare against, so every file counts as new. Later runs read the manifest from the bucket and skip unchanged files.\n";
     let answers = qa_answers(&build_text(text, Some(0)));
