@@ -2276,19 +2276,34 @@ fn decade_variants(answer: &str) -> Option<Vec<String>> {
 /// Other times of day for a time of day ("05:00", "7:30 pm"): an hour and
 /// two later and an hour earlier, on the same clock and written alike.
 fn clock_variants(answer: &str) -> Option<Vec<String>> {
-    let (hour, rest) = answer.split_once(':')?;
-    let minutes = rest.get(..2).filter(|m| m.bytes().all(|b| b.is_ascii_digit()))?;
-    let suffix = &rest[2..];
-    let twelve = match suffix.trim().to_ascii_lowercase().as_str() {
+    // "10 am": a whole hour, with no minutes.
+    let (hour, minutes, suffix) = match answer.split_once(':') {
+        Some((hour, rest)) => (
+            hour,
+            rest.get(..2).filter(|m| m.bytes().all(|b| b.is_ascii_digit()))?,
+            &rest[2..],
+        ),
+        None => {
+            let digits = answer.bytes().take_while(u8::is_ascii_digit).count();
+            let suffix = &answer[digits..];
+            if digits == 0 || suffix.trim().is_empty() {
+                return None;
+            }
+            (&answer[..digits], "", suffix)
+        }
+    };
+    let lower_suffix = suffix.trim().to_ascii_lowercase();
+    let twelve = match lower_suffix.as_str() {
         "" => false,
         "am" | "pm" | "a.m." | "p.m." => true,
         _ => return None,
     };
+    let pm = lower_suffix.starts_with('p');
     if hour.is_empty() || hour.len() > 2 || !hour.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let h: u32 = hour.parse().ok()?;
-    let m: u32 = minutes.parse().ok()?;
+    let m: u32 = if minutes.is_empty() { 0 } else { minutes.parse().ok()? };
     let valid = if twelve { (1..=12).contains(&h) } else { h <= 23 };
     if !valid || m > 59 {
         return None;
@@ -2299,18 +2314,43 @@ fn clock_variants(answer: &str) -> Option<Vec<String>> {
     } else {
         1
     };
+    let colon = if minutes.is_empty() { "" } else { ":" };
     let out = [1i32, 2, -1]
         .iter()
         .map(|&d| {
-            let v = if twelve {
-                (h as i32 - 1 + d).rem_euclid(12) + 1
+            if !twelve {
+                let v = (h as i32 + d).rem_euclid(24);
+                return format!("{v:0width$}{colon}{minutes}{suffix}");
+            }
+            // Across noon or midnight the half of the day turns: two hours
+            // after 10 am is 12 pm, not 12 am.
+            let day = (h % 12 + if pm { 12 } else { 0 }) as i32;
+            let v = (day + d).rem_euclid(24);
+            let shown = (v + 11) % 12 + 1;
+            let suffix = if (v >= 12) == pm {
+                suffix.to_string()
             } else {
-                (h as i32 + d).rem_euclid(24)
+                flip_half(suffix)
             };
-            format!("{v:0width$}:{minutes}{suffix}")
+            format!("{shown:0width$}{colon}{minutes}{suffix}")
         })
         .collect();
     Some(out)
+}
+
+/// "am" for "pm" and back, in the same letters and case ("P.M." for
+/// "A.M."), with the same space before it.
+fn flip_half(suffix: &str) -> String {
+    suffix
+        .chars()
+        .map(|c| match c {
+            'a' => 'p',
+            'p' => 'a',
+            'A' => 'P',
+            'P' => 'A',
+            c => c,
+        })
+        .collect()
 }
 
 /// `v` with `decimals` decimals, its thousands separated by commas when

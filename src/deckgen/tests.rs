@@ -776,7 +776,12 @@ fn changed_figures_keep_their_unit_and_form() {
     assert_eq!(number_variants("80s"), ["90s", "70s"]);
     assert_eq!(number_variants("23:30"), ["00:30", "01:30", "22:30"]);
     assert_eq!(number_variants("7:45 pm"), ["8:45 pm", "9:45 pm", "6:45 pm"]);
-    assert_eq!(number_variants("12:15 am"), ["1:15 am", "2:15 am", "11:15 am"]);
+    // Across noon and midnight the half of the day turns.
+    assert_eq!(number_variants("12:15 am"), ["1:15 am", "2:15 am", "11:15 pm"]);
+    assert_eq!(number_variants("11:30 pm"), ["12:30 am", "1:30 am", "10:30 pm"]);
+    assert_eq!(number_variants("10 am"), ["11 am", "12 pm", "9 am"]);
+    assert_eq!(number_variants("10 A.M."), ["11 A.M.", "12 P.M.", "9 A.M."]);
+    assert_eq!(number_variants("1pm"), ["2pm", "3pm", "12pm"]);
     assert!(number_variants("25:00").is_empty());
     assert_eq!(number_variants("1991"), ["1988", "1993", "1985"]);
     assert_eq!(number_variants("500 BC"), ["497 BC", "502 BC", "494 BC"]);
