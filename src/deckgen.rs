@@ -267,16 +267,22 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         } else if let Some(run) = &steps {
             run.text.clone()
         } else {
-            chosen
-                .iter()
-                .map(|&k| match &sents[k].leads {
-                    Some(what) => format!("{}\n{what}", sents[k].text),
-                    None => sents[k].text.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-                .trim()
-                .to_string()
+            let mut joined = String::new();
+            let mut after_block = false;
+            for &k in &chosen {
+                // After the list or code a sentence brings, the next one
+                // starts a line of its own: "```" closes a block alone.
+                if !joined.is_empty() {
+                    joined.push(if after_block { '\n' } else { ' ' });
+                }
+                joined.push_str(&sents[k].text);
+                after_block = sents[k].leads.is_some();
+                if let Some(what) = &sents[k].leads {
+                    joined.push('\n');
+                    joined.push_str(what);
+                }
+            }
+            joined.trim().to_string()
         };
         // Sentences of nothing but invisible characters trim to nothing.
         let answer = if answer.is_empty() {

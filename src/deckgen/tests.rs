@@ -338,6 +338,16 @@ fn what_can_i_do_after_a_complaint_is_answered_by_the_advice_that_opens_the_sect
 }
 
 #[test]
+fn a_sentence_after_the_code_an_answer_brings_starts_its_own_line() {
+    let text = "# tidyfs\n\nFinds duplicate files.\n\n## Can I exclude folders?\n\nYes, with `--exclude`:\n\n```sh\ntidyfs scan ~/Photos --exclude node_modules\n```\n\nPatterns use gitignore syntax.\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert_eq!(
+        answers[0],
+        "Yes, with `--exclude`:\n```sh\ntidyfs scan ~/Photos --exclude node_modules\n```\nPatterns use gitignore syntax."
+    );
+}
+
+#[test]
 fn a_cause_given_with_so_answers_why_though_it_restates_the_question() {
     let text = "Mirrors\n\nThe tool mirrors a folder to storage.\n\n1. Why does the tool upload every file on the first run?\n\nThe first run has no manifest to compare against, so every file counts as new. Later runs read the manifest from the bucket and skip unchanged files.\n";
     let answers = qa_answers(&build_text(text, Some(0)));
