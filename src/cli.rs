@@ -225,7 +225,7 @@ pub struct ManArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ModeArg {
-    /// flip for qa cards, type for cloze cards
+    /// flip for qa cards (choice for a multiple-choice question), type for cloze cards
     Auto,
     /// show the question, reveal the answer, rate yourself
     Flip,

@@ -313,6 +313,13 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             }
         }
         let keypoints = keypoints(&sents, &terms, &answer_sents, &idxs, &qterms, &capitalised);
+        // A multiple-choice question is answered by the option chosen, and
+        // its other options are the wrong answers to offer beside it; what
+        // the answer line adds stays in the context.
+        let (answer, distractors) = match marked_option(&section.blocks) {
+            Some((right, wrong)) => (right, wrong),
+            None => (answer, Vec::new()),
+        };
         let mut tags = vec![format!("q{}", i + 1)];
         tags.extend(section.category.as_deref().and_then(category_tag));
         cards.push((
@@ -326,6 +333,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                     answer: answer.trim().to_string(),
                     context: (!context.is_empty()).then_some(context),
                     keypoints,
+                    distractors,
                 },
                 tags,
                 line: Some(section.line as u64),
@@ -409,6 +417,44 @@ fn numbered_steps(blocks: &[crate::article::Block]) -> Option<Steps> {
         end: last.line + 1,
         text: run.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"),
     })
+}
+
+/// The option a multiple-choice question's answer line chooses, and the
+/// other options: `None` when the section has no answer line after two or
+/// more lettered options, or the line names none of them.
+fn marked_option(blocks: &[crate::article::Block]) -> Option<(String, Vec<String>)> {
+    let answer = blocks.iter().find(|b| b.kind == BlockKind::Answer)?;
+    let options: Vec<&str> = blocks
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Answer)
+        .filter(|b| b.kind == BlockKind::Item)
+        .filter_map(|b| crate::article::option_letter(&b.text).map(|(_, text)| text))
+        .filter(|text| !text.is_empty())
+        .collect();
+    if options.len() < 2 {
+        return None;
+    }
+    // "Newton. Force is measured in newtons." chooses "Newton", and
+    // "In the lower course, where ..." the longer of two options it opens
+    // with.
+    let said = answer.text.trim();
+    let opens_with = |option: &str| {
+        let option = option.trim_end_matches(['.', '!']);
+        said.get(..option.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(option))
+            && !said[option.len()..].starts_with(char::is_alphanumeric)
+    };
+    let right = options
+        .iter()
+        .copied()
+        .filter(|o| opens_with(o))
+        .max_by_key(|o| o.len())?;
+    let wrong = options
+        .iter()
+        .filter(|o| !o.eq_ignore_ascii_case(right))
+        .map(|o| o.to_string())
+        .collect();
+    Some((right.to_string(), wrong))
 }
 
 /// The list items (up to ten) or the code block right after a sentence

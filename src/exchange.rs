@@ -491,6 +491,7 @@ mod tests {
                 answer: a.into(),
                 context: ctx.map(Into::into),
                 keypoints: vec![],
+                distractors: vec![],
             },
             tags: tags.iter().map(|t| t.to_string()).collect(),
             line: None,

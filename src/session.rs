@@ -557,6 +557,8 @@ impl<R: Rng> Session<'_, R> {
         let card = &self.cards[i].card;
         let mode = match (self.mode, &card.body) {
             (ModeChoice::Fixed(m), _) => m,
+            // A multiple-choice question is asked as one, with its own options.
+            (ModeChoice::Auto, CardBody::Qa { distractors, .. }) if !distractors.is_empty() => Mode::Choice,
             (ModeChoice::Auto, CardBody::Qa { .. }) => Mode::Flip,
             (ModeChoice::Auto, CardBody::Cloze { .. }) => Mode::Type,
         };
@@ -580,8 +582,7 @@ impl<R: Rng> Session<'_, R> {
         };
         let mine = answer(&me.card).unwrap_or_default();
         let own: Vec<String> = match &me.card.body {
-            CardBody::Cloze { distractors, .. } => distractors.clone(),
-            CardBody::Qa { .. } => Vec::new(),
+            CardBody::Cloze { distractors, .. } | CardBody::Qa { distractors, .. } => distractors.clone(),
         };
         let mut pool: Vec<String> = if own.is_empty() {
             self.cards

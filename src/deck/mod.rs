@@ -50,6 +50,9 @@ pub enum CardBody {
         answer: String,
         context: Option<String>,
         keypoints: Vec<String>,
+        /// Wrong answers offered beside `answer` in multiple choice: a
+        /// multiple-choice question's other options.
+        distractors: Vec<String>,
     },
     Cloze {
         /// The sentence with exactly one `{{blank}}`.
@@ -121,7 +124,13 @@ fn each_normalised(s: &str, mut out: impl FnMut(char)) {
 ///
 /// ```
 /// use quizdeck::deck::{CardBody, card_id};
-/// let body = |q: &str| CardBody::Qa { question: q.into(), answer: "a".into(), context: None, keypoints: vec![] };
+/// let body = |q: &str| CardBody::Qa {
+///     question: q.into(),
+///     answer: "a".into(),
+///     context: None,
+///     keypoints: vec![],
+///     distractors: vec![],
+/// };
 /// assert_eq!(card_id(&body("What is FSRS?")), card_id(&body("what is  fsrs?")));
 /// assert!(card_id(&body("What is FSRS?")).starts_with("qa-"));
 /// ```
@@ -333,11 +342,7 @@ pub fn validate(raw: &RawDeck) -> Result<Deck, Vec<Problem>> {
                         problems.push(Problem::card(i, Some(field), format!("{name} has an empty `{field}`")));
                     }
                 }
-                for (field, present) in [
-                    ("text", rc.text.is_some()),
-                    ("accept", !rc.accept.is_empty()),
-                    ("distractors", !rc.distractors.is_empty()),
-                ] {
+                for (field, present) in [("text", rc.text.is_some()), ("accept", !rc.accept.is_empty())] {
                     if present {
                         problems.push(Problem::card(
                             i,
@@ -351,6 +356,7 @@ pub fn validate(raw: &RawDeck) -> Result<Deck, Vec<Problem>> {
                     answer: rc.answer.clone().unwrap_or_default().trim().to_string(),
                     context: non_empty(&rc.context).map(str::to_string),
                     keypoints: rc.keypoints.clone(),
+                    distractors: rc.distractors.clone(),
                 }
             }
             Some("cloze") => {
@@ -463,11 +469,13 @@ impl Card {
                 answer,
                 context,
                 keypoints,
+                distractors,
             } => {
                 rc.question = Some(question.clone());
                 rc.answer = Some(answer.clone());
                 rc.context = context.clone();
                 rc.keypoints = keypoints.clone();
+                rc.distractors = distractors.clone();
             }
             CardBody::Cloze {
                 text,

@@ -8,6 +8,7 @@ fn qa(q: &str, a: &str) -> Card {
             answer: a.into(),
             context: None,
             keypoints: vec![],
+            distractors: vec![],
         },
         tags: vec![],
         line: None,
@@ -138,4 +139,26 @@ proptest::proptest! {
         let reference = s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
         proptest::prop_assert_eq!(normalise(&s), reference);
     }
+}
+
+#[test]
+fn a_qa_card_keeps_its_own_wrong_options_through_yaml() {
+    let mut card = qa("Where does a river begin?", "The source");
+    card.id = "r1".into();
+    if let CardBody::Qa { distractors, .. } = &mut card.body {
+        *distractors = vec!["The mouth".into(), "The delta".into()];
+    }
+    let deck = Deck {
+        title: "Rivers".into(),
+        source: None,
+        generator: None,
+        language: None,
+        cards: vec![card],
+    };
+    let text = yaml::to_string(&deck).unwrap();
+    assert!(
+        text.contains("  answer: The source\n  distractors:\n  - The mouth\n  - The delta\n"),
+        "{text}"
+    );
+    assert_eq!(yaml::from_str(&text).unwrap(), deck);
 }

@@ -1228,12 +1228,28 @@ fn a_multiple_choice_question_is_answered_by_its_marked_option() {
         "Forces Quiz\n\nRevise for the test with these.\n\n1. What is the unit of force?\na) Joule\nb) Newton\nc) Watt\nAnswer: b) Newton. Force is measured in newtons, named after Isaac Newton.\n\n2. What does a force meter measure?\na) Mass\nb) Force\nc) Speed\nAnswer: b\n",
         Some(0),
     );
-    assert_eq!(
-        qa_answers(&deck),
-        [
-            "Newton. Force is measured in newtons, named after Isaac Newton.",
-            "Force"
-        ]
+    // The option chosen is the answer, the other options its wrong answers,
+    // and the rest of the answer line stays in the context.
+    assert_eq!(qa_answers(&deck), ["Newton", "Force"]);
+    let qa: Vec<(&Vec<String>, &Option<String>)> = deck
+        .cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Qa {
+                distractors, context, ..
+            } => Some((distractors, context)),
+            CardBody::Cloze { .. } => None,
+        })
+        .collect();
+    assert_eq!(qa[0].0, &["Joule", "Watt"]);
+    assert_eq!(qa[1].0, &["Mass", "Speed"]);
+    assert!(
+        qa[0]
+            .1
+            .as_deref()
+            .is_some_and(|c| c.ends_with("Newton. Force is measured in newtons, named after Isaac Newton.")),
+        "{:?}",
+        qa[0].1
     );
     // The option is the key point, though the question names it.
     let keys = qa_keypoints(&deck);

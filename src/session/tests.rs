@@ -19,6 +19,7 @@ fn qa(id: &str, tag: &str) -> Card {
             answer: format!("Answer {id}."),
             context: None,
             keypoints: vec![],
+            distractors: vec![],
         },
         tags: vec![tag.into()],
         line: None,
@@ -57,6 +58,8 @@ struct Script {
     asks: VecDeque<Control<Response>>,
     rates: VecDeque<Control<Rating>>,
     shown: Vec<String>,
+    /// The options of each card asked (empty unless in choice mode).
+    options: Vec<Vec<String>>,
     feedback: Vec<(Feedback, Option<Rating>)>,
     undone: usize,
 }
@@ -64,6 +67,7 @@ struct Script {
 impl Prompter for Script {
     fn ask(&mut self, view: &View<'_>) -> Control<Response> {
         self.shown.push(view.card.id.clone());
+        self.options.push(view.options.clone());
         self.asks.pop_front().unwrap_or(Control::Quit)
     }
     fn rate(&mut self, _view: &View<'_>, feedback: &Feedback, suggested: Option<Rating>) -> Control<Rating> {
@@ -401,6 +405,30 @@ fn choice_mode_offers_the_answer_among_seeded_options() {
 }
 
 #[test]
+fn a_multiple_choice_question_is_asked_with_its_own_options() {
+    let mut mcq = qa("m1", "q1");
+    mcq.body = CardBody::Qa {
+        question: "Where does a river begin?".into(),
+        answer: "The source".into(),
+        context: None,
+        keypoints: vec![],
+        distractors: vec!["The mouth".into(), "The delta".into(), "The meander".into()],
+    };
+    let cards = vec![mcq, qa("other", "q2")];
+    let mut script = Script::default();
+    script.asks = VecDeque::from([Control::Value(Response::Chose(0)), Control::Value(Response::Revealed)]);
+    script.rates = (0..2).map(|_| Control::Value(Rating::Good)).collect();
+    let (_, journal, _) = run(study(cards), &mut script, ModeChoice::Auto, false, &mut FixedClock(T0));
+    // Auto mode asks it as the quiz did; a plain qa card is still flipped.
+    assert_eq!(journal.reviews[0].1.mode, Mode::Choice);
+    assert_eq!(journal.reviews[1].1.mode, Mode::Flip);
+    let mut offered = script.options[0].clone();
+    offered.sort();
+    assert_eq!(offered, ["The delta", "The meander", "The mouth", "The source"]);
+    assert!(script.options[1].is_empty());
+}
+
+#[test]
 fn cram_is_practice_and_leaves_the_schedule_alone() {
     let mut script = Script {
         asks: flips(2),
@@ -465,6 +493,7 @@ fn typed_answers_are_graded_in_the_language_of_their_deck() {
             answer: "L'inscription se fait à l'accueil.".into(),
             context: None,
             keypoints: vec!["accueil".into()],
+            distractors: vec![],
         },
         tags: vec!["q1".into()],
         line: None,
