@@ -1994,9 +1994,24 @@ fn strip_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
             let rest = rest
                 .strip_prefix(':')
                 .or_else(|| rest.strip_prefix(" :"))
-                .or_else(|| if n == 1 { rest.strip_prefix(". ") } else { None })
+                // `A.`, and `Ans.` as exam notes abbreviate it.
+                .or_else(|| {
+                    if n == 1 || *label == "ans" {
+                        rest.strip_prefix(". ")
+                    } else {
+                        None
+                    }
+                })
                 .or_else(|| rest.strip_prefix(" -"))
-                .or_else(|| rest.strip_prefix(" –"))?;
+                .or_else(|| rest.strip_prefix(" –"))
+                // `Answer- Light bends ...`.
+                .or_else(|| {
+                    if n > 1 {
+                        rest.strip_prefix("- ").or_else(|| rest.strip_prefix("– "))
+                    } else {
+                        None
+                    }
+                })?;
             return Some(rest.trim());
         }
     }

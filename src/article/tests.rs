@@ -1289,3 +1289,19 @@ fn details_and_summary_on_one_line_still_ask_their_question() {
         ]
     );
 }
+
+#[test]
+fn exam_notes_label_answers_ans_dot_and_answer_dash() {
+    let text = "Light Questions\n\nAsked every year.\n\nQ1. What is the refractive index of glass?\nAns. About 1.52 for crown glass.\n\nQ2. Define focal length.\nAns: The distance from the centre to the focus.\n\nQ3. Why does a pencil look bent in water?\nAnswer- Light bends as it leaves the water.\n\nQ4. What is a dioptre?\nAns – The unit of a lens's power.\n";
+    let a = parse(text, Format::Text);
+    let answers: Vec<String> = a.sections.iter().map(Section::answer_text).collect();
+    assert_eq!(
+        answers,
+        [
+            "About 1.52 for crown glass.",
+            "The distance from the centre to the focus.",
+            "Light bends as it leaves the water.",
+            "The unit of a lens's power.",
+        ]
+    );
+}
