@@ -892,7 +892,6 @@ const FREQUENCY_WORDS: &[&str] = &[
     "once", "twice", "every", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "annually",
 ];
 
-/// Who to turn to, the answer to "Who should I contact?".
 /// Words that name who does something: "The platform team owns ...",
 /// "Anyone over 18 can apply".
 const PERSON_WORDS: &[&str] = &[
@@ -954,6 +953,7 @@ const PERSON_WORDS: &[&str] = &[
     "you",
 ];
 
+/// Who to turn to, the answer to "Who should I contact?".
 const CONTACT_WORDS: &[&str] = &[
     "office",
     "team",

@@ -217,15 +217,13 @@ fn pod_to_markdown(text: &str) -> Option<String> {
             verbatim_indent = line.len() - line.trim_start_matches([' ', '\t']).len();
             let line = dedented(line, verbatim_indent);
             match out.last_mut() {
-                Some(l) => *l = "```".to_string(),
-                None => out.push("```".to_string()),
-            }
-            if out.len() == 1 {
-                // No blank line to turn into the fence: the fence shares
-                // the first line.
-                out[0] = format!("```\n{line}");
-            } else {
-                out.push(line.to_string());
+                // The blank line before the paragraph opens the fence.
+                Some(l) => {
+                    *l = "```".to_string();
+                    out.push(line.to_string());
+                }
+                // None there: the fence shares the first line.
+                None => out.push(format!("```\n{line}")),
             }
             continue;
         }

@@ -1305,3 +1305,18 @@ fn exam_notes_label_answers_ans_dot_and_answer_dash() {
         ]
     );
 }
+
+#[test]
+fn pod_code_right_at_the_top_or_after_one_blank_line_is_fenced_whole() {
+    for text in [
+        "=head1 NAME\n\nkiln - Kiln notes\n\n=head2 How do I fire?\n\n    kiln --cone 6\n    kiln start\n\nThen wait.\n\n=head2 How long?\n\nEleven hours.\n",
+        "\n    use Kiln;\n\n=head1 NAME\n\nkiln - Kiln notes\n\n=head2 How do I fire?\n\n    kiln --cone 6\n    kiln start\n\nThen wait.\n\n=head2 How long?\n\nEleven hours.\n",
+    ] {
+        let a = parse(text, Format::Text);
+        assert_eq!(a.sections.len(), 2, "{text:?}");
+        assert_eq!(
+            a.sections[0].answer_text(),
+            "```\nkiln --cone 6\nkiln start\n```\n\nThen wait."
+        );
+    }
+}
