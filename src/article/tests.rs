@@ -426,6 +426,31 @@ mod props {
             }
         }
 
+        /// POD commands, formatting codes and verbatim paragraphs, and
+        /// Textile or Jira headings, lists, blocks and inline markup, in any
+        /// mix: line numbers stay the source's.
+        #[test]
+        fn parsing_never_panics_on_pod_and_wiki_markup(lines in proptest::collection::vec(
+            prop_oneof![
+                Just(String::new()),
+                "=head[1-4] [A-Za-z ?]{0,12}",
+                "=(item|over|back|cut|pod|begin|end|for|encoding)[ *0-9a-z.]{0,6}",
+                "[a-z ]{0,4}[BCEFILSXZ]<{1,3}[ a-z|/\\\"<>]{0,8}>{0,3}[a-z ]{0,3}",
+                "[ \t]{1,4}[a-z =;]{0,8}",
+                "h[1-7](\\([a-z#]{0,4}\\))?\\.? [A-Za-z ?]{0,12}",
+                "[#*]{1,3} [a-z ]{0,8}",
+                "\\{(code|noformat|toc|info)(:[a-z=]{0,6})?\\}",
+                "[a-z ]{0,4}[*_@][a-z ]{0,5}[*_@][a-z .]{0,3}",
+                "[a-z ]{0,3}(\\{\\{[a-z]{0,4}\\}{0,2}|\\[[a-z]{0,3}\\|[a-z:/]{0,5}\\]?|\"[a-z ]{0,4}\":[a-z/.]{0,6})",
+                "\\PC{0,20}",
+            ], 0..40)) {
+            let text = lines.join("\n");
+            for s in &parse(&text, Format::Text).sections {
+                prop_assert!(!s.question.is_empty());
+                prop_assert!(s.line >= 1 && s.line <= lines.len().max(1));
+            }
+        }
+
         /// reStructuredText's inline markup, directives, literal blocks and
         /// adornments in any mix.
         #[test]
