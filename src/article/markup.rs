@@ -13,17 +13,49 @@ use super::Format;
 /// text is parsed as it is.
 pub(super) fn to_markdown(text: &str, format: Format) -> (Option<String>, Format) {
     match format {
-        Format::Text => {
-            if let Some(md) = pod_to_markdown(text) {
-                return (Some(md), Format::Markdown);
-            }
-            if let Some(md) = textile_to_markdown(text) {
-                return (Some(md), Format::Markdown);
-            }
-            (bbcode_to_markdown(text, format), format)
-        }
+        Format::Text => match sniff(text) {
+            Some(Markup::Pod) => (Some(pod_to_markdown(text)), Format::Markdown),
+            Some(Markup::Textile) => (Some(textile_to_markdown(text)), Format::Markdown),
+            None => (bbcode_to_markdown(text, format), format),
+        },
         Format::Markdown => (bbcode_to_markdown(text, format), format),
         Format::Rst | Format::AsciiDoc | Format::Org => (None, format),
+    }
+}
+
+enum Markup {
+    Pod,
+    Textile,
+}
+
+/// Which of POD and Textile a plain text is written in, if either: POD
+/// with two `=head` lines, or one and `=pod` or `=cut`; Textile with two
+/// `hN.` headings. Every article asks, so lines are looked at only where
+/// they open with `=` or `h`.
+fn sniff(text: &str) -> Option<Markup> {
+    let b = text.as_bytes();
+    let (mut pod_headings, mut pod_marked, mut textile) = (0, false, 0);
+    for start in std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1)) {
+        let line = || {
+            let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |e| start + e);
+            text[start..end].trim_end_matches('\r')
+        };
+        match b.get(start) {
+            Some(b'=') => {
+                let line = line();
+                pod_headings += usize::from(pod_heading(line).is_some());
+                pod_marked |= matches!(line.trim_end(), "=pod" | "=cut");
+            }
+            Some(b'h' | b' ' | b'\t') => textile += usize::from(textile_heading(line().trim_start()).is_some()),
+            _ => {}
+        }
+    }
+    if pod_headings >= 2 || pod_headings == 1 && pod_marked {
+        Some(Markup::Pod)
+    } else if textile >= 2 {
+        Some(Markup::Textile)
+    } else {
+        None
     }
 }
 
@@ -119,20 +151,8 @@ fn pod_heading(line: &str) -> Option<(usize, &str)> {
 /// A POD document (`=head1 NAME` ... `=cut`) as Markdown: headings,
 /// `=item` list items, verbatim paragraphs fenced (the blank lines around
 /// them become the fences), formatting codes resolved, and the Perl code
-/// around the POD dropped. `None` for text that is no POD: one with fewer
-/// than two `=head` lines, or one and no `=pod` or `=cut`.
-fn pod_to_markdown(text: &str) -> Option<String> {
-    let mut headings = 0;
-    let mut marked = false;
-    for line in text.lines() {
-        if line.starts_with('=') {
-            headings += usize::from(pod_heading(line).is_some());
-            marked |= matches!(line.trim_end(), "=pod" | "=cut");
-        }
-    }
-    if headings < 2 && !(headings == 1 && marked) {
-        return None;
-    }
+/// around the POD dropped.
+fn pod_to_markdown(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     // Outside POD (Perl code before the first command or after `=cut`),
     // inside `=begin`..`=end` (another formatter's text), inside a
@@ -244,7 +264,7 @@ fn pod_to_markdown(text: &str) -> Option<String> {
     if verbatim {
         out.push("```".to_string());
     }
-    Some(out.join("\n"))
+    out.join("\n")
 }
 
 /// `line` without up to `indent` bytes of leading spaces and tabs.
@@ -379,17 +399,8 @@ fn textile_heading(line: &str) -> Option<(usize, &str)> {
 /// A page in Textile (Redmine) or Jira wiki markup as Markdown: headings,
 /// `#` numbered and `*` bulleted lists, `{code}` and `{noformat}` blocks,
 /// `bq.` quotes and inline `*bold*`, `_italic_`, `@code@`, `{{code}}` and
-/// links. `None` for text with fewer than two `hN.` headings.
-fn textile_to_markdown(text: &str) -> Option<String> {
-    if text
-        .lines()
-        .filter(|l| textile_heading(l.trim_start()).is_some())
-        .take(2)
-        .count()
-        < 2
-    {
-        return None;
-    }
+/// links.
+fn textile_to_markdown(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut code = false;
     // The number of the next `#` item at each depth.
@@ -439,7 +450,7 @@ fn textile_to_markdown(text: &str) -> Option<String> {
         };
         out.push(md);
     }
-    Some(out.join("\n"))
+    out.join("\n")
 }
 
 /// Textile's and Jira's inline markup as Markdown's.
