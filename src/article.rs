@@ -2204,6 +2204,14 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         let r = parse_answer_prefix(r).unwrap_or(r);
         m.inline_answer = Some(r.to_string());
     }
+    // `1. Q: How …?`, `1. **Q: How …?**`: the label after the number is
+    // no part of the question.
+    if m.number.is_some()
+        && !m.qa
+        && let Some(rest) = parse_qa_prefix(&body).filter(|r| !r.is_empty())
+    {
+        body = rest.to_string();
+    }
     m.text = clean_inline(&body, format);
     if m.text.is_empty() {
         return None;

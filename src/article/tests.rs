@@ -46,6 +46,8 @@ fn numbering_styles() {
         ("   1. First?", "   2. Second?"),
         ("(1) First?", "(2) Second?"),
         ("1.- First?", "2.- Second?"),
+        ("1. Q: First?", "2. Q: Second?"),
+        ("1. **Q: First?**", "2. **Q: Second?**"),
         ("Q-1: First?", "Q-2: Second?"),
         ("**1. First?**", "**2. Second?**"),
         ("***First?***", "***Second?***"),
