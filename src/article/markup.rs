@@ -161,6 +161,8 @@ fn pod_to_markdown(text: &str) -> String {
     let (mut in_pod, mut skipping, mut verbatim) = (false, false, false);
     let (mut name_next, mut item_next) = (false, false);
     let mut verbatim_indent = 0;
+    // Where the open verbatim run's fence is.
+    let mut fence_at = 0;
     // A labelled `=item`'s line and label, until its paragraph comes.
     let mut item_label: Option<(usize, String)> = None;
     for line in text.lines() {
@@ -168,11 +170,18 @@ fn pod_to_markdown(text: &str) -> String {
         let command = line.starts_with('=') && line[1..].starts_with(|c: char| c.is_ascii_alphabetic());
         if verbatim && !blank && !line.starts_with([' ', '\t']) {
             verbatim = false;
-            // The first blank line after the run closes it.
+            // The first blank line after the run closes it. With none (a
+            // malformed page), the run is indented code instead, which
+            // needs no closing line: a line added would move every line
+            // after it.
             let last_code = out.iter().rposition(|l| !l.trim().is_empty()).unwrap_or(0);
             match out.get_mut(last_code + 1) {
                 Some(l) => *l = "```".to_string(),
-                None => out.last_mut().map_or((), |l| l.push_str("\n```")),
+                None => {
+                    for l in &mut out[fence_at..] {
+                        *l = if l == "```" { String::new() } else { format!("    {l}") };
+                    }
+                }
             }
         }
         if command {
@@ -236,14 +245,15 @@ fn pod_to_markdown(text: &str) -> String {
             // Code reads at the indent of its first line.
             verbatim_indent = line.len() - line.trim_start_matches([' ', '\t']).len();
             let line = dedented(line, verbatim_indent);
+            fence_at = out.len().saturating_sub(1);
             match out.last_mut() {
                 // The blank line before the paragraph opens the fence.
                 Some(l) => {
                     *l = "```".to_string();
                     out.push(line.to_string());
                 }
-                // None there: the fence shares the first line.
-                None => out.push(format!("```\n{line}")),
+                // Never so: a command opened the POD, and its line is here.
+                None => out.push(line.to_string()),
             }
             continue;
         }
