@@ -1353,7 +1353,10 @@ fn pod_code_with_no_blank_line_after_it_moves_no_line() {
     let text = "=head1 NAME\n\nkiln - Kiln notes\n\n=head2 How do I fire?\n\n    kiln start\n=head2 How long?\n\nEleven hours.\n";
     let a = parse(text, Format::Text);
     assert_eq!(
-        a.sections.iter().map(|s| (s.question.as_str(), s.line)).collect::<Vec<_>>(),
+        a.sections
+            .iter()
+            .map(|s| (s.question.as_str(), s.line))
+            .collect::<Vec<_>>(),
         [("How do I fire?", 5), ("How long?", 8)]
     );
     assert_eq!(a.sections[0].answer_text(), "    kiln start");

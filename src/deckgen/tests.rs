@@ -1317,3 +1317,23 @@ fn a_place_gets_places_for_wrong_answers_and_a_person_gets_none() {
         "{wrong:?}"
     );
 }
+
+#[test]
+fn a_lone_digit_is_a_key_point_but_no_step_number_and_seldom_a_blank() {
+    let deck = build_text(
+        "Pool FAQ\n\nRead before your visit.\n\n1. Can children swim alone?\n\nChildren under 8 must be in the water with an adult at all times.\n\n2. How do I book a lane?\n\n1. Open the booking page.\n2. Pick a lane and a time.\n",
+        Some(1),
+    );
+    let keys = qa_keypoints(&deck);
+    assert!(keys[0].iter().any(|k| k == "8"), "{keys:?}");
+    assert!(!keys[1].iter().any(|k| k == "1" || k == "2"), "{keys:?}");
+    let cloze = deck
+        .cards
+        .iter()
+        .find_map(|c| match &c.body {
+            CardBody::Cloze { text, .. } => Some(text.clone()),
+            CardBody::Qa { .. } => None,
+        })
+        .expect("a cloze card");
+    assert!(!cloze.contains("{{8}}"), "{cloze}");
+}

@@ -803,7 +803,10 @@ impl Span<'_> {
         {
             start -= c.len_utf8();
         }
-        if !self.fits(start, end) {
+        // "Children under 8 must ...": one digit is a figure worth knowing,
+        // unless it numbers a list item ("1. Open the lid").
+        let digit = kind == TermKind::Number && a > 0 && end - start == 1 && text.as_bytes()[start].is_ascii_digit();
+        if !digit && !self.fits(start, end) {
             return;
         }
         let Some((mean, topic_share)) = self.weight(a, b) else {
@@ -884,6 +887,10 @@ impl Span<'_> {
         }
         if topic_share > 0.0 {
             score *= 1.0 - 0.5 * topic_share;
+        }
+        // A lone digit is a key point, but a blank anyone could guess.
+        if digit {
+            score *= 0.4;
         }
         out.push(Term {
             start,
