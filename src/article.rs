@@ -2691,6 +2691,31 @@ fn build(
             events.push((c.line, Event::Category(c.marker.text.clone())));
         }
     }
+    // `A. Membership`, `B) Swimming`: a lettered line alone over a question
+    // names its part. One in a run of lettered lines is an option or a
+    // list item.
+    // `A.` opens an answer only right under its question.
+    for (i, l) in lines.iter().enumerate() {
+        if l.blank || l.code || l.indent > 0 || i < body_start || qlines.contains(&i) {
+            continue;
+        }
+        let Some((_, name)) = option_letter(l.text.trim()) else {
+            continue;
+        };
+        let alone = i > 0 && lines[i - 1].blank && lines.get(i + 1).is_some_and(|l| l.blank);
+        let before = (0..i).rev().find(|&p| !lines[p].blank);
+        let after_letter_or_question =
+            before.is_some_and(|p| qlines.contains(&p) || option_letter(lines[p].text.trim()).is_some());
+        if alone
+            && !after_letter_or_question
+            && !name.is_empty()
+            && !name.ends_with(['.', '?', '!', ':'])
+            && name.split_whitespace().count() <= 6
+            && next_nonblank(lines, i + 1).is_some_and(|j| qlines.contains(&j))
+        {
+            events.push((i, Event::Category(clean_inline(name, format))));
+        }
+    }
     events.sort_by_key(|e| e.0);
 
     let first = events.first().map_or(lines.len(), |e| e.0);

@@ -1362,3 +1362,33 @@ fn pod_code_with_no_blank_line_after_it_moves_no_line() {
     assert_eq!(a.sections[0].answer_text(), "    kiln start");
     assert_eq!(a.sections[0].blocks[0].kind, BlockKind::Code);
 }
+
+#[test]
+fn a_lettered_line_alone_over_questions_names_their_part() {
+    let text = "Leisure Centre FAQ\n\nFor members and visitors.\n\nA. MEMBERSHIP\n\n1. How do I join?\nJoin online or at reception.\n\n2. Is joining free?\n\nYes, for under-16s.\n\nB. Swimming\n\n3. When is the pool quietest?\n\nA. Weekdays\n\n4. Do you have a sauna?\n\nNot yet.\n";
+    let a = parse(text, Format::Text);
+    let parts: Vec<(&str, Option<&str>, String)> = a
+        .sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.category.as_deref(), s.answer_text()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (
+                "How do I join?",
+                Some("MEMBERSHIP"),
+                "Join online or at reception.".to_string()
+            ),
+            (
+                "Is joining free?",
+                Some("MEMBERSHIP"),
+                "Yes, for under-16s.".to_string()
+            ),
+            // Right under its question, `A.` labels the answer.
+            ("When is the pool quietest?", Some("Swimming"), "Weekdays".to_string()),
+            ("Do you have a sauna?", Some("Swimming"), "Not yet.".to_string()),
+        ]
+    );
+    assert_eq!(join_blocks(&a.intro), "For members and visitors.");
+}
