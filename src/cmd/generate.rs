@@ -82,7 +82,7 @@ pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_
     let title = req
         .title
         .map(str::to_string)
-        .or_else(|| art.title.as_ref().map(|t| t.text.clone()))
+        .or_else(|| art.title.as_ref().map(|t| named_by_file(&t.text, stem)))
         .or_else(|| stem.map(str::to_string))
         .unwrap_or_else(|| "Untitled deck".to_string());
     let source = Source {
@@ -100,6 +100,36 @@ pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_
         questions: art.sections.len(),
         language,
     })
+}
+
+/// A title that only says "FAQ" gets the file's name before it: three
+/// FAQs titled "FAQ" are "Kiln FAQ", "Garden FAQ" and "Pool FAQ" in a list
+/// of decks, not three "FAQ"s. The file's own words for FAQ are left out.
+fn named_by_file(title: &str, stem: Option<&str>) -> String {
+    if !article::only_announces_questions(title) {
+        return title.to_string();
+    }
+    let words: Vec<&str> = stem
+        .unwrap_or("")
+        .split(['-', '_', ' ', '.'])
+        .filter(|w| !w.is_empty() && !article::only_announces_questions(w))
+        .collect();
+    let Some(first) = words.first() else {
+        return title.to_string();
+    };
+    let head = first.chars().next().map_or(0, char::len_utf8);
+    let mut name = first[..head].to_uppercase();
+    name.push_str(&first[head..]);
+    for w in &words[1..] {
+        name.push(' ');
+        name.push_str(w);
+    }
+    let title = title.trim();
+    if title.contains(' ') {
+        format!("{name}: {title}")
+    } else {
+        format!("{name} {title}")
+    }
 }
 
 /// The article's questions and prose (no code, which is in no spoken
@@ -385,7 +415,7 @@ pub fn counts(deck: &Deck) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::file_name;
+    use super::{file_name, named_by_file};
 
     #[test]
     fn file_names_stay_inside_the_directory() {
@@ -396,5 +426,19 @@ mod tests {
         assert_eq!(file_name("???"), "deck.yaml");
         assert_eq!(file_name("Café au lait: a FAQ"), "cafe-au-lait-a-faq.yaml");
         assert!(file_name(&"word ".repeat(100)).len() <= 85);
+    }
+
+    #[test]
+    fn a_title_that_only_says_faq_is_named_by_its_file() {
+        assert_eq!(named_by_file("FAQ", Some("kiln")), "Kiln FAQ");
+        assert_eq!(named_by_file("FAQs", Some("pottery_studio-faq")), "Pottery studio FAQs");
+        assert_eq!(
+            named_by_file("Frequently Asked Questions", Some("ölmühle")),
+            "Ölmühle: Frequently Asked Questions"
+        );
+        // Nothing to add, or a title that names its subject already.
+        assert_eq!(named_by_file("FAQ", Some("faq")), "FAQ");
+        assert_eq!(named_by_file("FAQ", None), "FAQ");
+        assert_eq!(named_by_file("Kiln FAQ", Some("notes")), "Kiln FAQ");
     }
 }
