@@ -835,21 +835,25 @@ fn fence_open(trimmed: &str, format: Format) -> Option<(char, usize)> {
 /// The HTML disclosure widget READMEs write FAQs with, in Markdown:
 /// `<summary>Q?</summary>` reads as the bold line `**Q?**` (tags inside
 /// dropped), `<details>` and `</details>` as nothing.
-fn details_line(t: &str) -> Option<Cow<'_, str>> {
-    if !t.starts_with('<') {
+fn details_line(line: &str) -> Option<Cow<'_, str>> {
+    if !line.starts_with('<') {
         return None;
     }
+    // `<details><summary>Q?</summary>` on one line, as often as not.
+    let mut t = line;
+    while t.get(..8).is_some_and(|head| head.eq_ignore_ascii_case("<details")) {
+        t = t[t.find('>')? + 1..].trim_start();
+    }
+    let opened = t.len() < line.len();
     let lower = t.to_ascii_lowercase();
-    if lower == "</details>" {
+    if lower == "</details>" || lower.is_empty() {
         return Some(Cow::Borrowed(""));
     }
-    if lower.starts_with("<details") {
-        // `<details><summary>Q?</summary>` on one line, as often as not.
-        let rest = t[t.find('>')? + 1..].trim_start();
-        return Some(details_line(rest).unwrap_or(Cow::Borrowed(rest)));
-    }
-    if !lower.strip_prefix("<summary")?.starts_with(['>', ' ']) {
-        return None;
+    if !lower
+        .strip_prefix("<summary")
+        .is_some_and(|r| r.starts_with(['>', ' ']))
+    {
+        return opened.then_some(Cow::Borrowed(t));
     }
     let (open_end, close) = (t.find('>')? + 1, lower.find("</summary>")?);
     let inner = t.get(open_end..close)?;
@@ -1995,23 +1999,11 @@ fn strip_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
                 .strip_prefix(':')
                 .or_else(|| rest.strip_prefix(" :"))
                 // `A.`, and `Ans.` as exam notes abbreviate it.
-                .or_else(|| {
-                    if n == 1 || *label == "ans" {
-                        rest.strip_prefix(". ")
-                    } else {
-                        None
-                    }
-                })
+                .or_else(|| rest.strip_prefix(". ").filter(|_| n == 1 || *label == "ans"))
                 .or_else(|| rest.strip_prefix(" -"))
                 .or_else(|| rest.strip_prefix(" –"))
                 // `Answer- Light bends ...`.
-                .or_else(|| {
-                    if n > 1 {
-                        rest.strip_prefix("- ").or_else(|| rest.strip_prefix("– "))
-                    } else {
-                        None
-                    }
-                })?;
+                .or_else(|| rest.strip_prefix(['-', '–']).filter(|r| n > 1 && r.starts_with(' ')))?;
             return Some(rest.trim());
         }
     }
@@ -2693,8 +2685,7 @@ fn build(
     }
     // `A. Membership`, `B) Swimming`: a lettered line alone over a question
     // names its part. One in a run of lettered lines is an option or a
-    // list item.
-    // `A.` opens an answer only right under its question.
+    // list item, and one right under a question labels its answer (`A.`).
     for (i, l) in lines.iter().enumerate() {
         if l.blank || l.code || l.indent > 0 || i < body_start || qlines.contains(&i) {
             continue;
@@ -2965,9 +2956,30 @@ fn strip_footnotes(s: &str) -> String {
 /// non-space and after a non-word character, and closes only the other way
 /// round, before any code span starts.
 fn strip_emphasis(s: &str) -> String {
+    if !s.contains(['*', '_']) {
+        return s.to_string();
+    }
     let chars: Vec<char> = s.chars().collect();
     let word = |k: Option<&char>| k.is_some_and(|c| c.is_alphanumeric());
     let space = |k: Option<&char>| k.is_none_or(|c| c.is_whitespace());
+    // From each position, the first `*` and `_` that can close and the
+    // first backtick: looking ahead from every opening delimiter instead
+    // would cost the square of the line's length.
+    let mut ahead = vec![[usize::MAX; 3]; chars.len() + 1];
+    for j in (1..chars.len()).rev() {
+        let mut next = ahead[j + 1];
+        if !space(chars.get(j - 1)) && !word(chars.get(j + 1)) {
+            match chars[j] {
+                '*' => next[0] = j,
+                '_' => next[1] = j,
+                _ => {}
+            }
+        }
+        if chars[j] == '`' {
+            next[2] = j;
+        }
+        ahead[j] = next;
+    }
     let mut out = String::with_capacity(s.len());
     let mut code = false;
     let mut i = 0;
@@ -2982,10 +2994,9 @@ fn strip_emphasis(s: &str) -> String {
             && !space(chars.get(i + 1))
             && chars.get(i + 1) != Some(&c);
         if opens {
-            let close = (i + 2..chars.len())
-                .take_while(|&j| chars[j] != '`')
-                .find(|&j| chars[j] == c && !space(chars.get(j - 1)) && !word(chars.get(j + 1)));
-            if let Some(j) = close {
+            let next = ahead[(i + 2).min(chars.len())];
+            let j = next[usize::from(c == '_')];
+            if j < next[2] {
                 out.extend(&chars[i + 1..j]);
                 i = j + 1;
                 continue;

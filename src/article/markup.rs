@@ -290,6 +290,17 @@ fn dedented(line: &str, indent: usize) -> &str {
 /// POD's formatting codes (`B<bold>`, `C<< $a <=> $b >>`, `L<text|url>`,
 /// `E<gt>`) as Markdown's, or as their text.
 fn pod_inline(s: &str) -> String {
+    pod_inline_within(s, 0)
+}
+
+/// Codes nested deeper than this read as text: real pages nest two or
+/// three, and a hostile one must not exhaust the stack.
+const MAX_NESTING: usize = 8;
+
+fn pod_inline_within(s: &str, depth: usize) -> String {
+    if depth > MAX_NESTING {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some((at, code)) = next_pod_code(rest) {
@@ -322,7 +333,7 @@ fn pod_inline(s: &str) -> String {
             }
             (&body[..end], 1 + (end + 1).min(body.len()))
         };
-        let inner_md = || pod_inline(inner);
+        let inner_md = || pod_inline_within(inner, depth + 1);
         match code {
             b'B' => out.push_str(&format!("**{}**", inner_md())),
             b'I' => out.push_str(&format!("*{}*", inner_md())),
@@ -333,7 +344,7 @@ fn pod_inline(s: &str) -> String {
                     Some((text, _)) => text,
                     None => inner.trim_start_matches('/'),
                 };
-                out.push_str(&pod_inline(shown.trim_matches('"')));
+                out.push_str(&pod_inline_within(shown.trim_matches('"'), depth + 1));
             }
             b'E' => out.push_str(&pod_escape(inner)),
             // `X<index entry>` and `Z<>` show nothing.
@@ -465,72 +476,91 @@ fn textile_to_markdown(text: &str) -> String {
 
 /// Textile's and Jira's inline markup as Markdown's.
 fn textile_inline(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
+    textile_inline_within(s, 0)
+}
+
+/// How far a span's closing mark is looked for: real spans are short, and
+/// looking to the end of a long line for each opening would cost the
+/// square of its length.
+const MAX_SPAN: usize = 300;
+
+/// The start of `s`, up to `MAX_SPAN` bytes.
+fn window(s: &str) -> &str {
+    let mut end = s.len().min(MAX_SPAN);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn textile_inline_within(s: &str, depth: usize) -> String {
+    if depth > MAX_NESTING {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len() + 8);
-    let boundary = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(c) = s[i..].chars().next() {
+        let rest = &s[i + c.len_utf8()..];
+        let near = window(rest);
         // `*bold*`, `_italic_`, `@code@`: a marker after a boundary and
         // before a non-space, closed by the same before a boundary.
         if matches!(c, '*' | '_' | '@')
-            && boundary(i.checked_sub(1).and_then(|p| chars.get(p)))
-            && chars.get(i + 1).is_some_and(|n| !n.is_whitespace() && *n != c)
+            && boundary(s[..i].chars().next_back())
+            && rest.chars().next().is_some_and(|n| !n.is_whitespace() && n != c)
+            && let Some(j) = near.char_indices().skip(1).map(|(j, _)| j).find(|&j| {
+                near[j..].starts_with(c)
+                    && !near[..j].ends_with(char::is_whitespace)
+                    && boundary(rest[j + 1..].chars().next())
+            })
         {
-            let close = (i + 2..chars.len())
-                .find(|&j| chars[j] == c && !chars[j - 1].is_whitespace() && boundary(chars.get(j + 1)));
-            if let Some(j) = close {
-                let inner: String = chars[i + 1..j].iter().collect();
-                let (open, shut) = match c {
-                    '*' => ("**", "**"),
-                    '_' => ("*", "*"),
-                    _ => ("`", "`"),
-                };
-                let inner = if c == '@' { inner } else { textile_inline(&inner) };
-                out.push_str(&format!("{open}{inner}{shut}"));
-                i = j + 1;
-                continue;
-            }
+            let (mark, inner) = match c {
+                '*' => ("**", textile_inline_within(&rest[..j], depth + 1)),
+                '_' => ("*", textile_inline_within(&rest[..j], depth + 1)),
+                _ => ("`", rest[..j].to_string()),
+            };
+            out.push_str(mark);
+            out.push_str(&inner);
+            out.push_str(mark);
+            i += 1 + j + 1;
+            continue;
         }
         // `{{monospace}}` (Jira).
-        if c == '{' && chars.get(i + 1) == Some(&'{') {
-            let body: String = chars[i + 2..].iter().collect();
-            if let Some(end) = body.find("}}") {
-                out.push_str(&format!("`{}`", &body[..end]));
-                i += 2 + body[..end].chars().count() + 2;
-                continue;
-            }
+        if c == '{'
+            && let Some(body) = near.strip_prefix('{')
+            && let Some(end) = body.find("}}")
+        {
+            out.push('`');
+            out.push_str(&body[..end]);
+            out.push('`');
+            i += 2 + end + 2;
+            continue;
         }
         // `[text|url]` (Jira): the text.
-        if c == '[' {
-            let body: String = chars[i + 1..].iter().collect();
-            if let Some(end) = body.find(']')
-                && let Some((shown, _)) = body[..end].split_once('|')
-            {
-                out.push_str(shown);
-                i += 1 + body[..end].chars().count() + 1;
-                continue;
-            }
+        if c == '['
+            && let Some(end) = near.find(']')
+            && let Some((shown, _)) = near[..end].split_once('|')
+        {
+            out.push_str(shown);
+            i += 1 + end + 1;
+            continue;
         }
         // `"text":url` (Textile): the text.
-        if c == '"' {
-            let body: String = chars[i + 1..].iter().collect();
-            if let Some(end) = body.find("\":")
-                && !body[..end].contains('"')
-                && body[end + 2..].starts_with(|n: char| n.is_ascii_alphanumeric() || n == '/')
-            {
-                out.push_str(&body[..end]);
-                let url = body[end + 2..]
-                    .find(char::is_whitespace)
-                    .unwrap_or(body.len() - end - 2);
-                // A sentence's full stop after the address is no part of it.
-                let url_text = body[end + 2..end + 2 + url].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
-                i += 1 + body[..end].chars().count() + 2 + url_text.chars().count();
-                continue;
-            }
+        if c == '"'
+            && let Some(end) = near.find("\":")
+            && !near[..end].contains('"')
+            && rest[end + 2..].starts_with(|n: char| n.is_ascii_alphanumeric() || n == '/')
+        {
+            out.push_str(&rest[..end]);
+            let address = &rest[end + 2..];
+            let url = address.find(char::is_whitespace).unwrap_or(address.len());
+            // A sentence's full stop after the address is no part of it.
+            let url = address[..url].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+            i += 1 + end + 2 + url.len();
+            continue;
         }
         out.push(c);
-        i += 1;
+        i += c.len_utf8();
     }
     out
 }

@@ -1392,3 +1392,20 @@ fn a_lettered_line_alone_over_questions_names_their_part() {
     );
     assert_eq!(join_blocks(&a.intro), "For members and visitors.");
 }
+
+#[test]
+fn hostile_nesting_and_long_lines_of_markup_neither_overflow_nor_stall() {
+    // Each would once recurse once per opening or look to the end of the
+    // line for each: a stack overflow or minutes of work.
+    let pod = format!("=head2 A?\n\n{}x\n\n=head2 B?\n\nYes.\n", "B<".repeat(100_000));
+    assert_eq!(parse(&pod, Format::Text).sections.len(), 2);
+    let details = format!(
+        "# T\n\nIntro.\n\n{}<summary>Q?</summary>A.\n",
+        "<details>".repeat(100_000)
+    );
+    assert_eq!(questions(&details, Format::Markdown), ["Q?"]);
+    let stars = format!("# T\n\n## A?\n\n{}\n\n## B?\n\nYes.\n", "*a ".repeat(100_000));
+    assert_eq!(md_qs(&stars), ["A?", "B?"]);
+    let textile = format!("h2. A?\n\n{}\n\nh2. B?\n\nYes.\n", "*a _b ".repeat(50_000));
+    assert_eq!(text_qs(&textile), ["A?", "B?"]);
+}
