@@ -249,7 +249,12 @@ pub fn parse(text: &str, format: Format) -> Article {
         c.answered = a;
     }
 
-    let accepted = select_questions(&cands, &lines, &markers);
+    let mut accepted = select_questions(&cands, &lines, &markers);
+    if accepted.is_empty() {
+        let lettered = lettered_questions(&lines, body_start, format);
+        accepted = (cands.len()..cands.len() + lettered.len()).collect();
+        cands.extend(lettered);
+    }
     let reading = Reading {
         format,
         compounds: compounds.as_ref(),
@@ -1699,14 +1704,16 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
         return Some(roman);
     }
     let b = s.as_bytes();
-    let mut i = 0;
+    // `No. 1 Q`, `Nº 1 Q`: the label is the delimiter.
+    let mut i = number_sign(s);
+    let signed = i > 0;
     // `(1)` and `[1]`.
-    let close = match b.first() {
+    let close = match b.get(i) {
         Some(b'(') => Some(b')'),
         Some(b'[') => Some(b']'),
         _ => None,
     };
-    let paren = close.is_some();
+    let paren = close.is_some() && !signed;
     if paren {
         i += 1;
     }
@@ -1732,6 +1739,18 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
         }
         i += 1;
         true
+    } else if let Some(ordinal) = ["°", "º"].iter().find(|o| s[i..].starts_with(**o)) {
+        // `1°`, `2º`: Spanish and Italian FAQs number with ordinals.
+        i += ordinal.len();
+        if matches!(b.get(i), Some(b'.' | b')' | b':')) {
+            i += 1;
+        }
+        true
+    } else if signed {
+        if matches!(b.get(i), Some(b'.' | b')' | b':')) {
+            i += 1;
+        }
+        true
     } else if matches!(b.get(i), Some(b'.' | b')' | b':' | b'/')) {
         i += 1;
         // `1.)`, and `1.-` as Spanish FAQs number.
@@ -1756,6 +1775,23 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("- ").unwrap_or(rest).trim_start();
     (!rest.is_empty()).then_some((path, rest))
+}
+
+/// Width of a number sign before a number at the start of `s` (`No. `,
+/// `No `, `Nº`, `N°`, `N.º `), or 0.
+fn number_sign(s: &str) -> usize {
+    let Some(after) = ["No.", "No", "Nº", "N°", "N.º"].iter().find_map(|p| s.strip_prefix(p)) else {
+        return 0;
+    };
+    let digits = after.trim_start_matches([' ', '\u{a0}']);
+    // `No 1` needs the space; `No.1` and `Nº1` do not.
+    let spaced = digits.len() < after.len();
+    let bare = s.starts_with("No") && !s.starts_with("No.");
+    if digits.starts_with(|c: char| c.is_ascii_digit()) && (spaced || !bare) {
+        s.len() - digits.len()
+    } else {
+        0
+    }
 }
 
 /// `IV. Q` or `IV) Q`: a Roman numeral up to 39 (the numbering of some
@@ -2500,6 +2536,90 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     accepted.sort_unstable();
     accepted.dedup();
     accepted
+}
+
+/// Questions lettered instead of numbered (`A. Q?`, `(b) Q?`), for an
+/// article where nothing else reads as a question: lettered lines are
+/// usually options and steps. A run of one style's letters in order from
+/// `a`, each line standing alone after a blank line with text under it
+/// that is no lettered line, at least half of them asking; the style with
+/// the most such lines wins.
+fn lettered_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> Vec<Cand> {
+    // (opens with `(`, upper case, the byte after the letter).
+    type Style = (bool, bool, Option<u8>);
+    let letter_of = |t: &str| -> Option<(Style, u32, String)> {
+        let t = t.trim();
+        let t = match strip_bold(t) {
+            Some((inner, "")) => inner,
+            _ => t,
+        };
+        let (letter, rest) = option_letter(t)?;
+        if rest.is_empty() {
+            return None;
+        }
+        let open = t.starts_with('(');
+        let style = (
+            open,
+            letter.is_ascii_uppercase(),
+            t.as_bytes().get(usize::from(open) + 1).copied(),
+        );
+        let index = u32::from(letter.to_ascii_lowercase() as u8 - b'a') + 1;
+        Some((style, index, rest.to_string()))
+    };
+    let mut open_runs: HashMap<Style, Vec<Cand>> = HashMap::new();
+    let mut runs: Vec<(Style, Vec<Cand>)> = Vec::new();
+    for (i, l) in lines.iter().enumerate().skip(body_start) {
+        if l.blank || l.code || l.indent > 3 || (i > body_start && !lines[i - 1].blank) {
+            continue;
+        }
+        let Some((style, index, rest)) = letter_of(&l.text) else {
+            continue;
+        };
+        let answered = next_nonblank(lines, i + 1).is_some_and(|j| letter_of(&lines[j].text).is_none());
+        let text = clean_inline(&rest, format);
+        if !answered || text.is_empty() {
+            continue;
+        }
+        let cand = Cand {
+            line: i,
+            end: i,
+            indent: l.indent,
+            marker: Marker {
+                text,
+                ..Marker::default()
+            },
+            prev_blank: true,
+            answered: true,
+        };
+        let run = open_runs.entry(style).or_default();
+        if index == 1 {
+            let done = std::mem::replace(run, vec![cand]);
+            runs.push((style, done));
+        } else if run.len() == index as usize - 1 && !run.is_empty() {
+            run.push(cand);
+        }
+    }
+    runs.extend(open_runs);
+    let mut by_style: Vec<(Style, Vec<Cand>)> = Vec::new();
+    for (style, run) in runs.into_iter().filter(|(_, r)| r.len() >= 2) {
+        match by_style.iter_mut().find(|(s, _)| *s == style) {
+            Some((_, all)) => all.extend(run),
+            None => by_style.push((style, run)),
+        }
+    }
+    // Most lines first; ties by the first line, so the choice is stable.
+    let Some((_, mut best)) = by_style
+        .into_iter()
+        .max_by_key(|(_, all)| (all.len(), std::cmp::Reverse(all.iter().map(|c| c.line).min())))
+    else {
+        return Vec::new();
+    };
+    let asking = best.iter().filter(|c| c.marker.ends_with_q()).count();
+    if asking * 2 < best.len() {
+        return Vec::new();
+    }
+    best.sort_by_key(|c| c.line);
+    best
 }
 
 /// Longest-path over the numbered candidates of one style: each candidate

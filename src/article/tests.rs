@@ -84,6 +84,11 @@ fn numbering_styles() {
         ("Q.1 First?", "Q.2 Second?"),
         ("I. First?", "II. Second?"),
         ("IX) First?", "X) Second?"),
+        ("No. 1 First?", "No. 2 Second?"),
+        ("No.1: First?", "No.2: Second?"),
+        ("Nº 1 First?", "Nº 2 Second?"),
+        ("1° First?", "2° Second?"),
+        ("1º. First?", "2º. Second?"),
     ] {
         let text = format!("Title\n\nIntro text.\n\n{q1}\n\nAnswer one.\n\n{q2}\n\nAnswer two.\n");
         assert_eq!(md_qs(&text), ["First?", "Second?"], "form {q1:?}");
@@ -127,6 +132,52 @@ fn loose_list_restarting_at_one_stays_in_the_answer() {
 fn lettered_and_indented_items_are_not_questions() {
     let text = "Guide\n\n1. Which plans exist?\n\nThere are two:\n\na) Basic, for one user.\nb) Team, for many?\n\n    1. Indented note?\n\n2. How do I pay?\n\nBy card.\n";
     assert_eq!(text_qs(text), ["Which plans exist?", "How do I pay?"]);
+}
+
+#[test]
+fn lettered_questions_when_nothing_is_numbered() {
+    for (a, b, c) in [
+        ("A.", "B.", "C."),
+        ("(a)", "(b)", "(c)"),
+        ("a)", "b)", "c)"),
+        ("**A.", "**B.", "**C."),
+    ] {
+        let close = if a.starts_with("**") { "**" } else { "" };
+        let text = format!(
+            "Plots\n\nIntro.\n\n{a} How big is a plot?{close}\n\nTen metres.\n\nBefore digging:\n\na) mark the edges;\nb) lift the turf.\n\n{b} When can I dig{close}\nFrom March.\n\n{c} Who pays?{close}\n\nThe committee.\n"
+        );
+        assert_eq!(
+            text_qs(&text),
+            ["How big is a plot?", "When can I dig", "Who pays?"],
+            "style {a:?}"
+        );
+        let a = parse(&text, Format::Text);
+        assert_eq!(
+            a.sections[0].answer_text(),
+            "Ten metres.\n\nBefore digging:\n\na) mark the edges;\nb) lift the turf."
+        );
+        assert_eq!(a.sections[1].line, 14);
+    }
+}
+
+#[test]
+fn lettered_lines_that_are_options_steps_or_statements_are_not_questions() {
+    // Options in a tight list, or each followed by the next option.
+    let options = "Quiz\n\nIntro.\n\nWhich planet is red?\nA. Mars\nB. Venus\n\nA. Mars\n\nB. Venus\n\nC. Earth\n";
+    assert!(
+        text_qs(options)
+            .iter()
+            .all(|q| !q.contains("Mars") && !q.contains("Venus"))
+    );
+    // Lettered steps under headings that are the questions.
+    let steps = "# Guide\n\n## How do I start?\n\na) Open the lid?\n\nThen wait.\n\nb) Press start?\n\nIt hums.\n";
+    assert_eq!(md_qs(steps), ["How do I start?"]);
+    // Lettered paragraphs that ask nothing: a list of points, not questions.
+    let points = "Rules\n\nIntro.\n\nA. Members\n\nMembers pay in October.\n\nB. Guests\n\nGuests sign the book.\n\nC. Is the gate locked?\n\nAt dusk.\n";
+    assert!(text_qs(points).is_empty());
+    // Letters out of order are no sequence.
+    let jumbled = "Notes\n\nIntro.\n\nB. Why?\n\nBecause.\n\nD. How?\n\nLike so.\n";
+    assert!(text_qs(jumbled).is_empty());
 }
 
 #[test]

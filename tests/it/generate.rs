@@ -397,7 +397,16 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 55] = [
+    let cases: [(&str, &[&str]); 56] = [
+        (
+            "lettered.txt",
+            &[
+                "How long is the waiting list?",
+                "What does a plot cost?",
+                "May I keep chickens?",
+                "Can I put up a shed",
+            ],
+        ),
         (
             "manual.pod",
             &[
