@@ -12,6 +12,8 @@ use std::collections::{HashMap, HashSet};
 
 mod markup;
 
+pub use markup::latex_to_markdown;
+
 /// How to read the text: Markdown adds indented code blocks, backslash
 /// escapes and inline markup that plain text does not have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2839,14 +2841,21 @@ fn build(
             Event::Category(t) => category = Some(t.clone()),
             Event::Question(c) => {
                 let mut bs = Vec::new();
+                let mut after = blocks(lines, c.end + 1, until, reading).into_iter().peekable();
                 if let Some(a) = &c.marker.inline_answer {
+                    let mut text = clean_inline(a, format);
+                    // `**Q?** The answer, wrapped` over `onto the next line.`:
+                    // one paragraph.
+                    if let Some(next) = after.next_if(|b| b.kind == BlockKind::Prose && b.line == c.end + 2) {
+                        push_wrapped(&mut text, &next.text, reading.compounds);
+                    }
                     bs.push(Block {
                         kind: BlockKind::Prose,
-                        text: clean_inline(a, format),
+                        text,
                         line: line + 1,
                     });
                 }
-                bs.extend(blocks(lines, c.end + 1, until, reading));
+                bs.extend(after);
                 // Answer text can vanish between questions that were chosen
                 // together (blank lines only): no answer, no section.
                 if bs.is_empty() {

@@ -387,11 +387,12 @@ pub enum InputFormat {
     /// Org mode
     Org,
     Html,
+    Latex,
 }
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Articles (.txt, .md, .rst, .adoc, .org, .html, .pod), directories of them, or - for standard input
+    /// Articles (.txt, .md, .rst, .adoc, .org, .html, .pod, .tex), directories of them, or - for standard input
     #[arg(required = true, value_name = "ARTICLE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 

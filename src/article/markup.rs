@@ -1,7 +1,8 @@
 //! Markup of other systems in articles, read as the Markdown it stands
 //! for, line for line, so that every line number stays the source's:
 //! BBCode forum posts, Perl's POD (perlfaq and the manuals written like
-//! it), and the wiki markup of Textile, Redmine and Jira (`h2. Heading`).
+//! it), the wiki markup of Textile, Redmine and Jira (`h2. Heading`),
+//! and LaTeX (course and project FAQs, exam sheets).
 //!
 //! Pure text-to-text functions: they know nothing of questions and
 //! answers, only of markup.
@@ -16,6 +17,7 @@ pub(super) fn to_markdown(text: &str, format: Format) -> (Option<String>, Format
         Format::Text => match sniff(text) {
             Some(Markup::Pod) => (Some(pod_to_markdown(text)), Format::Markdown),
             Some(Markup::Textile) => (Some(textile_to_markdown(text)), Format::Markdown),
+            Some(Markup::Latex) => (Some(latex_to_markdown(text)), Format::Markdown),
             None => (bbcode_to_markdown(text, format), format),
         },
         Format::Markdown => (bbcode_to_markdown(text, format), format),
@@ -26,15 +28,19 @@ pub(super) fn to_markdown(text: &str, format: Format) -> (Option<String>, Format
 enum Markup {
     Pod,
     Textile,
+    Latex,
 }
 
-/// Which of POD and Textile a plain text is written in, if either: POD
-/// with two `=head` lines, or one and `=pod` or `=cut`; Textile with two
-/// `hN.` headings. Every article asks, so lines are looked at only where
+/// Which of POD, Textile and LaTeX a plain text is written in, if any:
+/// POD with two `=head` lines, or one and `=pod` or `=cut`; Textile with
+/// two `hN.` headings; LaTeX with `\documentclass` or `\begin{document}`,
+/// two sectioning lines, or one and two lines of body commands (a chapter
+/// kept in a file of its own). Every article asks, so lines are looked at only where
 /// they open with `=` or `h`.
 fn sniff(text: &str) -> Option<Markup> {
     let b = text.as_bytes();
     let (mut pod_headings, mut pod_marked, mut textile) = (0, false, 0);
+    let (mut latex_opened, mut latex_sections, mut latex_body) = (false, 0, 0);
     for start in std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1)) {
         let line = || {
             let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |e| start + e);
@@ -47,6 +53,12 @@ fn sniff(text: &str) -> Option<Markup> {
                 pod_marked |= matches!(line.trim_end(), "=pod" | "=cut");
             }
             Some(b'h' | b' ' | b'\t') => textile += usize::from(textile_heading(line().trim_start()).is_some()),
+            Some(b'\\') => {
+                let kind = latex_line_kind(line());
+                latex_opened |= kind == LatexLine::Opens;
+                latex_sections += usize::from(kind == LatexLine::Section);
+                latex_body += usize::from(kind == LatexLine::Body);
+            }
             _ => {}
         }
     }
@@ -54,6 +66,8 @@ fn sniff(text: &str) -> Option<Markup> {
         Some(Markup::Pod)
     } else if textile >= 2 {
         Some(Markup::Textile)
+    } else if latex_opened || latex_sections >= 2 || latex_sections == 1 && latex_body >= 2 {
+        Some(Markup::Latex)
     } else {
         None
     }
@@ -561,6 +575,450 @@ fn textile_inline_within(s: &str, depth: usize) -> String {
         }
         out.push(c);
         i += c.len_utf8();
+    }
+    out
+}
+
+// ---------------------------------------------------------------- LaTeX
+
+/// Sectioning commands, outermost first: their Markdown heading level.
+const LATEX_SECTIONS: &[(&str, usize)] = &[
+    ("part", 1),
+    ("chapter", 2),
+    ("section", 2),
+    ("subsection", 3),
+    ("subsubsection", 4),
+    ("paragraph", 5),
+    ("subparagraph", 6),
+];
+
+/// List environments.
+const LATEX_LISTS: &[&str] = &["itemize", "enumerate", "description"];
+
+/// Environments whose lines are code, kept as written.
+const LATEX_VERBATIM: &[&str] = &["verbatim", "Verbatim", "lstlisting", "minted", "alltt", "comment"];
+
+/// A command at the start of `line` (`\section*[short]{Long}`): its name,
+/// whether it is starred, and the rest after the name.
+fn latex_command(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix('\\')?;
+    let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (name_len > 0).then(|| {
+        (
+            &rest[..name_len],
+            rest[name_len..].strip_prefix('*').unwrap_or(&rest[name_len..]),
+        )
+    })
+}
+
+/// The `{...}` argument at the start of `s`, after an optional `[...]`
+/// one, when it closes on the same line: its text and what follows it.
+fn latex_argument(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim_start();
+    let s = match s.strip_prefix('[') {
+        Some(opt) => &opt[window(opt).find(']')? + 1..],
+        None => s,
+    };
+    let body = s.trim_start().strip_prefix('{')?;
+    let close = matching_brace(body)?;
+    Some((&body[..close], &body[close + 1..]))
+}
+
+/// How far an argument's closing brace is looked for: real arguments on
+/// one line are shorter, and each unclosed `{` of a hostile line must not
+/// cost a scan to its end.
+const MAX_ARGUMENT: usize = 4096;
+
+/// Where the `}` that closes an opened `{` is in `s`, braces escaped with
+/// a backslash aside.
+fn matching_brace(s: &str) -> Option<usize> {
+    let b = &s.as_bytes()[..s.len().min(MAX_ARGUMENT)];
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'{' => depth += 1,
+            b'}' if depth == 0 => return Some(i),
+            b'}' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// What a line opening with a backslash says of a LaTeX document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LatexLine {
+    /// `\documentclass`, `\begin{document}`.
+    Opens,
+    /// `\section{...}` and the like.
+    Section,
+    /// A command common in a document's body (`\textbf{`, `\item`).
+    Body,
+    Other,
+}
+
+fn latex_line_kind(line: &str) -> LatexLine {
+    match latex_command(line) {
+        Some(("documentclass", _)) => LatexLine::Opens,
+        Some(("begin", rest)) if rest.starts_with("{document}") => LatexLine::Opens,
+        Some((name, rest)) if LATEX_SECTIONS.iter().any(|(n, _)| *n == name) => {
+            if rest.trim_start().starts_with(['{', '[']) {
+                LatexLine::Section
+            } else {
+                LatexLine::Other
+            }
+        }
+        Some(("item" | "begin" | "end" | "label" | "textbf" | "emph" | "textit" | "noindent" | "question", _)) => {
+            LatexLine::Body
+        }
+        _ => LatexLine::Other,
+    }
+}
+
+/// A LaTeX document as Markdown: `\title` and the sectioning commands as
+/// headings, `itemize`, `enumerate` and `description` lists as lists
+/// (`\item[Q?] answer` as a bold question and its answer), verbatim
+/// environments fenced, exam-class `\question`s numbered, the common text
+/// commands resolved, and the preamble, comments and layout commands
+/// dropped.
+pub fn latex_to_markdown(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    // With no `\begin{document}`, a fragment: all of it is the body.
+    let mut in_body = !text.contains("\\begin{document}");
+    let mut verbatim: Option<&str> = None;
+    // Open lists: (environment, the number of the next item).
+    let mut lists: Vec<(&str, usize)> = Vec::new();
+    let mut questions = 0;
+    let title_at = latex_title_section(text);
+    for (at, raw) in text.lines().enumerate() {
+        if let Some(env) = verbatim {
+            let t = raw.trim();
+            if t.strip_prefix("\\end{")
+                .and_then(|r| r.strip_prefix(env))
+                .is_some_and(|r| r.starts_with('}'))
+            {
+                verbatim = None;
+                out.push("```".to_string());
+            } else {
+                out.push(raw.to_string());
+            }
+            continue;
+        }
+        let line = strip_latex_comment(raw).trim();
+        let command = latex_command(line);
+        let md = match command {
+            Some(("title", rest)) => match latex_argument(rest) {
+                Some((title, _)) => format!("# {}", latex_inline(title)),
+                None => String::new(),
+            },
+            _ if !in_body => {
+                in_body = matches!(command, Some(("begin", rest)) if rest.starts_with("{document}"));
+                String::new()
+            }
+            Some(("begin", rest)) => match latex_argument(rest) {
+                Some(("document", _)) => String::new(),
+                Some((env, _)) if LATEX_VERBATIM.contains(&env) => {
+                    verbatim = LATEX_VERBATIM.iter().copied().find(|v| *v == env);
+                    "```".to_string()
+                }
+                Some((env, _)) => {
+                    if let Some(kind) = LATEX_LISTS.iter().find(|k| **k == env) {
+                        lists.push((kind, 1));
+                    }
+                    String::new()
+                }
+                None => String::new(),
+            },
+            Some(("end", rest)) => {
+                match latex_argument(rest) {
+                    Some(("document", _)) => in_body = false,
+                    Some((env, _)) if LATEX_LISTS.contains(&env) => {
+                        lists.pop();
+                    }
+                    _ => {}
+                }
+                String::new()
+            }
+            Some(("item", rest)) => {
+                let indent = "  ".repeat(lists.len().saturating_sub(1));
+                let (label, text) = match rest.trim_start().strip_prefix('[') {
+                    Some(opt) => {
+                        let close = opt.find(']').unwrap_or(opt.len());
+                        (Some(&opt[..close]), opt.get(close + 1..).unwrap_or(""))
+                    }
+                    None => (None, rest),
+                };
+                let text = latex_inline(text.trim());
+                let label = label.map(latex_inline).filter(|l| !l.is_empty());
+                match (lists.last_mut(), label) {
+                    (_, Some(label)) => format!("{indent}- **{label}** {text}").trim_end().to_string(),
+                    (Some(("enumerate", n)), None) => {
+                        *n += 1;
+                        format!("{indent}{}. {text}", *n - 1)
+                    }
+                    _ => format!("{indent}- {text}"),
+                }
+            }
+            Some(("question", rest)) => {
+                questions += 1;
+                let rest = rest.trim_start();
+                let rest = match rest.strip_prefix('[') {
+                    Some(opt) => opt.find(']').map_or(rest, |c| &opt[c + 1..]),
+                    None => rest,
+                };
+                format!("{questions}. {}", latex_inline(rest.trim()))
+            }
+            Some((name, rest)) if LATEX_SECTIONS.iter().any(|(n, _)| *n == name) => {
+                let level = LATEX_SECTIONS.iter().find(|(n, _)| *n == name).map_or(2, |(_, l)| *l);
+                match latex_argument(rest) {
+                    Some((heading, after)) => {
+                        let heading = latex_inline(heading);
+                        let after = latex_inline(after.trim());
+                        // `\paragraph{Q?} The answer ...`: a run-in heading.
+                        if title_at == Some(at) {
+                            format!("# {heading}")
+                        } else if after.is_empty() {
+                            format!("{} {heading}", "#".repeat(level))
+                        } else {
+                            format!("**{heading}** {after}")
+                        }
+                    }
+                    None => latex_inline(line),
+                }
+            }
+            _ => latex_inline(line),
+        };
+        out.push(md);
+    }
+    // An environment left open stays code to the end: a closing fence
+    // would add a line.
+    out.join("\n")
+}
+
+/// With no `\title`, the line of a sectioning command that titles the
+/// document: the only one at the outermost level used, before any other
+/// (`\section*{Course FAQ}` over `\subsection`s).
+fn latex_title_section(text: &str) -> Option<usize> {
+    let mut sections: Vec<(usize, usize)> = Vec::new();
+    for (at, line) in text.lines().enumerate() {
+        match latex_command(line.trim_start()) {
+            Some(("title", _)) => return None,
+            Some((name, _)) => {
+                if let Some((_, level)) = LATEX_SECTIONS.iter().find(|(n, _)| *n == name) {
+                    sections.push((at, *level));
+                }
+            }
+            None => {}
+        }
+    }
+    let top = sections.iter().map(|s| s.1).min()?;
+    let mut outermost = sections.iter().filter(|s| s.1 == top);
+    let (first, _) = outermost.next()?;
+    (outermost.next().is_none() && sections[0].0 == *first).then_some(*first)
+}
+
+/// `line` without its comment: from the first `%` not escaped.
+fn strip_latex_comment(line: &str) -> &str {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'%' => return &line[..i],
+            _ => {}
+        }
+        i += 1;
+    }
+    line
+}
+
+/// Commands whose argument is not shown as text.
+const LATEX_HIDDEN: &[&str] = &[
+    "label",
+    "ref",
+    "eqref",
+    "pageref",
+    "cite",
+    "citep",
+    "citet",
+    "footnote",
+    "index",
+    "vspace",
+    "hspace",
+    "includegraphics",
+    "caption",
+    "usepackage",
+    "documentclass",
+    "author",
+    "date",
+    "thanks",
+    "newcommand",
+    "renewcommand",
+    "setlength",
+    "bibliography",
+    "bibliographystyle",
+    "hypersetup",
+];
+
+/// LaTeX's text commands and special characters as Markdown and text.
+fn latex_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    latex_inline_into(s, 0, &mut out);
+    // Runs of spaces left by dropped commands.
+    let mut tidy = String::with_capacity(out.len());
+    for word in out.split(' ').filter(|w| !w.is_empty()) {
+        if !tidy.is_empty() {
+            tidy.push(' ');
+        }
+        tidy.push_str(word);
+    }
+    tidy
+}
+
+fn latex_inline_into(s: &str, depth: usize, out: &mut String) {
+    if depth > MAX_NESTING {
+        out.push_str(s);
+        return;
+    }
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        let rest = &s[i + c.len_utf8()..];
+        match c {
+            '\\' => {
+                let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+                if name_len == 0 {
+                    // `\%`, `\&`, `\\`, `\,`: a character or a space.
+                    match rest.chars().next() {
+                        Some(e @ ('%' | '&' | '$' | '#' | '_' | '{' | '}')) => {
+                            out.push(e);
+                            i += 1 + e.len_utf8();
+                        }
+                        Some(e) => {
+                            out.push(' ');
+                            i += 1 + e.len_utf8();
+                        }
+                        None => i += 1,
+                    }
+                    continue;
+                }
+                let name = &rest[..name_len];
+                let after = rest[name_len..].strip_prefix('*').unwrap_or(&rest[name_len..]);
+                // `\verb|x|`, `\lstinline|x|`: code up to the same delimiter.
+                if matches!(name, "verb" | "lstinline")
+                    && let Some(d) = after.chars().next().filter(|d| !d.is_alphanumeric() && *d != ' ')
+                {
+                    let body = &after[d.len_utf8()..];
+                    let close = if d == '{' { '}' } else { d };
+                    let end = window(body).find(close).unwrap_or(body.len());
+                    out.push('`');
+                    out.push_str(&body[..end]);
+                    out.push('`');
+                    i = s.len() - body[(end + close.len_utf8()).min(body.len())..].len();
+                    continue;
+                }
+                let mut args: Vec<&str> = Vec::new();
+                let mut tail = after;
+                while args.len() < 2
+                    && let Some((arg, next)) = latex_argument(tail)
+                {
+                    args.push(arg);
+                    tail = next;
+                }
+                i = s.len() - tail.len();
+                let inner = |arg: &str, out: &mut String| latex_inline_into(arg, depth + 1, out);
+                match (name, args.as_slice()) {
+                    ("textbf", [arg, ..]) => {
+                        out.push_str("**");
+                        inner(arg, out);
+                        out.push_str("**");
+                    }
+                    ("emph" | "textit" | "textsl" | "underline", [arg, ..]) => {
+                        out.push('*');
+                        inner(arg, out);
+                        out.push('*');
+                    }
+                    ("texttt" | "code" | "path" | "file" | "cmd" | "url" | "nolinkurl", [arg, ..]) => {
+                        out.push('`');
+                        out.push_str(&latex_unescape(arg));
+                        out.push('`');
+                    }
+                    ("href", [_, text]) => inner(text, out),
+                    (hidden, _) if LATEX_HIDDEN.contains(&hidden) => {
+                        // `et al.~\cite{x}.`: no space, nor a second full
+                        // stop, where the citation was.
+                        if s[i..].starts_with(['.', ',', ';', ':', ')', '?', '!']) && out.ends_with(' ') {
+                            out.pop();
+                        }
+                        if s[i..].starts_with('.') && out.trim_end_matches('*').ends_with('.') {
+                            i += 1;
+                        }
+                    }
+                    ("ldots" | "dots" | "textellipsis", _) => out.push('…'),
+                    ("LaTeX", _) => out.push_str("LaTeX"),
+                    ("TeX", _) => out.push_str("TeX"),
+                    ("textendash", _) => out.push('–'),
+                    ("textdegree", _) => out.push('°'),
+                    ("textemdash", _) => out.push('—'),
+                    (_, [.., last]) => inner(last, out),
+                    // A command with no argument changes layout: dropped.
+                    (_, []) => {}
+                }
+                // The space that ends a command's name is no space in
+                // the text (`\noindent Read`, `10\,\textdegree C`).
+                if args.is_empty() && s[i..].starts_with(' ') {
+                    i += 1;
+                }
+            }
+            '{' | '}' | '$' => i += 1,
+            '~' => {
+                out.push(' ');
+                i += 1;
+            }
+            '`' if rest.starts_with('`') => {
+                out.push('“');
+                i += 2;
+            }
+            '`' => {
+                out.push('‘');
+                i += 1;
+            }
+            '\'' if rest.starts_with('\'') => {
+                out.push('”');
+                i += 2;
+            }
+            '-' if rest.starts_with("--") => {
+                out.push('—');
+                i += 3;
+            }
+            '-' if rest.starts_with('-') => {
+                out.push('–');
+                i += 2;
+            }
+            _ => {
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+}
+
+/// Code's text: escaped characters as themselves, nothing else changed.
+fn latex_unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&e) = chars.peek()
+            && matches!(e, '%' | '&' | '$' | '#' | '_' | '{' | '}')
+        {
+            out.push(e);
+            chars.next();
+            continue;
+        }
+        out.push(c);
     }
     out
 }

@@ -479,9 +479,10 @@ mod props {
             }
         }
 
-        /// POD commands, formatting codes and verbatim paragraphs, and
-        /// Textile or Jira headings, lists, blocks and inline markup, in any
-        /// mix: line numbers stay the source's.
+        /// POD commands, formatting codes and verbatim paragraphs, Textile
+        /// or Jira headings, lists, blocks and inline markup, and LaTeX
+        /// commands, environments and specials, in any mix: line numbers
+        /// stay the source's.
         #[test]
         fn parsing_never_panics_on_pod_and_wiki_markup(lines in proptest::collection::vec(
             prop_oneof![
@@ -495,6 +496,9 @@ mod props {
                 "\\{(code|noformat|toc|info)(:[a-z=]{0,6})?\\}",
                 "[a-z ]{0,4}[*_@][a-z ]{0,5}[*_@][a-z .]{0,3}",
                 "[a-z ]{0,3}(\\{\\{[a-z]{0,4}\\}{0,2}|\\[[a-z]{0,3}\\|[a-z:/]{0,5}\\]?|\"[a-z ]{0,4}\":[a-z/.]{0,6})",
+                "\\\\(documentclass|section|subsection|paragraph|title|question|item|begin|end)\\*?(\\[[a-z?]{0,3}\\]?)?(\\{[A-Za-z ?]{0,10}\\}?)?[ a-z?]{0,6}",
+                "\\\\(begin|end)\\{(document|verbatim|itemize|enumerate|description|lstlisting)\\}",
+                "[a-z ]{0,4}\\\\([a-z]{1,6}|[%&$\\\\,~])(\\[[a-z]{0,2}\\]?)?(\\{[a-z{}\\\\ ]{0,6}\\}?){0,2}[~`'$%-]{0,3}[a-z ]{0,3}",
                 "\\PC{0,20}",
             ], 0..40)) {
             let text = lines.join("\n");
@@ -1350,6 +1354,114 @@ fn textile_and_jira_wiki_pages_read_as_the_markdown_they_stand_for() {
 }
 
 #[test]
+fn a_latex_faq_reads_as_the_markdown_it_stands_for() {
+    let text = r"% Course FAQ
+\documentclass[11pt]{article}
+\usepackage{hyperref}
+\begin{document}
+\section*{STAT 210: Frequently Asked Questions}
+\noindent Read this before you email the \emph{teaching team}.
+\subsection*{Assessment}
+\begin{description}
+  \item[When is the midterm?] On Thursday of week 7, in the
+  usual room. It lasts 90~minutes.
+\end{description}
+\paragraph{What if I miss a deadline?} Late work loses 10\% per day, up to
+five days --- after that, no marks.
+
+\paragraph{How do I ask for an extension?}
+Fill in the form:
+\begin{enumerate}
+  \item give the assignment's name;
+  \item attach evidence if you have it?
+\end{enumerate}
+\begin{verbatim}
+grep -c \textbf{x} % kept
+\end{verbatim}
+\noindent\textbf{Who marks the homework?}\\
+The tutors, see \href{https://example.org}{the rota}~\cite{rota}.
+\end{document}
+ignored after the document
+";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.title.as_ref().map(|t| t.text.as_str()),
+        Some("STAT 210: Frequently Asked Questions")
+    );
+    assert_eq!(a.intro[0].text, "Read this before you email the teaching team.");
+    let qa: Vec<(&str, usize, String)> = a
+        .sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.line, s.answer_text()))
+        .collect();
+    assert_eq!(
+        qa,
+        [
+            (
+                "When is the midterm?",
+                9,
+                "On Thursday of week 7, in the usual room. It lasts 90 minutes.".to_string()
+            ),
+            (
+                "What if I miss a deadline?",
+                12,
+                "Late work loses 10% per day, up to five days — after that, no marks.".to_string()
+            ),
+            (
+                "How do I ask for an extension?",
+                15,
+                "Fill in the form:\n\n1. give the assignment's name;\n2. attach evidence if you have it?\n\n```\ngrep -c \\textbf{x} % kept\n```"
+                    .to_string()
+            ),
+            ("Who marks the homework?", 24, "The tutors, see the rota.".to_string()),
+        ]
+    );
+    assert_eq!(a.sections[0].category.as_deref(), Some("Assessment"));
+}
+
+#[test]
+fn latex_is_recognised_in_plain_text_by_its_commands_only() {
+    // A chapter in a file of its own: one sectioning line and body commands.
+    let fragment = "\\section{Questions}\n\n\\textbf{Q: Does it run on Windows?}\\\\\nA: Yes, on Windows 10 and later.\n\n\\textbf{Q: Which compilers work?}\\\\\nA: GCC 9 or newer.\n";
+    assert_eq!(text_qs(fragment), ["Does it run on Windows?", "Which compilers work?"]);
+    // Exam sheets: `\question` numbers the questions.
+    let exam = "\\documentclass{exam}\n\\title{Water}\n\\begin{document}\n\\begin{questions}\n\\question[2] What drives evaporation?\n\\begin{solution}\nHeat from the Sun.\n\\end{solution}\n\\question Why does rising air cool?\n\\begin{solution}\nIt expands.\n\\end{solution}\n\\end{questions}\n\\end{document}\n";
+    let a = parse(exam, Format::Text);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Water"));
+    assert_eq!(
+        a.sections
+            .iter()
+            .map(|s| (s.question.as_str(), s.answer_text()))
+            .collect::<Vec<_>>(),
+        [
+            ("What drives evaporation?", "Heat from the Sun.".to_string()),
+            ("Why does rising air cool?", "It expands.".to_string())
+        ]
+    );
+    // A backslash or two in prose is no LaTeX: the text is read as written.
+    let prose = "Paths\n\nIntro.\n\n1. Where is \\section{x} kept?\n\nIn C:\\docs\\section.\n";
+    assert_eq!(text_qs(prose), ["Where is \\section{x} kept?"]);
+}
+
+#[test]
+fn an_answer_on_the_question_line_goes_on_over_the_next_lines() {
+    let text = "# T\n\nIntro.\n\n**When is the midterm?** On Thursday of week 7, in the\nusual room.\n\nIt lasts 90 minutes.\n\n- **Can I use a calculator?** Yes, a non-programmable\n  one.\n";
+    let a = parse(text, Format::Markdown);
+    let answers: Vec<Vec<&str>> = a
+        .sections
+        .iter()
+        .map(|s| s.blocks.iter().map(|b| b.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            vec!["On Thursday of week 7, in the usual room.", "It lasts 90 minutes."],
+            vec!["Yes, a non-programmable one."]
+        ]
+    );
+}
+
+#[test]
 fn details_and_summary_on_one_line_still_ask_their_question() {
     let text = "# Kiln FAQ\n\nFor members.\n\n<details><summary>How hot is a glaze firing?</summary>\n\nAbout 1,220 °C.\n\n</details>\n\n<details><summary>When can I collect pots?</summary>Two days after the firing.</details>\n\n<details open>\n<summary><b>Who loads the kiln?</b></summary>\nThe technician, on Fridays.</details>\n";
     let a = parse(text, Format::Markdown);
@@ -1459,4 +1571,12 @@ fn hostile_nesting_and_long_lines_of_markup_neither_overflow_nor_stall() {
     assert_eq!(md_qs(&stars), ["A?", "B?"]);
     let textile = format!("h2. A?\n\n{}\n\nh2. B?\n\nYes.\n", "*a _b ".repeat(50_000));
     assert_eq!(text_qs(&textile), ["A?", "B?"]);
+    for line in [
+        format!("{}x{}", "\\emph{".repeat(100_000), "}".repeat(100_000)),
+        "\\textbf{a ".repeat(100_000),
+        "\\verb!a \\cite[b ".repeat(50_000),
+    ] {
+        let latex = format!("\\section{{A?}}\n\n{line}\n\n\\section{{B?}}\n\nYes.\n");
+        assert_eq!(text_qs(&latex), ["A?", "B?"]);
+    }
 }

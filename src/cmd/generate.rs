@@ -18,7 +18,7 @@ use crate::ui::render;
 use crate::{html, input};
 
 const ARTICLE_EXTS: &[&str] = &[
-    "txt", "md", "markdown", "rst", "adoc", "asciidoc", "org", "html", "htm", "pod",
+    "txt", "md", "markdown", "rst", "adoc", "asciidoc", "org", "html", "htm", "pod", "tex",
 ];
 
 /// What generating one article gave.
@@ -55,6 +55,7 @@ pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_
         Some("rst" | "rest") => InputFormat::Rst,
         Some("adoc" | "asciidoc" | "asc") => InputFormat::Asciidoc,
         Some("org") => InputFormat::Org,
+        Some("tex" | "ltx" | "latex") => InputFormat::Latex,
         _ if html::looks_like_html(&text) => InputFormat::Html,
         _ => InputFormat::Text,
     });
@@ -65,6 +66,7 @@ pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_
         InputFormat::Asciidoc => (text, Format::AsciiDoc, None),
         InputFormat::Org => (text, Format::Org, None),
         InputFormat::Html => (html::to_markdown(&text)?, Format::Markdown, Some(text)),
+        InputFormat::Latex => (article::latex_to_markdown(&text), Format::Markdown, None),
     };
     let mut art = article::parse(&text, format);
     // A page that draws its FAQ with scripts still lists the questions in

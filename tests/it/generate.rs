@@ -184,6 +184,28 @@ fn stdin_and_stdout() {
 }
 
 #[test]
+fn latex_from_standard_input_with_format_latex() {
+    let env = TestEnv::new();
+    let tex = "\\section*{Kiln Rules}\n\nFor members.\n\n\\paragraph{How hot is a glaze firing?} About 1,220~\\textdegree C.\n\n\\paragraph{Who loads the kiln?} The technician, on Fridays.\n";
+    let yaml = env
+        .cmd()
+        .args(["generate", "-", "--stdout", "--format", "latex"])
+        .write_stdin(tex)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let yaml = String::from_utf8(yaml).unwrap();
+    assert!(yaml.contains("title: Kiln Rules\n"), "{yaml}");
+    assert!(
+        yaml.contains("question: How hot is a glaze firing?\n  answer: About 1,220 °C.\n"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("question: Who loads the kiln?\n"), "{yaml}");
+}
+
+#[test]
 fn several_articles_and_directories() {
     let env = TestEnv::new();
     env.write("in/a.txt", SEED_LIKE);
@@ -283,7 +305,7 @@ fn bad_input_gets_one_line_naming_the_file() {
         ),
         (
             &["empty-dir"],
-            "empty-dir: no articles (.txt, .md, .markdown, .rst, .adoc, .asciidoc, .org, .html, .htm, .pod) found",
+            "empty-dir: no articles (.txt, .md, .markdown, .rst, .adoc, .asciidoc, .org, .html, .htm, .pod, .tex) found",
         ),
     ];
     for (args, message) in cases {
@@ -397,7 +419,16 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 56] = [
+    let cases: [(&str, &[&str]); 57] = [
+        (
+            "cluster.tex",
+            &[
+                "How do I get an account?",
+                "Can I share my login with a student?",
+                "Why is my job still pending?",
+                "How much memory can a job use?",
+            ],
+        ),
         (
             "lettered.txt",
             &[
@@ -787,6 +818,8 @@ fn faq_layouts_from_the_wild() {
                 "h2.",
                 "(contributed by",
                 "</details>",
+                "\\",
+                "~",
             ] {
                 assert!(!l.contains(furniture), "{name}: {l:?}");
             }
@@ -798,6 +831,7 @@ fn faq_layouts_from_the_wild() {
             "faq.org" => &["brewing", "equipment"],
             "parts.txt" => &["joining", "on-the-water"],
             "manual.pod" => &["templates", "filters"],
+            "cluster.tex" => &["accounts", "running-jobs"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
