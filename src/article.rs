@@ -1126,6 +1126,9 @@ fn is_web_furniture(t: &str) -> bool {
         && lower.ends_with(" ago")
         && lower.split_whitespace().count() <= 5;
     let still = lower.starts_with("still need help") || lower.starts_with("can't find what you");
+    // A site's credit to its software: "Powered by Atlassian Confluence".
+    let powered = (lower.starts_with("powered by ") || lower.starts_with("proudly powered by "))
+        && lower.split_whitespace().count() <= 6;
     // Under a shop's customer answers: "14 of 15 people found this
     // helpful", and who answered when, "By Tom on 3 April 2026".
     let found_helpful = lower.ends_with(" found this helpful") && lower.starts_with(|c: char| c.is_ascii_digit());
@@ -1136,7 +1139,7 @@ fn is_web_furniture(t: &str) -> bool {
             .rsplit_once(" on ")
             .is_some_and(|(_, date)| date.contains(|c: char| c.is_ascii_digit()))
         && lower.split_whitespace().count() <= 9;
-    helpful || updated || still || found_helpful || byline
+    helpful || updated || still || found_helpful || byline || powered
 }
 
 /// "Help Center > Account > FAQ": three or more short parts between `>`,

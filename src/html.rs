@@ -46,6 +46,16 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
             let t = text_of(h, &e);
             Some(if opens_a_panel(&e, &t) { t } else { String::new() }.into())
         })
+        // Site furniture drawn in plain `<div>`s rather than `<footer>` or
+        // `<nav>`: "Powered by ...", breadcrumbs, "Created by ..., last
+        // modified on ...".
+        .add_handler(vec!["div", "section", "aside"], |h: &dyn Handlers, e: Element| {
+            if is_furniture_block(&e) {
+                Some(String::new().into())
+            } else {
+                h.fallback(e)
+            }
+        })
         .add_handler(vec!["title"], move |h: &dyn Handlers, e: Element| {
             let t = text_of(h, &e);
             let _ = title_seen.set(t.clone());
@@ -191,6 +201,25 @@ fn page_title(title: &str) -> &str {
 
 /// Whether a button shows or hides a panel (ARIA disclosure attributes,
 /// a collapse toggle, an accordion or FAQ class) or asks a question.
+/// A block a site names as its footer, sidebar, breadcrumbs or page
+/// metadata by its `id` or one of its classes.
+fn is_furniture_block(e: &Element) -> bool {
+    const NAMES: &[&str] = &[
+        "footer",
+        "site-footer",
+        "page-footer",
+        "global-footer",
+        "sidebar",
+        "breadcrumb",
+        "breadcrumbs",
+        "breadcrumb-section",
+        "page-metadata",
+    ];
+    e.attrs.iter().any(|a| {
+        matches!(&*a.name.local, "id" | "class") && a.value.split_whitespace().any(|token| NAMES.contains(&token))
+    })
+}
+
 fn opens_a_panel(e: &Element, text: &str) -> bool {
     text.ends_with('?')
         || e.attrs.iter().any(|a| {
@@ -281,6 +310,20 @@ mod tests {
         assert!(md.contains("## Can I freeze my plan"), "{md}");
         assert!(md.contains("Is there a fee?"), "{md}");
         assert!(!md.contains("Menu"), "{md}");
+    }
+
+    #[test]
+    fn footers_sidebars_and_breadcrumbs_in_plain_divs_go_their_content_stays() {
+        let md = to_markdown(
+            "<html><body><div id=\"breadcrumb-section\"><a>Dashboard</a> / <a>People</a></div><div class=\"page-metadata\">Created by Mira, last modified on Oct 02</div><div id=\"main-content\" class=\"wiki-content\"><h2>When are payslips out?</h2><div class=\"expand-content\"><p>On the last working day.</p></div></div><aside class=\"sidebar\">Popular pages</aside><section class=\"site-footer footer-dark\">Powered by Confluence</section><div class=\"card-footer-note\">Kept.</div></body></html>",
+        )
+        .unwrap();
+        assert!(md.contains("## When are payslips out?"), "{md}");
+        assert!(md.contains("On the last working day."), "{md}");
+        assert!(md.contains("Kept."), "{md}");
+        for gone in ["Dashboard", "Created by", "Popular pages", "Powered by"] {
+            assert!(!md.contains(gone), "{gone}: {md}");
+        }
     }
 
     #[test]

@@ -1117,7 +1117,7 @@ fn numbered_answer_labels_are_the_answers_of_numbered_questions() {
 
 #[test]
 fn help_centre_furniture_is_no_part_of_title_or_answers() {
-    let text = "Help Center > Account > FAQ\n\nAccount FAQ\n\nUpdated 3 days ago\n\nAnswers about your account.\n\nHow do I reset my password?\nUse the reset link we email you.\nWas this article helpful? Yes No\nBack to top\n\nCan I change my email address?\nYes, in Settings > Profile.\n↑ Back to top\n\nRelated articles\nBilling FAQ\nInstalling the meter\n\nStill need help? Contact us\n";
+    let text = "Help Center > Account > FAQ\n\nAccount FAQ\n\nUpdated 3 days ago\n\nAnswers about your account.\n\nHow do I reset my password?\nUse the reset link we email you.\nWas this article helpful? Yes No\nBack to top\n\nCan I change my email address?\nYes, in Settings > Profile.\n↑ Back to top\n\nRelated articles\nBilling FAQ\nInstalling the meter\n\nStill need help? Contact us\n\nPowered by Zendesk\n";
     let a = parse(text, Format::Text);
     assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Account FAQ"));
     assert_eq!(join_blocks(&a.intro), "Answers about your account.");
@@ -1132,10 +1132,26 @@ fn help_centre_furniture_is_no_part_of_title_or_answers() {
         join_blocks(&parse(menus, Format::Text).sections[0].blocks),
         "Settings > Privacy > Delete account"
     );
-    // A question about the product is no feedback widget.
-    let product =
-        "Meter FAQ\n\nAbout the meter.\n\nIs this meter useful offline?\nYes, it stores a week of readings.\n";
-    assert_eq!(questions(product, Format::Text), ["Is this meter useful offline?"]);
+    // A question about the product is no feedback widget, nor a sentence
+    // about what powers it a credit.
+    let product = "Meter FAQ\n\nAbout the meter.\n\nIs this meter useful offline?\nYes, it stores a week of readings.\n\nWhat powers the meter?\nPowered by two AA batteries, it runs for a year.\n";
+    let a = parse(product, Format::Text);
+    assert_eq!(
+        a.sections
+            .iter()
+            .map(|s| (s.question.as_str(), join_blocks(&s.blocks)))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "Is this meter useful offline?",
+                "Yes, it stores a week of readings.".to_string()
+            ),
+            (
+                "What powers the meter?",
+                "Powered by two AA batteries, it runs for a year.".to_string()
+            )
+        ]
+    );
 }
 
 #[test]

@@ -419,7 +419,15 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 57] = [
+    let cases: [(&str, &[&str]); 58] = [
+        (
+            "confluence.html",
+            &[
+                "When are payslips published?",
+                "Why is my tax code different this month?",
+                "How quickly are expenses repaid?",
+            ],
+        ),
         (
             "cluster.tex",
             &[
@@ -778,6 +786,8 @@ fn faq_layouts_from_the_wild() {
             "forum.txt" => Some("'Read before posting: Aquarium Club FAQ'"),
             "manual.pod" => Some("Lantern::FAQ - Questions people ask about Lantern's templates"),
             "jira.txt" => Some("Build Farm FAQ"),
+            "cluster.tex" => Some("Frequently Asked Questions about the Kestrel Cluster"),
+            "confluence.html" => Some("Payroll FAQ"),
             _ => None,
         };
         if let Some(title) = title {
@@ -820,6 +830,8 @@ fn faq_layouts_from_the_wild() {
                 "</details>",
                 "\\",
                 "~",
+                "Powered by",
+                "last modified",
             ] {
                 assert!(!l.contains(furniture), "{name}: {l:?}");
             }
@@ -832,6 +844,7 @@ fn faq_layouts_from_the_wild() {
             "parts.txt" => &["joining", "on-the-water"],
             "manual.pod" => &["templates", "filters"],
             "cluster.tex" => &["accounts", "running-jobs"],
+            "confluence.html" => &["payslips", "expenses"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
