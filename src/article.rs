@@ -253,9 +253,12 @@ pub fn parse(text: &str, format: Format) -> Article {
 
     let mut accepted = select_questions(&cands, &lines, &markers);
     if accepted.is_empty() {
-        let lettered = lettered_questions(&lines, body_start, format);
-        accepted = (cands.len()..cands.len() + lettered.len()).collect();
-        cands.extend(lettered);
+        let mut more = lettered_questions(&lines, body_start, format);
+        if more.is_empty() {
+            more = bulleted_questions(&lines, &markers);
+        }
+        accepted = (cands.len()..cands.len() + more.len()).collect();
+        cands.extend(more);
     }
     let reading = Reading {
         format,
@@ -2627,6 +2630,39 @@ fn lettered_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> 
     best
 }
 
+/// Questions as bullets with their answers nested under them (Notion's
+/// toggle lists exported as Markdown, outlines), for an article where
+/// nothing else reads as a question: elsewhere a bullet that asks is an
+/// item of a list. Top-level bullets ending with `?` whose next line is
+/// indented deeper.
+fn bulleted_questions(lines: &[Line<'_>], markers: &[Option<Marker>]) -> Vec<Cand> {
+    let asking: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            markers[i].as_ref().is_some_and(|m| {
+                m.bullet && m.number.is_none() && m.heading.is_none() && !m.bold && !m.qa && m.ends_with_q()
+            }) && next_nonblank(lines, i + 1).is_some_and(|j| lines[j].indent > lines[i].indent)
+        })
+        .collect();
+    let Some(top) = asking.iter().map(|&i| lines[i].indent).min() else {
+        return Vec::new();
+    };
+    asking
+        .into_iter()
+        .filter(|&i| lines[i].indent == top)
+        .filter_map(|i| {
+            let marker = markers[i].clone()?;
+            Some(Cand {
+                line: i,
+                end: i,
+                indent: lines[i].indent,
+                marker,
+                prev_blank: i == 0 || lines[i - 1].blank,
+                answered: true,
+            })
+        })
+        .collect()
+}
+
 /// Longest-path over the numbered candidates of one style: each candidate
 /// extends the best chain that ends with a number it can follow, or, when
 /// it starts again at 1 in a new part of the document (`parts_before`
@@ -2912,6 +2948,22 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
             while in_run(i) {
                 rows.push(if code { &lines[i].text } else { lines[i].text.trim() });
                 i += 1;
+            }
+            // A fence indented under a list item: the code reads at the
+            // fence's indent, or the Markdown shows its backticks.
+            let fence_indent = rows.first().map_or(0, |r| {
+                let t = r.trim_start_matches([' ', '\t']);
+                if t.starts_with("```") || t.starts_with("~~~") {
+                    r.len() - t.len()
+                } else {
+                    0
+                }
+            });
+            if fence_indent > 0 {
+                for r in &mut rows {
+                    let ws = r.len() - r.trim_start_matches([' ', '\t']).len();
+                    *r = &r[ws.min(fence_indent)..];
+                }
             }
             out.push(Block {
                 kind: BlockKind::Code,

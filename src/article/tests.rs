@@ -161,6 +161,31 @@ fn lettered_questions_when_nothing_is_numbered() {
 }
 
 #[test]
+fn bullets_that_ask_with_their_answers_nested_under_them() {
+    // Notion's toggle lists, exported as Markdown.
+    let text = "# Handbook FAQ\n\nFor new joiners.\n\n- How do I book leave?\n    \n    Book it in Timetastic two weeks ahead.\n    \n- Where is the VPN config?\n    \n    In the IT space:\n    \n    ```\n    wg-quick up office\n    ```\n    \n    - Ask #it if it fails?\n        \n        They answer within the hour.\n- What about the office?\n- Is there parking?\n";
+    let a = parse(text, Format::Markdown);
+    let qa: Vec<(&str, String)> = a
+        .sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.answer_text()))
+        .collect();
+    assert_eq!(
+        qa,
+        [
+            ("How do I book leave?", "Book it in Timetastic two weeks ahead.".to_string()),
+            (
+                "Where is the VPN config?",
+                "In the IT space:\n\n```\nwg-quick up office\n```\n\n- Ask #it if it fails?\n\nThey answer within the hour.\n\n- What about the office?\n- Is there parking?".to_string()
+            ),
+        ]
+    );
+    // Where headings ask, a bullet with text under it is part of an answer.
+    let headed = "# T\n\nIntro.\n\n## How do I start?\n\n- Do you have Docker?\n    If not, install it first.\n";
+    assert_eq!(md_qs(headed), ["How do I start?"]);
+}
+
+#[test]
 fn lettered_lines_that_are_options_steps_or_statements_are_not_questions() {
     // Options in a tight list, or each followed by the next option.
     let options = "Quiz\n\nIntro.\n\nWhich planet is red?\nA. Mars\nB. Venus\n\nA. Mars\n\nB. Venus\n\nC. Earth\n";

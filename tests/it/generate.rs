@@ -419,7 +419,15 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 58] = [
+    let cases: [(&str, &[&str]); 59] = [
+        (
+            "notion.md",
+            &[
+                "How do I book leave?",
+                "Where do I find the VPN config?",
+                "Who orders equipment?",
+            ],
+        ),
         (
             "confluence.html",
             &[
