@@ -103,13 +103,13 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     for (i, s) in article.sections.iter().enumerate() {
         push_blocks(&s.blocks, Some(i), &mut vocab);
     }
-    let questions: Vec<Vec<(String, Vec<u32>)>> = article
+    let questions: Vec<Vec<Asked>> = article
         .sections
         .iter()
         .map(|s| {
             extract::split_questions(&s.question)
                 .iter()
-                .map(|q| (q.to_string(), asked_terms(an, &mut vocab, q)))
+                .map(|q| asked(an, &mut vocab, q))
                 .collect()
         })
         .collect();
@@ -304,7 +304,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         if answer.trim().is_empty() || question.is_empty() {
             continue;
         }
-        let qterms: HashSet<u32> = questions[i].iter().flat_map(|(_, t)| t.iter().copied()).collect();
+        let qterms: HashSet<u32> = questions[i].iter().flat_map(|a| a.terms.iter().copied()).collect();
         // A list the answer introduces is part of it: its items' terms count.
         let mut answer_sents = chosen.clone();
         for &k in &chosen {
@@ -598,6 +598,14 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         restated >= if full.len() <= 4 { 3 } else { 2 } && restated * 5 >= full.len() * 2
     } {
         score *= 0.5;
+    }
+    // "What drives evaporation?": a sentence that names something new
+    // before the question's verb names what drives it.
+    if let Some(verb) = question.agent
+        && let Some(at) = s.tokens.iter().position(|t| t.term == verb)
+        && s.tokens[..at].iter().any(|t| !t.stop && !full.contains(&t.term))
+    {
+        score *= 1.6;
     }
     // Answers tend to lead with what was asked about: "China tends to ...".
     if s.tokens.first().is_some_and(|t| !t.stop && q.contains(&t.term)) {
@@ -1183,16 +1191,53 @@ const NEED_WORDS: &[&str] = &["need", "needs", "needed", "require", "required", 
 /// The content terms of a question, less the words of its form: in "What
 /// do I need to join?" the subject is joining, and "need" is how it asks,
 /// so "Children under 16 need a parent ..." shares nothing asked.
-fn asked_terms(an: &Analyzer, vocab: &mut Vocab, q: &str) -> Vec<u32> {
+/// One question of a question line, as asked: its text, its content
+/// terms, and the verb whose subject it asks for, if it asks for one.
+struct Asked {
+    text: String,
+    terms: Vec<u32>,
+    agent: Option<u32>,
+}
+
+fn asked(an: &Analyzer, vocab: &mut Vocab, q: &str) -> Asked {
     let tokens = extract::tokenize(an, vocab, q);
     let need_word = |t: &Token| NEED_WORDS.iter().any(|w| q[t.start..t.end].eq_ignore_ascii_case(w));
     // Most questions hold no such word: the cue is asked of the few that do.
     let needs = tokens.iter().any(need_word) && cue_of(q) == Cue::Needs;
-    tokens
+    let terms = tokens
         .iter()
         .filter(|t| !(t.stop || needs && need_word(t)))
         .map(|t| t.term)
-        .collect()
+        .collect();
+    Asked {
+        text: q.to_string(),
+        terms,
+        agent: agent_verb(q, &tokens),
+    }
+}
+
+/// The verb of "What drives evaporation?", "Who decides the fees?",
+/// "What caused the delay?": a question that asks for the subject of its
+/// verb, which an answer names before the same verb ("Heat from the Sun
+/// drives evaporation"). Taken when the word after the wh-word reads as a
+/// verb (`-s`, `-ed`) and no auxiliary follows it ("What fuel do the
+/// stoves use?" asks for an object).
+fn agent_verb(q: &str, tokens: &[Token]) -> Option<u32> {
+    let word = |t: &Token| &q[t.start..t.end];
+    let [wh, verb, next, ..] = tokens else {
+        return None;
+    };
+    // "Which" is nearly always followed by a noun ("Which branches build
+    // ...?").
+    let wh_subject = ["what", "who"].iter().any(|w| word(wh).eq_ignore_ascii_case(w));
+    let v = word(verb);
+    let verb_shaped = (v.ends_with('s') && !v.ends_with("ss") || v.ends_with("ed")) && v.len() > 3;
+    const AUX: &[&str] = &[
+        "do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "will", "would", "has", "have",
+        "had", "may", "might", "must",
+    ];
+    let aux_next = AUX.iter().any(|a| word(next).eq_ignore_ascii_case(a));
+    (wh_subject && verb_shaped && !verb.stop && !verb.num && !verb.cap && !aux_next).then_some(verb.term)
 }
 
 /// One (sub-)question of a question line, as the answer scorer sees it.
@@ -1207,6 +1252,8 @@ struct Question {
     polar: bool,
     /// Asks what to do ([`is_procedural`]).
     procedural: bool,
+    /// The verb whose subject is asked for ([`agent_verb`]).
+    agent: Option<u32>,
 }
 
 /// A question asking what to do: "How do I …?", "How can we …?", "How to
@@ -1258,7 +1305,7 @@ fn is_polar(q: &str) -> bool {
 
 impl Question {
     /// The question asked by `text`, of `terms`, on a line of `all`.
-    fn new(text: &str, terms: HashSet<u32>, all: HashSet<u32>, idf: &[f64]) -> Self {
+    fn new(text: &str, terms: HashSet<u32>, all: HashSet<u32>, agent: Option<u32>, idf: &[f64]) -> Self {
         // Summed once here, not for each sentence scored against it.
         let weight = terms.iter().map(|&t| idf[t as usize]).sum();
         let asks = asking_part(text);
@@ -1269,14 +1316,19 @@ impl Question {
             cue: cue_of(asks),
             polar: is_polar(asks),
             procedural: is_procedural(asks),
+            agent,
         }
     }
 }
 
-fn whole_question(questions: &[(String, Vec<u32>)], idf: &[f64]) -> Question {
-    let all: HashSet<u32> = questions.iter().flat_map(|(_, t)| t.iter().copied()).collect();
-    let text = questions.iter().map(|(q, _)| q.as_str()).collect::<Vec<_>>().join(" ");
-    Question::new(&text, all.clone(), all, idf)
+fn whole_question(questions: &[Asked], idf: &[f64]) -> Question {
+    let all: HashSet<u32> = questions.iter().flat_map(|a| a.terms.iter().copied()).collect();
+    let text = questions.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join(" ");
+    let agent = match questions {
+        [one] => one.agent,
+        _ => None,
+    };
+    Question::new(&text, all.clone(), all, agent, idf)
 }
 
 /// One sentence per question asked on the line (at most two), else the
@@ -1284,7 +1336,7 @@ fn whole_question(questions: &[(String, Vec<u32>)], idf: &[f64]) -> Question {
 fn choose_answer(
     sents: &[Sent],
     idxs: &[usize],
-    questions: &[(String, Vec<u32>)],
+    questions: &[Asked],
     whole: &Question,
     whole_scores: &[f64],
     idf: &[f64],
@@ -1292,7 +1344,7 @@ fn choose_answer(
     if idxs.is_empty() {
         return Vec::new();
     }
-    let all: HashSet<u32> = questions.iter().flat_map(|(_, t)| t.iter().copied()).collect();
+    let all: HashSet<u32> = questions.iter().flat_map(|a| a.terms.iter().copied()).collect();
     let lead = idxs[0];
     let best = |scored: &mut dyn Iterator<Item = (f64, usize)>, chosen: &[usize]| {
         scored
@@ -1325,7 +1377,7 @@ fn choose_answer(
     let mut chosen: Vec<usize> = Vec::new();
     // "Is X a problem?" answered "No. ...": the verdict and the sentence
     // after it.
-    let polar = questions.first().is_some_and(|(q, _)| is_polar(q));
+    let polar = questions.first().is_some_and(|a| is_polar(&a.text));
     let yes_no = |k: usize| {
         let first_word = sents[k].text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         first_word.eq_ignore_ascii_case("yes") || first_word.eq_ignore_ascii_case("no")
@@ -1342,8 +1394,8 @@ fn choose_answer(
         };
     }
     if questions.len() >= 2 {
-        for (text, terms) in questions.iter().take(2) {
-            let q = Question::new(text, terms.iter().copied().collect(), all.clone(), idf);
+        for a in questions.iter().take(2) {
+            let q = Question::new(&a.text, a.terms.iter().copied().collect(), all.clone(), a.agent, idf);
             if let Some((_, k)) = rank(&q, &chosen) {
                 chosen.push(k);
             }
@@ -1390,9 +1442,11 @@ fn choose_answer(
             // "Is there parking nearby?" – "The museum has no car park of
             // its own.": a verdict in other words, before the best sentence.
             // "What about plastic bags?" asks for one too: "Never use them."
-            let what_about = questions
-                .first()
-                .is_some_and(|(q, _)| q.get(..10).is_some_and(|head| head.eq_ignore_ascii_case("what about")));
+            let what_about = questions.first().is_some_and(|a| {
+                a.text
+                    .get(..10)
+                    .is_some_and(|head| head.eq_ignore_ascii_case("what about"))
+            });
             // "What happens at an audition?" – "There is no audition.":
             // a denial of what the question takes for granted.
             let denial = opening.vec.entries.iter().any(|(t, _)| whole.terms.contains(t));
@@ -1405,7 +1459,7 @@ fn choose_answer(
             // any length.
             let asks_when = questions
                 .first()
-                .is_some_and(|(q, _)| q.get(..5).is_some_and(|head| head.eq_ignore_ascii_case("when ")));
+                .is_some_and(|a| a.text.get(..5).is_some_and(|head| head.eq_ignore_ascii_case("when ")));
             let only_when = alone && asks_when && only;
             // "Who can take food?" – "Anyone.": a reply of a few words
             // opening the section is the answer, the sentence after it

@@ -629,6 +629,30 @@ fn when_is_not_answered_by_a_count_in_words() {
 }
 
 #[test]
+fn what_drives_x_is_answered_by_what_comes_before_the_verb() {
+    let text = "Weather\n\nFrom our course.\n\n1. What drives the trade winds?\n\nThe trade winds blow steadily towards the equator in both hemispheres. Air rising over the hot equator and sinking near 30 degrees latitude drives them, and the rotation of the Earth bends them westward.\n\n2. What makes a cloud rain?\n\nClouds are made of droplets far too small to fall. Droplets grow by colliding and merging until they are heavy enough to fall, which makes the cloud rain.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert!(answers[0].starts_with("Air rising over the hot equator"), "{answers:?}");
+    assert!(answers[1].starts_with("Droplets grow by colliding"), "{answers:?}");
+    // Only a question that asks for its verb's subject has one.
+    let an = Analyzer::new();
+    let mut vocab = Vocab::new(&an);
+    let verb = |q: &str, vocab: &mut Vocab| asked(&an, vocab, q).agent.is_some();
+    for (q, agent) in [
+        ("What drives the trade winds?", true),
+        ("Who decides the fees?", true),
+        ("What caused the delay?", true),
+        ("What fuel do the stoves use?", false),
+        ("What documents does it need?", false),
+        ("Which branches build on every push?", false),
+        ("What is a trade wind?", false),
+        ("How does it work?", false),
+    ] {
+        assert_eq!(verb(q, &mut vocab), agent, "{q}");
+    }
+}
+
+#[test]
 fn who_to_contact_is_answered_by_the_address() {
     let deck = build_text(ADMISSIONS, Some(8));
     let answers = qa_answers(&deck);
