@@ -3026,7 +3026,9 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
         } else if let Some(b) = cur.as_mut().filter(|b| {
             // Org ends a list item at a line no deeper than its bullet;
             // Markdown lets a paragraph continue lazily.
-            !(format == Format::Org && b.kind == BlockKind::Item && l.indent <= lines[b.line - 1].indent)
+            let outdented = b.kind == BlockKind::Item && l.indent <= lines[b.line - 1].indent;
+            !(outdented
+                && (format == Format::Org || format == Format::Text && ends_item(&b.text, &lines[i - 1].text, text)))
         }) {
             push_wrapped(&mut b.text, text, compounds);
         } else {
@@ -3044,6 +3046,26 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
 }
 
 // ---------------------------------------------------------------- text
+
+/// Whether a plain-text line no deeper than a list item's bullet starts
+/// a paragraph after the item rather than continuing it: it opens with a
+/// capital, and the item's last line is short or ends a sentence, and
+/// ends with a word that neither leads on ("from", "and") nor is part of
+/// a name ("the Council / Tax office"). "• your bank details" over
+/// "Claims without proof …" is a list and a paragraph.
+fn ends_item(item: &str, last_line: &str, next: &str) -> bool {
+    const LEADS_ON: &[&str] = &[
+        "a", "an", "the", "and", "or", "of", "from", "to", "for", "with", "in", "on", "by", "at", "as", "your", "our",
+    ];
+    let last_word = item.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let ends_sentence = last_word.ends_with(['.', '!', '?', ';']);
+    let word = last_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    next.starts_with(|c: char| c.is_uppercase())
+        && (ends_sentence || last_line.trim().chars().count() < 60)
+        && !item.trim_end().ends_with([',', '-', ':'])
+        && !word.starts_with(|c: char| c.is_uppercase())
+        && !LEADS_ON.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
 
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -544,8 +544,9 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         score *= 0.35;
     }
     // A list item is part of an answer; the sentence introducing the list
-    // carries the whole of it.
-    if s.item {
+    // carries the whole of it. So is a step written into a paragraph
+    // ("Step 3: we send a new bill.").
+    if s.item || is_step(&s.text) {
         score *= 0.5;
     }
     // A sentence that ends in `:` is only an answer with what it introduces.
@@ -634,6 +635,12 @@ fn has_address(s: &Sent) -> bool {
     let web = text.contains("http://") || text.contains("https://") || text.contains("www.");
     let phone = || (0..s.tokens.len()).any(|i| cloze::telephone_end(text, &s.tokens, i).is_some());
     email || web || phone()
+}
+
+/// Whether a sentence opens as a numbered step: "Step 2: ...", "Step 3 –".
+fn is_step(text: &str) -> bool {
+    text.get(..5).is_some_and(|head| head.eq_ignore_ascii_case("step "))
+        && text[5..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether a sentence opens with the label of an aside: "Note:", "Tip:".

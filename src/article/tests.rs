@@ -186,6 +186,30 @@ fn bullets_that_ask_with_their_answers_nested_under_them() {
 }
 
 #[test]
+fn a_plain_text_list_ends_where_a_sentence_starts_under_it() {
+    let text = "Council FAQ\n\nIntro.\n\nQ. What do I need?\nA. Have these ready:\n• your National Insurance number\n• proof of income from\nJobcentre Plus\n• a letter from the Council\nTax office\n• your bank details\nClaims without proof are put on hold.\n";
+    let a = parse(text, Format::Text);
+    let blocks: Vec<&str> = a.sections[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        blocks,
+        [
+            "Have these ready:",
+            "• your National Insurance number",
+            "• proof of income from Jobcentre Plus",
+            "• a letter from the Council Tax office",
+            "• your bank details",
+            "Claims without proof are put on hold."
+        ]
+    );
+    // Markdown continues a list item lazily, as CommonMark does.
+    let md = parse(&text.replace('•', "-"), Format::Markdown);
+    assert_eq!(
+        md.sections[0].blocks.last().map(|b| b.text.as_str()),
+        Some("- your bank details Claims without proof are put on hold.")
+    );
+}
+
+#[test]
 fn lettered_lines_that_are_options_steps_or_statements_are_not_questions() {
     // Options in a tight list, or each followed by the next option.
     let options = "Quiz\n\nIntro.\n\nWhich planet is red?\nA. Mars\nB. Venus\n\nA. Mars\n\nB. Venus\n\nC. Earth\n";

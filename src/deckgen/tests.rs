@@ -653,6 +653,13 @@ fn what_drives_x_is_answered_by_what_comes_before_the_verb() {
 }
 
 #[test]
+fn a_step_written_into_a_paragraph_is_no_runner_up() {
+    let text = "Council Tax Reduction – Frequently Asked Questions\n\nThis page explains how the council decides who gets a reduction and how to apply.\n\nQ. Who can get a reduction?\nA. You may get a reduction if you are on a low income or claim certain benefits. Savings over £16,000 usually stop a claim, unless you get the guarantee part of Pension Credit.\n\nQ. What do I need to apply?\nA. Have these ready before you start:\n• your National Insurance number\n• proof of income for the last two months\n• your bank details\nClaims without proof of income are put on hold for 28 days.\n\nQ. How long does a decision take?\nA. Most claims are decided within 14 days. Step 1: we check your details. Step 2: we work out the reduction. Step 3: we send a new bill.\n\nQ. Can I appeal?\nA. Yes – write to us within one month of the decision. If we do not change it, you can go to the Valuation Tribunal, which is independent of the council.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert_eq!(answers[2], "Most claims are decided within 14 days.");
+}
+
+#[test]
 fn who_to_contact_is_answered_by_the_address() {
     let deck = build_text(ADMISSIONS, Some(8));
     let answers = qa_answers(&deck);
