@@ -1542,6 +1542,20 @@ fn unescape_markdown(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A reStructuredText field line, `:name: value`: the lowercased name's
+/// text and the value.
+fn rst_field(t: &str) -> Option<(&str, &str)> {
+    let rest = t.strip_prefix(':')?;
+    let (name, value) = rest.split_once(": ")?;
+    let named = !name.is_empty()
+        && name.len() <= 30
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_'));
+    (named && !value.trim().is_empty()).then(|| (name, value.trim()))
+}
+
 fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     let mut start = 0;
     let mut front_title = None;
@@ -1582,6 +1596,28 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     let Some(mut t) = (start..lines.len()).find(|&i| !lines[i].blank && !lines[i].code) else {
         return (front_title, lines.len());
     };
+    // reStructuredText's metadata fields before the title (`:title: S3
+    // FAQ`, `:category: S3`), as Sphinx pages carry them.
+    if format == Format::Rst {
+        let fields = lines[t..].iter().take_while(|l| rst_field(&l.text).is_some()).count();
+        if fields > 0 {
+            if let Some((i, v)) = lines[t..t + fields]
+                .iter()
+                .enumerate()
+                .find_map(|(i, l)| rst_field(&l.text).filter(|(k, _)| *k == "title").map(|(_, v)| (i, v)))
+            {
+                front_title = Some(Located {
+                    text: collapse_ws(v),
+                    line: t + i + 1,
+                });
+            }
+            start = t + fields;
+            match (start..lines.len()).find(|&i| !lines[i].blank && !lines[i].code) {
+                Some(next) => t = next,
+                None => return (front_title, lines.len()),
+            }
+        }
+    }
     // A mail or news header block (`Archive-name: ...`, `Last-modified: ...`)
     // before the title.
     let headers = lines[t..].iter().take_while(|l| is_header_line(&l.text)).count();
@@ -1594,6 +1630,8 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     let marker = parse_marker(text, format);
     if let Some(m) = &marker
         && m.heading == Some(1)
+        // A page titled in its metadata may open with a question heading.
+        && !(front_title.is_some() && (m.qa || m.q_prefix || m.ends_with_q()))
     {
         return (
             Some(Located {
@@ -2485,9 +2523,7 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
         }
     }
     let numbered_found = best.is_some();
-    if let Some((_, chain)) = best {
-        accepted.extend(chain);
-    }
+    let chain = best.map(|(_, chain)| chain).unwrap_or_default();
 
     // Unnumbered headings: the level whose headings are questions with answers.
     let mut levels: HashMap<u8, (f64, usize)> = HashMap::new();
@@ -2522,6 +2558,27 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
         if c.answered && m.bold && m.heading.is_none() && m.number.is_none() && !m.qa && m.ends_with_q() {
             accepted.push(k);
         }
+    }
+
+    // Numbered lines that ask nothing, all inside the answer of one of the
+    // unnumbered questions that ask, with more of those after them ("1)
+    // Use INSTALL_BASE", "2) Use PREFIX" under "How do I get both tools to
+    // install to the same place?"), are a list in that answer.
+    let asking: Vec<usize> = accepted
+        .iter()
+        .map(|&k| &cands[k])
+        .filter(|c| c.marker.number.is_none() && !c.marker.qa && c.marker.ends_with_q())
+        .map(|c| c.line)
+        .collect();
+    let in_one_answer = asking.len() >= 2
+        && chain.iter().all(|&k| !cands[k].marker.ends_with_q())
+        && chain.first().zip(chain.last()).is_some_and(|(&a, &b)| {
+            let owner = |line: usize| asking.partition_point(|&q| q < line);
+            let (first, last) = (owner(cands[a].line), owner(cands[b].line));
+            first > 0 && first == last && last < asking.len()
+        });
+    if !in_one_answer {
+        accepted.extend(chain);
     }
 
     // Last resort: standalone lines ending with a question mark.

@@ -226,13 +226,20 @@ fn pod_to_markdown(text: &str) -> String {
                     } else {
                         label
                     };
-                    // The item's paragraph, if one follows, carries it:
-                    // `- label: text`.
-                    item_next = true;
-                    if !label.is_empty() {
-                        item_label = Some((out.len(), pod_inline(label)));
+                    let label = pod_inline(label);
+                    // perlfaq's way: `=item How do I ...?` over its answer
+                    // asks, as a definition list's term does.
+                    if label.ends_with('?') {
+                        format!("**{label}**")
+                    } else {
+                        // The item's paragraph, if one follows, carries
+                        // it: `- label: text`.
+                        item_next = true;
+                        if !label.is_empty() {
+                            item_label = Some((out.len(), label));
+                        }
+                        String::new()
                     }
-                    String::new()
                 }
                 None => {
                     skipping = word == "begin";

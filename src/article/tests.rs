@@ -210,6 +210,24 @@ fn a_plain_text_list_ends_where_a_sentence_starts_under_it() {
 }
 
 #[test]
+fn restructuredtext_metadata_fields_are_no_title() {
+    let text = ":title: AWS S3 FAQ\n:category: S3\n:related command: s3 cp, s3 sync\n\n\nQ: Does it validate checksums?\n-----------------------------\n\nYes, on every upload.\n";
+    let a = parse(text, Format::Rst);
+    assert_eq!(
+        a.title.as_ref().map(|t| (t.text.as_str(), t.line)),
+        Some(("AWS S3 FAQ", 1))
+    );
+    assert!(a.intro.is_empty(), "{:?}", a.intro);
+    assert_eq!(a.sections[0].question, "Does it validate checksums?");
+    // A heading after the fields titles the page, as it does after front matter.
+    let headed = text.replace("\n\n\nQ:", "\n\nS3 FAQ\n======\n\nQ:");
+    assert_eq!(
+        parse(&headed, Format::Rst).title.map(|t| t.text),
+        Some("S3 FAQ".to_string())
+    );
+}
+
+#[test]
 fn lettered_lines_that_are_options_steps_or_statements_are_not_questions() {
     // Options in a tight list, or each followed by the next option.
     let options = "Quiz\n\nIntro.\n\nWhich planet is red?\nA. Mars\nB. Venus\n\nA. Mars\n\nB. Venus\n\nC. Earth\n";
@@ -1385,6 +1403,31 @@ fn a_perl_pod_faq_reads_as_the_markdown_it_stands_for() {
     // Text that merely mentions POD is left alone.
     let plain = parse("T\n\n1. What does =head2 mean?\n\nA POD heading.\n", Format::Text);
     assert_eq!(plain.sections[0].question, "What does =head2 mean?");
+}
+
+#[test]
+fn pod_items_that_ask_are_questions_and_a_numbered_list_in_an_answer_is_not() {
+    let text = "=head1 NAME\n\nBuilder::FAQ - Questions about Builder\n\n=head2 Installing\n\n=over 4\n\n=item How do I install into my home directory?\n\nSet INSTALL_BASE.\n\n=item How do I get both tools to install to the same place?\n\nThere are two ways.\n\n1) Use INSTALL_BASE\n\nBoth tools support it.\n\n2) Use PREFIX\n\nIt is complicated.\n\n=item C<--verbose>\n\nPrints more.\n\n=item Which tar should I use?\n\nAny.\n\n=back\n\n=cut\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        [
+            "How do I install into my home directory?",
+            "How do I get both tools to install to the same place?",
+            "Which tar should I use?"
+        ]
+    );
+    assert_eq!(
+        a.sections[1].answer_text(),
+        "There are two ways.\n\n1) Use INSTALL_BASE\n\nBoth tools support it.\n\n2) Use PREFIX\n\nIt is complicated.\n\n- `--verbose`: Prints more."
+    );
+    // Numbered lines after the last question that asks may be sections
+    // of their own.
+    let numbered = "# T\n\nIntro.\n\n**What is it?**\n\nA tool.\n\n**Why?**\n\nSpeed.\n\n1) Known limitations\n\nNo Windows.\n\n2) Error: disk full\n\nFree space.\n";
+    assert_eq!(
+        md_qs(numbered),
+        ["What is it?", "Why?", "Known limitations", "Error: disk full"]
+    );
 }
 
 #[test]
