@@ -1743,6 +1743,13 @@ fn strip_bold(s: &str) -> Option<(&str, &str)> {
     Some((inner, s[close + delim.len()..].trim()))
 }
 
+/// The text of a line wholly in single emphasis, `*text*` or `_text_`.
+fn whole_italic(s: &str) -> Option<&str> {
+    let mark = s.chars().next().filter(|&c| c == '*' || c == '_')?;
+    let inner = s[1..].strip_suffix(mark)?.trim();
+    (!inner.is_empty() && !inner.contains(mark) && !inner.starts_with(['*', '_'])).then_some(inner)
+}
+
 /// `1.`, `1)`, `(1)`, `1:`, `1.2.`, `1.2`, `1.2.3`: the numbering, then the
 /// rest after the delimiter and whitespace.
 fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
@@ -2264,6 +2271,16 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
             rest_after_bold = Some(rest.to_string());
         }
         body = inner;
+    } else if m.number.is_some()
+        && !m.bold
+        && m.heading.is_none()
+        && let Some(inner) = whole_italic(&body)
+    {
+        // `1. *Troubles compiling*` beside `3. *Is there a C++ API?*`: a
+        // numbered line set in italics is emphasised whether or not it
+        // asks, as a bold one is, so that the numbering is one style.
+        m.bold = true;
+        body = inner.to_string();
     }
     // `Q: How? A: Like this.` on one line.
     if let Some(pos) = find_inline_answer_label(&body) {

@@ -96,6 +96,19 @@ fn numbering_styles() {
 }
 
 #[test]
+fn numbered_lines_in_italics_are_one_style_whether_or_not_they_ask() {
+    let text = "# Library FAQ\n\n1. *Troubles compiling programs*\n\n    Use the config script.\n\n2. *Parameters do not work*\n\n    Escape them twice.\n\n3. *Is there a C++ binding ?*\n\n    Yes, a wrapper.\n";
+    assert_eq!(
+        md_qs(text),
+        [
+            "Troubles compiling programs",
+            "Parameters do not work",
+            "Is there a C++ binding ?"
+        ]
+    );
+}
+
+#[test]
 fn numbered_line_without_question_mark_is_a_question_when_answered() {
     let text = "FAQ\n\n1. Known limitations\n\nIt cannot fly.\n\n2. Error: disk full\n\nFree some space.\n\n3. How do I start?\n\nRun it.\n";
     assert_eq!(
