@@ -2375,7 +2375,12 @@ fn join_continuation(
         return;
     }
     let mut text = m.text.clone();
-    for j in c.line + 1..(c.line + 4).min(lines.len()) {
+    // "4.1. My program uses the C++ STL. Valgrind reports" over "'still
+    // reachable' leaks at exit, but there should be none.": a line that
+    // breaks off mid-sentence, continued in lower case up to the blank
+    // line, is a question put as a statement.
+    let mut unfinished = !text.ends_with(['.', '!', ':', ';']);
+    for j in c.line + 1..(c.line + 6).min(lines.len()) {
         let l = &lines[j];
         // The last line of a wrapped question reads as a plain `...?` line.
         let plain = markers[j]
@@ -2384,8 +2389,11 @@ fn join_continuation(
         if l.blank || l.code || !plain || text.len() > 400 {
             return;
         }
-        push_wrapped(&mut text, l.text.trim(), compounds);
-        if text.ends_with('?') {
+        let next = l.text.trim();
+        unfinished &= !next.starts_with(char::is_uppercase);
+        push_wrapped(&mut text, next, compounds);
+        let paragraph_ends = lines.get(j + 1).is_none_or(|n| n.blank);
+        if text.ends_with('?') || unfinished && paragraph_ends && text.ends_with(['.', '!', ':']) {
             c.marker.text = collapse_ws(&text);
             c.end = j;
             return;

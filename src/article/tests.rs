@@ -109,6 +109,20 @@ fn numbered_lines_in_italics_are_one_style_whether_or_not_they_ask() {
 }
 
 #[test]
+fn a_numbered_statement_wrapped_over_lines_is_one_question() {
+    let text = "Tool FAQ\n\n1.1. My program uses the C++ STL. The tool reports\n'still reachable' leaks at exit, but there should\nbe none.\n\nRelax, it is a pool allocator.\n\n1.2. When building, 'make' dies with an assertion\nfailure, something like this:\n\n    make: expand.c:489: failed.\n\nIt is a bug in make.\n\n1.3. Known limitations\nIt cannot fly.\n\n1.4. Why does it\nStop early?\n\nIt runs out of memory.\n";
+    assert_eq!(
+        text_qs(text),
+        [
+            "My program uses the C++ STL. The tool reports 'still reachable' leaks at exit, but there should be none.",
+            "When building, 'make' dies with an assertion failure, something like this:",
+            "Known limitations",
+            "Why does it Stop early?"
+        ]
+    );
+}
+
+#[test]
 fn numbered_line_without_question_mark_is_a_question_when_answered() {
     let text = "FAQ\n\n1. Known limitations\n\nIt cannot fly.\n\n2. Error: disk full\n\nFree some space.\n\n3. How do I start?\n\nRun it.\n";
     assert_eq!(
