@@ -1983,10 +1983,46 @@ fn lone_label(s: &str, labels: &[&str]) -> Option<u32> {
     matches!(after, "" | ")" | ":" | ".").then_some(number)
 }
 
+/// A number alone on its line (`**2.1.**`) over a bold line, as DocBook's
+/// question-and-answer tables put the number and the question in cells of
+/// their own: read as `**2.1. <question>**`.
+fn join_lone_numbers(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        if l.code || l.blank || l.text.len() > 16 {
+            continue;
+        }
+        let t = l.text.trim();
+        let number = strip_bold(t).map_or(t, |(inner, _)| inner);
+        let digits = number.trim_end_matches('.');
+        let is_number = !digits.is_empty()
+            && digits
+                .split('.')
+                .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
+        if !is_number {
+            continue;
+        }
+        let Some(j) = (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].blank) else {
+            continue;
+        };
+        let Some((question, "")) = strip_bold(lines[j].text.trim()).filter(|_| !lines[j].code) else {
+            continue;
+        };
+        if parse_number(question).is_some() {
+            continue;
+        }
+        let joined = format!("**{digits}. {question}**");
+        lines[j].text = Cow::Borrowed("");
+        lines[j].blank = true;
+        lines[i].text = Cow::Owned(joined);
+    }
+}
+
 /// `Question 1` alone on its line with the question on the next, and
 /// `Answer` alone above the answer (quizzes, exam papers): read as
 /// `Question 1: <question>` and the answer's text.
 fn join_lone_labels(lines: &mut [Line<'_>]) {
+    join_lone_numbers(lines);
     let mut joined = false;
     for i in 0..lines.len() {
         if lines[i].code || lines[i].blank {
@@ -3191,17 +3227,44 @@ pub fn collapse_ws(s: &str) -> String {
 
 /// Removes inline markup (emphasis, links, images) and collapses whitespace.
 /// Plain text keeps its underscores and asterisks except `**bold**`.
+/// `s` without `mark` outside code spans: "**`__init__`**" is
+/// "`__init__`".
+fn remove_outside_code(s: &str, mark: &str) -> String {
+    if !s.contains('`') {
+        return s.replace(mark, "");
+    }
+    let parts: Vec<&str> = s.split('`').collect();
+    // An unclosed backtick opens no code.
+    let closed = if parts.len().is_multiple_of(2) {
+        parts.len() - 1
+    } else {
+        parts.len()
+    };
+    let mut out = String::with_capacity(s.len());
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push('`');
+        }
+        if k % 2 == 1 && k < closed {
+            out.push_str(part);
+        } else {
+            out.push_str(&part.replace(mark, ""));
+        }
+    }
+    out
+}
+
 pub fn clean_inline(s: &str, format: Format) -> String {
     let mut s = Cow::Borrowed(s);
     if s.contains("**") {
-        s = Cow::Owned(s.replace("**", ""));
+        s = Cow::Owned(remove_outside_code(&s, "**"));
     }
     if format == Format::Markdown {
         if s.contains('[') {
             s = Cow::Owned(strip_links(&s));
         }
         if s.contains("__") {
-            s = Cow::Owned(s.replace("__", ""));
+            s = Cow::Owned(remove_outside_code(&s, "__"));
         }
         if s.contains("[^") {
             s = Cow::Owned(strip_footnotes(&s));

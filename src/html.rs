@@ -201,8 +201,9 @@ fn page_title(title: &str) -> &str {
 
 /// Whether a button shows or hides a panel (ARIA disclosure attributes,
 /// a collapse toggle, an accordion or FAQ class) or asks a question.
-/// A block a site names as its footer, sidebar, breadcrumbs or page
-/// metadata by its `id` or one of its classes.
+/// A block a site names as its footer, sidebar, breadcrumbs, page
+/// metadata, cookie notice or help popup by its `id` or one of its
+/// classes.
 fn is_furniture_block(e: &Element) -> bool {
     const NAMES: &[&str] = &[
         "footer",
@@ -214,6 +215,11 @@ fn is_furniture_block(e: &Element) -> bool {
         "breadcrumbs",
         "breadcrumb-section",
         "page-metadata",
+        "cookie-banner",
+        "cookie-consent",
+        "cookie-notice",
+        // mdBook's keyboard help, hidden until asked for.
+        "mdbook-help-container",
     ];
     e.attrs.iter().any(|a| {
         matches!(&*a.name.local, "id" | "class") && a.value.split_whitespace().any(|token| NAMES.contains(&token))
@@ -315,13 +321,19 @@ mod tests {
     #[test]
     fn footers_sidebars_and_breadcrumbs_in_plain_divs_go_their_content_stays() {
         let md = to_markdown(
-            "<html><body><div id=\"breadcrumb-section\"><a>Dashboard</a> / <a>People</a></div><div class=\"page-metadata\">Created by Mira, last modified on Oct 02</div><div id=\"main-content\" class=\"wiki-content\"><h2>When are payslips out?</h2><div class=\"expand-content\"><p>On the last working day.</p></div></div><aside class=\"sidebar\">Popular pages</aside><section class=\"site-footer footer-dark\">Powered by Confluence</section><div class=\"card-footer-note\">Kept.</div></body></html>",
+            "<html><body><div id=\"breadcrumb-section\"><a>Dashboard</a> / <a>People</a></div><div class=\"page-metadata\">Created by Mira, last modified on Oct 02</div><div id=\"main-content\" class=\"wiki-content\"><h2>When are payslips out?</h2><div class=\"expand-content\"><p>On the last working day.</p></div></div><aside class=\"sidebar\">Popular pages</aside><section class=\"site-footer footer-dark\">Powered by Confluence</section><div class=\"card-footer-note\">Kept.</div><div id=\"mdbook-help-container\"><h2>Keyboard shortcuts</h2></div></body></html>",
         )
         .unwrap();
         assert!(md.contains("## When are payslips out?"), "{md}");
         assert!(md.contains("On the last working day."), "{md}");
         assert!(md.contains("Kept."), "{md}");
-        for gone in ["Dashboard", "Created by", "Popular pages", "Powered by"] {
+        for gone in [
+            "Dashboard",
+            "Created by",
+            "Popular pages",
+            "Powered by",
+            "Keyboard shortcuts",
+        ] {
             assert!(!md.contains(gone), "{gone}: {md}");
         }
     }

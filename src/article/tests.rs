@@ -123,6 +123,37 @@ fn a_numbered_statement_wrapped_over_lines_is_one_question() {
 }
 
 #[test]
+fn a_bold_number_alone_over_a_bold_question_numbers_it() {
+    // DocBook's question-and-answer tables put the number and the question
+    // in cells of their own.
+    let text = "# Tool FAQ\n\n**1.1.**\n\n**How do you pronounce it?**\n\nLike the word.\n\n**2.1.**\n\n**When building, make dies with this:**\n\n```\nmake: failed.\n```\n\nUpgrade make.\n\n**2.2.**\n\n**Programs crash at exit.**\n\nSet the option.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        a.sections
+            .iter()
+            .map(|s| (s.number.as_deref(), s.question.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (Some("1.1"), "How do you pronounce it?"),
+            (Some("2.1"), "When building, make dies with this:"),
+            (Some("2.2"), "Programs crash at exit.")
+        ]
+    );
+    assert_eq!(a.sections[1].answer_text(), "```\nmake: failed.\n```\n\nUpgrade make.");
+}
+
+#[test]
+fn emphasis_marks_inside_code_spans_are_kept() {
+    let text = "# T\n\nIntro.\n\n## Why call `__libc_freeres` at exit?\n\nTo free memory.\n\n**What does `__init__` do?**\n\nIt sets up **`__main__`** and `a**b` too.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["Why call `__libc_freeres` at exit?", "What does `__init__` do?"]
+    );
+    assert_eq!(a.sections[1].answer_text(), "It sets up `__main__` and `a**b` too.");
+}
+
+#[test]
 fn numbered_line_without_question_mark_is_a_question_when_answered() {
     let text = "FAQ\n\n1. Known limitations\n\nIt cannot fly.\n\n2. Error: disk full\n\nFree some space.\n\n3. How do I start?\n\nRun it.\n";
     assert_eq!(
