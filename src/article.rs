@@ -496,7 +496,8 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     match format {
         Format::Markdown => mark_indented_code(&mut out),
         Format::Rst => mark_rst_blocks(&mut out),
-        Format::Text | Format::AsciiDoc | Format::Org => {}
+        Format::Text => mark_text_literals(&mut out),
+        Format::AsciiDoc | Format::Org => {}
     }
     mark_underlines(&mut out, format);
     mark_qa_tables(&mut out);
@@ -1471,6 +1472,49 @@ fn wiki_heading(t: &str) -> Option<(usize, &str)> {
 
 /// Markdown's indented code: a run indented by four or more after a blank
 /// line, unless it continues a list item (whose text is indented too).
+/// Plain text sets a command's output or a sample apart by indenting it
+/// deeper than the prose on both sides ("If `make test` produces
+/// something like" / `   example.o: undefined reference` / "check
+/// that ..."): such a block is kept as code, never read as sentences.
+/// Lists and numbered lines are no such block, and the prose before it
+/// must be a paragraph, not a question.
+fn mark_text_literals(lines: &mut [Line<'_>]) {
+    // Paragraphs as (first line, end, least indent).
+    let mut paras: Vec<(usize, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].blank || lines[i].code {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut indent = usize::MAX;
+        while i < lines.len() && !lines[i].blank && !lines[i].code {
+            indent = indent.min(lines[i].indent);
+            i += 1;
+        }
+        paras.push((start, i, indent));
+    }
+    for w in 1..paras.len() {
+        let (b_start, b_end, b_indent) = paras[w];
+        let (p_start, p_end, p_indent) = paras[w - 1];
+        let after = paras.get(w + 1).map(|p| p.2);
+        let deeper = b_indent >= p_indent + 2 && after.is_none_or(|a| b_indent >= a + 2);
+        let prose_before = {
+            let first = lines[p_start].text.trim();
+            let last = lines[p_end - 1].text.trim();
+            list_marker_len(first).is_none() && !last.ends_with('?') && parse_q_number(first).is_none()
+        };
+        let literal = (b_start..b_end).all(|j| list_marker_len(lines[j].text.trim()).is_none());
+        if deeper && prose_before && literal {
+            for l in &mut lines[b_start..b_end] {
+                l.code = true;
+                l.text = Cow::Borrowed(l.raw);
+            }
+        }
+    }
+}
+
 fn mark_indented_code(lines: &mut [Line<'_>]) {
     let mut i = 0;
     let mut in_list = false;

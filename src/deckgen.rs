@@ -78,7 +78,11 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             let last = split.len().saturating_sub(1);
             for (si, s) in split.into_iter().enumerate() {
                 let tokens = extract::tokenize(an, vocab, &s);
-                let leads = (si == last && s.ends_with(':'))
+                // "If `make test` produces something like" over its
+                // output leads it as a colon would.
+                let unfinished_over_code = !s.ends_with(['.', '!', '?', ')', '"', '”'])
+                    && blocks.get(bi + 1).is_some_and(|n| n.kind == BlockKind::Code);
+                let leads = (si == last && (s.ends_with(':') || unfinished_over_code))
                     .then(|| introduced(&blocks[bi + 1..]))
                     .flatten();
                 sents.push(Sent {
@@ -269,13 +273,19 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         } else {
             let mut joined = String::new();
             let mut after_block = false;
+            let mut prev: Option<&Sent> = None;
             for &k in &chosen {
                 // After the list or code a sentence brings, the next one
-                // starts a line of its own: "```" closes a block alone.
+                // starts a line of its own: "```" closes a block alone. So
+                // does a bulleted item after another block ("See" over "* a"
+                // and "* b").
+                let bulleted = |x: &Sent| x.item && x.text.starts_with(['*', '-', '+', '•']);
+                let item_edge = prev.is_some_and(|p| p.line != sents[k].line && (bulleted(p) || bulleted(&sents[k])));
                 if !joined.is_empty() {
-                    joined.push(if after_block { '\n' } else { ' ' });
+                    joined.push(if after_block || item_edge { '\n' } else { ' ' });
                 }
                 joined.push_str(&sents[k].text);
+                prev = Some(&sents[k]);
                 after_block = sents[k].leads.is_some();
                 if let Some(what) = &sents[k].leads {
                     joined.push('\n');
@@ -462,7 +472,8 @@ fn marked_option(blocks: &[crate::article::Block]) -> Option<(String, Vec<String
 fn introduced(next: &[crate::article::Block]) -> Option<String> {
     let first = next.first()?;
     match first.kind {
-        BlockKind::Code => Some(first.text.clone()),
+        // A long listing is context, not something to recall.
+        BlockKind::Code => (first.text.lines().count() <= 12).then(|| first.text.clone()),
         BlockKind::Item => Some(
             next.iter()
                 .take_while(|b| b.kind == BlockKind::Item)

@@ -154,6 +154,25 @@ fn emphasis_marks_inside_code_spans_are_kept() {
 }
 
 #[test]
+fn plain_text_indented_deeper_than_the_prose_around_it_is_kept_as_code() {
+    let text = "zlib FAQ\n\n 9. Why do I get an undefined reference?\n\n    If make test produces something like\n\n       example.o: undefined reference to `gzputc'\n\n    check for old copies. Remove them.\n\n10. Where is the DLL?\n\n    See\n        * the web site\n        * win32/DLL_FAQ.txt\n\n11. Why so slow?\n\n    It is not.\n";
+    let a = parse(text, Format::Text);
+    let kinds: Vec<(BlockKind, &str)> = a.sections[0].blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (BlockKind::Prose, "If make test produces something like"),
+            (BlockKind::Code, "       example.o: undefined reference to `gzputc'"),
+            (BlockKind::Prose, "check for old copies. Remove them."),
+        ]
+    );
+    // A list indented under its lead, and answers indented under their
+    // questions, are no code.
+    assert!(a.sections[1].blocks.iter().all(|b| b.kind != BlockKind::Code));
+    assert_eq!(a.sections[2].blocks[0].kind, BlockKind::Prose);
+}
+
+#[test]
 fn numbered_line_without_question_mark_is_a_question_when_answered() {
     let text = "FAQ\n\n1. Known limitations\n\nIt cannot fly.\n\n2. Error: disk full\n\nFree some space.\n\n3. How do I start?\n\nRun it.\n";
     assert_eq!(

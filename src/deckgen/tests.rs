@@ -660,6 +660,22 @@ fn a_step_written_into_a_paragraph_is_no_runner_up() {
 }
 
 #[test]
+fn a_sentence_broken_off_over_short_code_brings_it_and_bulleted_items_keep_their_lines() {
+    let text = "# FTP FAQ\n\nAbout the client.\n\n## How do I send binary files?\n\nTo transfer files without translation the client provides the `binary` method\n\n```\n$ftp->binary;\n```\n\n## Where is the DLL?\n\nSee\n\n- the web site at example.org\n- the file win32/DLL_FAQ.txt in the archive\n\n## What does it print?\n\nA report follows, like\n\n```\nline 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\nline 9\nline 10\nline 11\nline 12\nline 13\n```\n";
+    let answers = qa_answers(&build_markdown(text, Some(0)));
+    assert_eq!(
+        answers[0],
+        "To transfer files without translation the client provides the `binary` method\n```\n$ftp->binary;\n```"
+    );
+    assert!(
+        answers[1].ends_with("\n- the file win32/DLL_FAQ.txt in the archive"),
+        "{answers:?}"
+    );
+    // A listing longer than a card can hold stays in the context.
+    assert_eq!(answers[2], "A report follows, like");
+}
+
+#[test]
 fn who_to_contact_is_answered_by_the_address() {
     let deck = build_text(ADMISSIONS, Some(8));
     let answers = qa_answers(&deck);
