@@ -842,6 +842,17 @@ fn strip_latex_comment(line: &str) -> &str {
     line
 }
 
+/// LaTeX's ligatures and specials as the characters they print, longest
+/// first.
+const LATEX_SPECIALS: &[(&str, &str)] = &[
+    ("``", "“"),
+    ("`", "‘"),
+    ("''", "”"),
+    ("---", "—"),
+    ("--", "–"),
+    ("~", " "),
+];
+
 /// Commands whose argument is not shown as text.
 const LATEX_HIDDEN: &[&str] = &[
     "label",
@@ -893,6 +904,11 @@ fn latex_inline_into(s: &str, depth: usize, out: &mut String) {
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
         let rest = &s[i + c.len_utf8()..];
+        if let Some((from, to)) = LATEX_SPECIALS.iter().find(|(from, _)| s[i..].starts_with(from)) {
+            out.push_str(to);
+            i += from.len();
+            continue;
+        }
         match c {
             '\\' => {
                 let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -980,30 +996,6 @@ fn latex_inline_into(s: &str, depth: usize, out: &mut String) {
                 }
             }
             '{' | '}' | '$' => i += 1,
-            '~' => {
-                out.push(' ');
-                i += 1;
-            }
-            '`' if rest.starts_with('`') => {
-                out.push('“');
-                i += 2;
-            }
-            '`' => {
-                out.push('‘');
-                i += 1;
-            }
-            '\'' if rest.starts_with('\'') => {
-                out.push('”');
-                i += 2;
-            }
-            '-' if rest.starts_with("--") => {
-                out.push('—');
-                i += 3;
-            }
-            '-' if rest.starts_with('-') => {
-                out.push('–');
-                i += 2;
-            }
             _ => {
                 out.push(c);
                 i += c.len_utf8();
