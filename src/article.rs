@@ -257,6 +257,9 @@ pub fn parse(text: &str, format: Format) -> Article {
         if more.is_empty() {
             more = bulleted_questions(&lines, &markers);
         }
+        if more.is_empty() {
+            more = ruled_questions(&lines, body_start, compounds.as_ref());
+        }
         accepted = (cands.len()..cands.len() + more.len()).collect();
         cands.extend(more);
     }
@@ -2790,6 +2793,63 @@ fn lettered_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> 
     }
     best.sort_by_key(|c| c.line);
     best
+}
+
+/// Entries set apart by rule lines (`********`, `-----`), each opening
+/// with a short paragraph that states a problem or asks and more text
+/// under it, as lists of known problems are written: the opening
+/// paragraphs are the questions, for an article where nothing else reads
+/// as one. Two thirds of three or more entries must open so.
+fn ruled_questions(lines: &[Line<'_>], body_start: usize, compounds: Option<&HashSet<String>>) -> Vec<Cand> {
+    // Separators were blanked as no part of any answer; an underline has
+    // its heading right above it.
+    let separator = |i: usize| {
+        let t = lines[i].raw.trim();
+        lines[i].blank
+            && (i == 0 || lines[i - 1].blank)
+            && t.len() >= 3
+            && t.starts_with(['*', '-', '=', '_', '~', '#', '+'])
+            && t.bytes().all(|b| b == t.as_bytes()[0])
+    };
+    let rules: Vec<usize> = (body_start..lines.len()).filter(|&i| separator(i)).collect();
+    let mut out = Vec::new();
+    for (k, &r) in rules.iter().enumerate() {
+        let end = rules.get(k + 1).copied().unwrap_or(lines.len());
+        let Some(first) = next_nonblank(lines, r + 1).filter(|&f| f < end && !lines[f].code) else {
+            continue;
+        };
+        let last = (first..end)
+            .take_while(|&j| !lines[j].blank && !lines[j].code)
+            .last()
+            .unwrap_or(first);
+        let more = next_nonblank(lines, last + 1).is_some_and(|j| j < end);
+        let mut text = String::new();
+        for l in &lines[first..=last] {
+            if text.is_empty() {
+                text.push_str(l.text.trim());
+            } else {
+                push_wrapped(&mut text, l.text.trim(), compounds);
+            }
+        }
+        if !more || last - first >= 4 || text.len() > 300 || list_marker_len(&text).is_some() {
+            continue;
+        }
+        out.push(Cand {
+            line: first,
+            end: last,
+            indent: lines[first].indent,
+            marker: Marker {
+                text: collapse_ws(&text),
+                ..Marker::default()
+            },
+            prev_blank: true,
+            answered: true,
+        });
+    }
+    if out.len() < 2 || out.len() * 3 < rules.len().max(3) * 2 {
+        return Vec::new();
+    }
+    out
 }
 
 /// Questions as bullets with their answers nested under them (Notion's

@@ -305,6 +305,42 @@ fn restructuredtext_metadata_fields_are_no_title() {
 }
 
 #[test]
+fn entries_between_rules_open_with_their_question() {
+    let text = "Known problems with the kiln controller\n\nRead these before you report a fault.\n\n********\n\nIf you switch the controller off mid-firing,\nthe program is lost.\n\nThe memory is cleared on power loss. Restart the program by hand.\n\n********\n\nThe display shows Err 7 after an hour.\n\nThe thermocouple is loose. Tighten its terminal screws.\n\n********\n\nA one-paragraph note with nothing under it.\n";
+    let a = parse(text, Format::Text);
+    let qa: Vec<(&str, usize, String)> = a
+        .sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.line, s.answer_text()))
+        .collect();
+    assert_eq!(
+        qa,
+        [
+            (
+                "If you switch the controller off mid-firing, the program is lost.",
+                7,
+                "The memory is cleared on power loss. Restart the program by hand.".to_string()
+            ),
+            (
+                "The display shows Err 7 after an hour.",
+                14,
+                "The thermocouple is loose. Tighten its terminal screws.\n\nA one-paragraph note with nothing under it.".to_string()
+            ),
+        ]
+    );
+    // Where other lines ask, rules only part the entries.
+    let asked = "Kiln FAQ\n\nIntro.\n\n-----\n\n1. Why is it slow?\n\nIt heats gently.\n\n-----\n\n2. Why is it loud?\n\nThe fan.\n";
+    assert_eq!(text_qs(asked), ["Why is it slow?", "Why is it loud?"]);
+    // A heading's underline is no rule between entries.
+    let headed = "Kiln notes\n\nIntro.\n\nFiring\n------\n\nIt takes a day.\n\nMore on it.\n\nGlazes\n------\n\nThey melt.\n\nMore on them.\n";
+    assert!(
+        text_qs(headed).iter().all(|q| !q.starts_with("It takes")),
+        "{:?}",
+        text_qs(headed)
+    );
+}
+
+#[test]
 fn lettered_lines_that_are_options_steps_or_statements_are_not_questions() {
     // Options in a tight list, or each followed by the next option.
     let options = "Quiz\n\nIntro.\n\nWhich planet is red?\nA. Mars\nB. Venus\n\nA. Mars\n\nB. Venus\n\nC. Earth\n";
