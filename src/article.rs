@@ -2927,11 +2927,13 @@ fn best_chain(
         for kk in 0..n {
             if path[kk] > 1 && path[kk + 1..].iter().all(|&x| x == 1) {
                 // A question deleted from an article leaves a gap in the
-                // numbering: allowed, at a price per missing number.
-                for gap in 1..=path[kk].saturating_sub(1).min(4) {
+                // numbering: allowed, at a price per missing number. Some
+                // FAQs skip to the next ten for a new group ("4.3." then
+                // "4.10."): a longer jump costs what three missing do.
+                for gap in 1..=path[kk].saturating_sub(1).min(9) {
                     let mut p = path[..kk].to_vec();
                     p.push(path[kk] - gap);
-                    consider(under.get(&p), 0.8 * f64::from(gap - 1));
+                    consider(under.get(&p), (0.8 * f64::from(gap - 1)).min(2.4));
                 }
             }
         }

@@ -898,6 +898,21 @@ Can I refill one?::
 }
 
 #[test]
+fn numbering_that_skips_to_the_next_ten_goes_on() {
+    let mut text = String::from("sed FAQ\n\nIntro.\n\n");
+    for n in [1, 2, 3, 10, 11, 12, 20, 21] {
+        text.push_str(&format!(
+            "4.{n}. How do I do task {n}?\n\nLike this, with step {n}.\n\n"
+        ));
+    }
+    text.push_str("4.22. How do I do the last task?\n\n   1. First step.\n\n   8. Eighth step, quoted.\n\nDone.\n");
+    let qs = text_qs(&text);
+    assert_eq!(qs.len(), 9, "{qs:?}");
+    assert_eq!(qs[3], "How do I do task 10?");
+    assert_eq!(qs[8], "How do I do the last task?");
+}
+
+#[test]
 fn numbering_may_start_again_in_each_part() {
     let body = |part1: &str, part2: &str| {
         format!(
