@@ -169,6 +169,8 @@ struct Marker {
     number: Option<Vec<u32>>,
     /// Numbered in Roman numerals (`IV.`): a style of its own.
     roman: bool,
+    /// Numbered in brackets (`(1)`, `[1]`): a style of its own.
+    paren: bool,
     lettered: bool,
     text: String,
     inline_answer: Option<String>,
@@ -2312,6 +2314,7 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         body = rest;
     } else if let Some((path, rest)) = parse_number(s) {
         m.roman = parse_roman(s).is_some();
+        m.paren = s.starts_with(['(', '[']);
         m.number = Some(path);
         body = rest;
     } else if is_lettered(s) {
@@ -2599,11 +2602,11 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     // Numbered lines: per style, the best-scoring chain of numbers that
     // continue each other through the document. Lists inside answers restart
     // their numbering, so they cannot extend the chain of questions.
-    let mut families: HashMap<(Deco, bool, bool), Vec<usize>> = HashMap::new();
+    let mut families: HashMap<(Deco, bool, bool, bool), Vec<usize>> = HashMap::new();
     for (k, c) in cands.iter().enumerate() {
         if c.marker.number.is_some() && !c.marker.q_prefix && c.answered {
             families
-                .entry((c.marker.deco(), c.marker.bullet, c.marker.roman))
+                .entry((c.marker.deco(), c.marker.bullet, c.marker.roman, c.marker.paren))
                 .or_default()
                 .push(k);
         }
@@ -2621,7 +2624,7 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     }
     let mut best: Option<(f64, Vec<usize>)> = None;
     let mut keys: Vec<_> = families.keys().copied().collect();
-    keys.sort_by_key(|(d, b, r)| (format!("{d:?}"), *b, *r));
+    keys.sort_by_key(|(d, b, r, p)| (format!("{d:?}"), *b, *r, *p));
     for key in keys {
         let members = &families[&key];
         let min_indent = members.iter().map(|&k| cands[k].indent).min().unwrap_or(0);

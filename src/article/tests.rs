@@ -913,6 +913,16 @@ fn numbering_that_skips_to_the_next_ten_goes_on() {
 }
 
 #[test]
+fn bracketed_numbers_are_a_style_of_their_own() {
+    // `(3)` after `2.` is no third question, though its number follows.
+    let text = "Farm FAQ\n\nIntro.\n\n1. Can I visit?\n\nYes, on Sundays.\n\n2. What are the rules?\n\nRules one and two are on the gate. Also:\n\n(3) No dogs.\n\nThey scare the sheep.\n\n(4) No fires.\n\nThey spread.\n";
+    assert_eq!(text_qs(text), ["Can I visit?", "What are the rules?"]);
+    // Bracketed numbers number questions well enough on their own.
+    let own = "Farm FAQ\n\nIntro.\n\n(1) Can I visit?\n\nYes.\n\n(2) May I camp?\n\nNo.\n";
+    assert_eq!(text_qs(own), ["Can I visit?", "May I camp?"]);
+}
+
+#[test]
 fn numbering_may_start_again_in_each_part() {
     let body = |part1: &str, part2: &str| {
         format!(
