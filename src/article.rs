@@ -1591,8 +1591,7 @@ fn unescape_markdown(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A reStructuredText field line, `:name: value`: the lowercased name's
-/// text and the value.
+/// A reStructuredText field line, `:name: value`: the name and the value.
 fn rst_field(t: &str) -> Option<(&str, &str)> {
     let rest = t.strip_prefix(':')?;
     let (name, value) = rest.split_once(": ")?;

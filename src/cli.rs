@@ -387,6 +387,7 @@ pub enum InputFormat {
     /// Org mode
     Org,
     Html,
+    /// LaTeX (`.tex`)
     Latex,
 }
 

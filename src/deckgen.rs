@@ -1206,9 +1206,6 @@ fn q_cue(s: &Sent, question: &Question) -> bool {
 /// Words that say what kind of answer "What do I need to ...?" asks for.
 const NEED_WORDS: &[&str] = &["need", "needs", "needed", "require", "required", "requirements"];
 
-/// The content terms of a question, less the words of its form: in "What
-/// do I need to join?" the subject is joining, and "need" is how it asks,
-/// so "Children under 16 need a parent ..." shares nothing asked.
 /// One question of a question line, as asked: its text, its content
 /// terms, and the verb whose subject it asks for, if it asks for one.
 struct Asked {
@@ -1217,6 +1214,9 @@ struct Asked {
     agent: Option<u32>,
 }
 
+/// A question as asked. Its content terms leave out the words of its form:
+/// in "What do I need to join?" the subject is joining, and "need" is how
+/// it asks, so "Children under 16 need a parent ..." shares nothing asked.
 fn asked(an: &Analyzer, vocab: &mut Vocab, q: &str) -> Asked {
     let tokens = extract::tokenize(an, vocab, q);
     let need_word = |t: &Token| NEED_WORDS.iter().any(|w| q[t.start..t.end].eq_ignore_ascii_case(w));

@@ -199,8 +199,6 @@ fn page_title(title: &str) -> &str {
         .unwrap_or(title)
 }
 
-/// Whether a button shows or hides a panel (ARIA disclosure attributes,
-/// a collapse toggle, an accordion or FAQ class) or asks a question.
 /// A block a site names as its footer, sidebar, breadcrumbs, page
 /// metadata, cookie notice or help popup by its `id` or one of its
 /// classes.
@@ -226,6 +224,8 @@ fn is_furniture_block(e: &Element) -> bool {
     })
 }
 
+/// Whether a button shows or hides a panel (ARIA disclosure attributes,
+/// a collapse toggle, an accordion or FAQ class) or asks a question.
 fn opens_a_panel(e: &Element, text: &str) -> bool {
     text.ends_with('?')
         || e.attrs.iter().any(|a| {
