@@ -1505,13 +1505,17 @@ fn mark_text_literals(lines: &mut [Line<'_>]) {
         let (p_start, p_end, p_indent) = paras[w - 1];
         let after = paras.get(w + 1).map(|p| p.2);
         let deeper = b_indent >= p_indent + 2 && after.is_none_or(|a| b_indent >= a + 2);
+        // Most paragraphs are no deeper than the one before.
+        if !deeper {
+            continue;
+        }
         let prose_before = {
             let first = lines[p_start].text.trim();
             let last = lines[p_end - 1].text.trim();
             list_marker_len(first).is_none() && !last.ends_with('?') && parse_q_number(first).is_none()
         };
         let literal = (b_start..b_end).all(|j| list_marker_len(lines[j].text.trim()).is_none());
-        if deeper && prose_before && literal {
+        if prose_before && literal {
             for l in &mut lines[b_start..b_end] {
                 l.code = true;
                 l.text = Cow::Borrowed(l.raw);
