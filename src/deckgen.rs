@@ -43,6 +43,10 @@ struct Sent {
     leads: Option<String>,
     /// From a list item rather than a paragraph.
     item: bool,
+    /// Goes on with a sentence broken off over code ("If `make test`
+    /// produces something like" / code / "check that ..."): its lower-case
+    /// opening is no fault.
+    resumes: bool,
     /// From the marked answer to a multiple-choice question.
     marked: bool,
     /// `text` lowercased, for cue phrases; made when first asked for (only
@@ -85,6 +89,12 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 let leads = (si == last && (s.ends_with(':') || unfinished_over_code))
                     .then(|| introduced(&blocks[bi + 1..]))
                     .flatten();
+                let resumes = si == 0
+                    && bi >= 2
+                    && blocks[bi - 1].kind == BlockKind::Code
+                    && blocks[bi - 2].kind == BlockKind::Prose
+                    && !blocks[bi - 2].text.ends_with(['.', '!', '?', ':'])
+                    && s.starts_with(char::is_lowercase);
                 sents.push(Sent {
                     section,
                     line: b.line,
@@ -92,6 +102,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                     vec: SparseVec::default(),
                     leads,
                     item: b.kind == BlockKind::Item,
+                    resumes,
                     marked: b.kind == BlockKind::Answer,
                     cues: OnceCell::new(),
                     words: OnceCell::new(),
@@ -245,6 +256,14 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         } else {
             choose_answer(&sents, &idxs, &questions[i], &whole, &scores, &idf)
         };
+        // A sentence that goes on after code is half of one: its opening
+        // part, which brings the code, comes with it.
+        for at in (0..chosen.len()).rev() {
+            let k = chosen[at];
+            if sents[k].resumes && k > 0 && idxs.contains(&(k - 1)) && !chosen.contains(&(k - 1)) {
+                chosen.insert(at, k - 1);
+            }
+        }
         // "How do I renew my permit?" is answered by the numbered steps,
         // not by the remark before or after them, unless the sentence
         // chosen already brings them ("Then:").
@@ -533,7 +552,7 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         .text
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '`'));
     let mut score = (0.15 + rel.min(0.6)) * (0.2 + novelty) * (0.5 + cent) * len_factor;
-    if !starts_well {
+    if !starts_well && !s.resumes {
         score *= 0.5;
     }
     // "This usually happens when ..." leans on the sentence before it,

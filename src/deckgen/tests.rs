@@ -676,6 +676,21 @@ fn a_sentence_broken_off_over_short_code_brings_it_and_bulleted_items_keep_their
 }
 
 #[test]
+fn a_sentence_that_goes_on_after_code_comes_with_its_opening() {
+    let text = "Kiln library FAQ\n\nQuestions about the kiln control library.\n\n 8. I think I found a bug.\n\n    Most reports turn out to be misuse of the library. Please cut the problem down to a short program first.\n\n 9. Why do I get \"undefined symbol kiln_open\"?\n\n    If the test build prints something like\n\n       demo.o(.text+0x2a): undefined symbol `kiln_open'\n\n    make sure no stale copies of libkiln.* remain in /usr/lib, /usr/local/lib or\n    /opt/lib. Delete the old copies, then run \"make install\".\n\n10. Can it drive two kilns?\n\n    Not by itself. See the examples directory in the source tree.\n";
+    let answers = qa_answers(&build_text(text, Some(0)));
+    assert_eq!(
+        answers[1],
+        "If the test build prints something like\n       demo.o(.text+0x2a): undefined symbol `kiln_open'\nmake sure no stale copies of libkiln.* remain in /usr/lib, /usr/local/lib or /opt/lib."
+    );
+    // Chosen for what it says, the sentence brings its opening and code.
+    let dos = "Batch FAQ\n\nAbout batch files.\n\n1. Why does copying every file fail under DOS?\n\n    Use two batch files instead. Do not run a command like\n\n       for %%f in (*.txt) do copy %%f OUT\\%%f\n\n    under DOS, because DOS makes the output file before it expands the variable, so every copy fails.\n\n2. Can I loop over folders?\n\n    Yes, with the /D switch.\n";
+    let answers = qa_answers(&build_text(dos, Some(0)));
+    assert!(answers[0].contains("Do not run a command like\n"), "{answers:?}");
+    assert!(answers[0].ends_with("so every copy fails."), "{answers:?}");
+}
+
+#[test]
 fn who_to_contact_is_answered_by_the_address() {
     let deck = build_text(ADMISSIONS, Some(8));
     let answers = qa_answers(&deck);
