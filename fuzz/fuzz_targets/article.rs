@@ -16,13 +16,14 @@ fuzz_target!(|data: &[u8]| {
     ANALYZERS.with_borrow_mut(|an| {
         // The first byte picks the format; detection from the text (HTML
         // or plain) when it picks none.
-        let format = match data.first().map(|b| b % 7) {
+        let format = match data.first().map(|b| b % 8) {
             Some(1) => Some(InputFormat::Text),
             Some(2) => Some(InputFormat::Markdown),
             Some(3) => Some(InputFormat::Rst),
             Some(4) => Some(InputFormat::Asciidoc),
             Some(5) => Some(InputFormat::Html),
             Some(6) => Some(InputFormat::Org),
+            Some(7) => Some(InputFormat::Latex),
             _ => None,
         };
         let req = Request {
