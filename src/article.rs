@@ -200,6 +200,8 @@ struct Line<'a> {
     indent: usize,
     code: bool,
     blank: bool,
+    /// A rule line between entries (`********`), blanked.
+    separator: bool,
 }
 
 /// Parses an article. Never fails: text with no recognisable questions gives
@@ -496,6 +498,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             indent,
             code,
             blank,
+            separator: false,
         });
     }
     match format {
@@ -681,6 +684,7 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
     for l in &mut lines[start..] {
         if rule(l).is_some_and(|c| "-=~*_".contains(c)) && l.text.trim().len() >= 3 {
             l.blank = true;
+            l.separator = true;
             l.text = Cow::Borrowed("");
         }
     }
@@ -2448,6 +2452,21 @@ struct Cand {
     answered: bool,
 }
 
+impl Cand {
+    /// A question found by shape alone (lettered, bulleted, between rules)
+    /// on lines `line..=end`, answered by what follows.
+    fn found(lines: &[Line<'_>], line: usize, end: usize, marker: Marker) -> Self {
+        Cand {
+            line,
+            end,
+            indent: lines[line].indent,
+            marker,
+            prev_blank: line == 0 || lines[line - 1].blank,
+            answered: true,
+        }
+    }
+}
+
 /// Plain-text FAQs wrap long questions; join a numbered line with the lines
 /// right under it when they end the question with a question mark.
 fn join_continuation(
@@ -2759,17 +2778,15 @@ fn lettered_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> 
         if !answered || text.is_empty() {
             continue;
         }
-        let cand = Cand {
-            line: i,
-            end: i,
-            indent: l.indent,
-            marker: Marker {
+        let cand = Cand::found(
+            lines,
+            i,
+            i,
+            Marker {
                 text,
                 ..Marker::default()
             },
-            prev_blank: true,
-            answered: true,
-        };
+        );
         let run = open_runs.entry(style).or_default();
         if index == 1 {
             let done = std::mem::replace(run, vec![cand]);
@@ -2807,17 +2824,7 @@ fn lettered_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> 
 /// paragraphs are the questions, for an article where nothing else reads
 /// as one. Two thirds of three or more entries must open so.
 fn ruled_questions(lines: &[Line<'_>], body_start: usize, compounds: Option<&HashSet<String>>) -> Vec<Cand> {
-    // Separators were blanked as no part of any answer; an underline has
-    // its heading right above it.
-    let separator = |i: usize| {
-        let t = lines[i].raw.trim();
-        lines[i].blank
-            && (i == 0 || lines[i - 1].blank)
-            && t.len() >= 3
-            && t.starts_with(['*', '-', '=', '_', '~', '#', '+'])
-            && t.bytes().all(|b| b == t.as_bytes()[0])
-    };
-    let rules: Vec<usize> = (body_start..lines.len()).filter(|&i| separator(i)).collect();
+    let rules: Vec<usize> = (body_start..lines.len()).filter(|&i| lines[i].separator).collect();
     let mut out = Vec::new();
     for (k, &r) in rules.iter().enumerate() {
         let end = rules.get(k + 1).copied().unwrap_or(lines.len());
@@ -2840,17 +2847,15 @@ fn ruled_questions(lines: &[Line<'_>], body_start: usize, compounds: Option<&Has
         if !more || last - first >= 4 || text.len() > 300 || list_marker_len(&text).is_some() {
             continue;
         }
-        out.push(Cand {
-            line: first,
-            end: last,
-            indent: lines[first].indent,
-            marker: Marker {
+        out.push(Cand::found(
+            lines,
+            first,
+            last,
+            Marker {
                 text: collapse_ws(&text),
                 ..Marker::default()
             },
-            prev_blank: true,
-            answered: true,
-        });
+        ));
     }
     if out.len() < 2 || out.len() * 3 < rules.len().max(3) * 2 {
         return Vec::new();
@@ -2877,17 +2882,7 @@ fn bulleted_questions(lines: &[Line<'_>], markers: &[Option<Marker>]) -> Vec<Can
     asking
         .into_iter()
         .filter(|&i| lines[i].indent == top)
-        .filter_map(|i| {
-            let marker = markers[i].clone()?;
-            Some(Cand {
-                line: i,
-                end: i,
-                indent: lines[i].indent,
-                marker,
-                prev_blank: i == 0 || lines[i - 1].blank,
-                answered: true,
-            })
-        })
+        .filter_map(|i| Some(Cand::found(lines, i, i, markers[i].clone()?)))
         .collect()
 }
 
