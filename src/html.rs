@@ -56,6 +56,29 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
                 h.fallback(e)
             }
         })
+        // htmd fences `<pre><code>` only; a bare `<pre>` (Sphinx's
+        // highlighted samples, hand-written pages) would read as prose.
+        .add_handler(vec!["pre"], |h: &dyn Handlers, e: Element| {
+            let converted = h.fallback(e)?;
+            let text = converted.content.trim_matches('\n');
+            if text.starts_with("```")
+                || text.starts_with("~~~")
+                || text.trim().is_empty()
+                || is_preformatted_page(text)
+            {
+                return Some(converted);
+            }
+            let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+            Some(format!("\n\n{fence}\n{text}\n{fence}\n\n").into())
+        })
+        // A heading's permalink ("¶", "#") is no part of the heading.
+        .add_handler(vec!["a"], |h: &dyn Handlers, e: Element| {
+            if is_permalink(h, &e) {
+                Some(String::new().into())
+            } else {
+                h.fallback(e)
+            }
+        })
         .add_handler(vec!["title"], move |h: &dyn Handlers, e: Element| {
             let t = text_of(h, &e);
             let _ = title_seen.set(t.clone());
@@ -216,12 +239,59 @@ fn is_furniture_block(e: &Element) -> bool {
         "cookie-banner",
         "cookie-consent",
         "cookie-notice",
+        // Sphinx's classic theme.
+        "sphinxsidebar",
         // mdBook's keyboard help, hidden until asked for.
         "mdbook-help-container",
     ];
-    e.attrs.iter().any(|a| {
-        matches!(&*a.name.local, "id" | "class") && a.value.split_whitespace().any(|token| NAMES.contains(&token))
+    e.attrs.iter().any(|a| match &*a.name.local {
+        "id" | "class" => a.value.split_whitespace().any(|token| NAMES.contains(&token)),
+        // The ARIA landmarks a page's own text never is.
+        "role" => matches!(
+            &*a.value,
+            "navigation" | "contentinfo" | "banner" | "complementary" | "search"
+        ),
+        _ => false,
     })
+}
+
+/// A whole FAQ kept as preformatted text (a text file served as a page)
+/// rather than a sample: three or more lines that ask.
+fn is_preformatted_page(text: &str) -> bool {
+    text.lines().filter(|l| l.trim_end().ends_with('?')).nth(2).is_some()
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for x in text.chars() {
+        run = if x == c { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// A link to the heading it stands in, which site generators add for
+/// readers to copy: Sphinx's and MkDocs' `headerlink`, markdown-it's
+/// `header-anchor`, Docusaurus' `hash-link`, or any in-page link that is
+/// only a mark.
+fn is_permalink(h: &dyn Handlers, e: &Element) -> bool {
+    const CLASSES: &[&str] = &[
+        "headerlink",
+        "header-anchor",
+        "heading-anchor",
+        "anchor-link",
+        "anchorjs-link",
+        "hash-link",
+    ];
+    let mut in_page = false;
+    for a in e.attrs {
+        match &*a.name.local {
+            "class" if a.value.split_whitespace().any(|c| CLASSES.contains(&c)) => return true,
+            "href" => in_page = a.value.starts_with('#'),
+            _ => {}
+        }
+    }
+    in_page && matches!(h.walk_children(e.node).content.trim(), "¶" | "#" | "§" | "🔗" | "")
 }
 
 /// Whether a button shows or hides a panel (ARIA disclosure attributes,
@@ -336,6 +406,38 @@ mod tests {
         ] {
             assert!(!md.contains(gone), "{gone}: {md}");
         }
+    }
+
+    #[test]
+    fn permalinks_and_landmarks_go() {
+        let md = to_markdown(
+            "<html><body><div role=\"navigation\"><h3>Navigation</h3><a href=\"i.html\">index</a></div><h2><a class=\"toc-backref\" href=\"#id1\">Why is it slow?</a><a class=\"headerlink\" href=\"#why\" title=\"Permalink\">¶</a></h2><p>It <a href=\"#cache\">caches</a> nothing.</p><h2>Is it safe?<a href=\"#safe\">#</a></h2><h2>Can I pay?<a class=\"header-anchor\" href=\"#pay\">§</a></h2><div class=\"sphinxsidebar\">This Page</div><div role=\"contentinfo\">Built with care</div></body></html>",
+        )
+        .unwrap();
+        for heading in ["## [Why is it slow?](#id1)", "## Is it safe?", "## Can I pay?"] {
+            assert!(md.lines().any(|l| l == heading), "{heading}: {md}");
+        }
+        assert!(md.contains("[caches](#cache)"), "{md}");
+        for gone in ["¶", "§", "Navigation", "index", "This Page", "Built with"] {
+            assert!(!md.contains(gone), "{gone}: {md}");
+        }
+    }
+
+    #[test]
+    fn preformatted_samples_are_code() {
+        let md = to_markdown(
+            "<html><body><p>Run:</p><pre><span class=\"gp\">$ </span>kiln <span>fire</span>\nkiln cool</pre><pre><code>a = 1</code></pre><pre>uses ``` inside</pre></body></html>",
+        )
+        .unwrap();
+        assert!(md.contains("```\n$ kiln fire\nkiln cool\n```"), "{md}");
+        assert!(md.contains("```\na = 1\n```") && !md.contains("```\n```"), "{md}");
+        assert!(md.contains("````\nuses ``` inside\n````"), "{md}");
+        // A whole FAQ kept in one `<pre>` is the page, not a sample.
+        let md = to_markdown(
+            "<html><body><pre>Kiln FAQ\n\n1. How hot?\nVery.\n\n2. How long?\nA day.\n\n3. How much?\nTen pounds.</pre></body></html>",
+        )
+        .unwrap();
+        assert!(!md.contains("```"), "{md}");
     }
 
     #[test]
