@@ -32,6 +32,8 @@ pub enum Format {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     pub title: Option<Located>,
+    /// Text under no question: before the first, and what a part heading
+    /// has before its first question.
     pub intro: Vec<Block>,
     pub sections: Vec<Section>,
 }
@@ -278,8 +280,8 @@ pub fn parse(text: &str, format: Format) -> Article {
 
 /// Removes a table of contents: a list whose every item is the question of
 /// a section ("- [Do you bake gluten-free bread?](#...)"), as the section
-/// of a "Contents" heading or in the intro. Its questions are asked where
-/// they are answered.
+/// of a "Contents" heading or in the intro, and paragraphs of the intro
+/// made of questions. Its questions are asked where they are answered.
 fn drop_contents(article: &mut Article) {
     if article.sections.len() < 2 {
         return;
@@ -306,6 +308,28 @@ fn drop_contents(article: &mut Article) {
         }
         article.intro.retain(|b| !listed(b));
     }
+    // A contents list written as lines of links, which read as one
+    // paragraph: "R1. Fetchmail isn't working ... R2. When I try ...".
+    let keys: Vec<String> = questions.into_iter().filter(|k| k.len() >= 8).collect();
+    if keys.len() < 2 || article.intro.iter().all(|b| b.kind != BlockKind::Prose) {
+        return;
+    }
+    let Ok(finder) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&keys)
+    else {
+        return;
+    };
+    article.intro.retain(|b| {
+        if b.kind != BlockKind::Prose {
+            return true;
+        }
+        let lower = b.text.to_lowercase();
+        let (found, covered) = finder
+            .find_iter(&lower)
+            .fold((0, 0), |(n, len), m| (n + 1, len + m.len()));
+        !(found >= 2 && covered * 10 >= lower.len() * 7)
+    });
 }
 
 /// How an answer's lines read into blocks: the format, and the compounds
@@ -368,6 +392,8 @@ fn push_wrapped(buf: &mut String, next: &str, compounds: Option<&HashSet<String>
 fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     let mut out: Vec<Line<'_>> = Vec::new();
     let mut fence: Option<(char, usize)> = None;
+    // The quote levels of the line that opened the fence.
+    let mut fence_quotes = 0;
     // Inside a Markdown `<!-- ... -->` comment spanning lines.
     let mut comment = false;
     // Plain text's wiki headings take levels in order of first use: a
@@ -383,10 +409,16 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     let mut label: Option<String> = None;
     for raw in text.split('\n') {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let raw = if format == Format::Markdown && fence.is_none() {
-            unquote(raw)
-        } else {
+        // Code fenced inside a quote is quoted line by line, to as many
+        // levels as its fence; deeper marks are the code's own (`>>> x`).
+        let raw = if format != Format::Markdown {
             raw
+        } else if fence.is_none() {
+            let (line, levels) = unquote_levels(raw, usize::MAX);
+            fence_quotes = levels;
+            line
+        } else {
+            unquote_levels(raw, fence_quotes).0
         };
         let column = indent_width(raw);
         if !raw.trim().is_empty() {
@@ -411,7 +443,13 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                 delimiter = true;
             }
         } else if let Some((ch, n)) = fence_open(trimmed, format).filter(|&(ch, _)| match format {
-            Format::Markdown | Format::AsciiDoc | Format::Org => true,
+            Format::Markdown | Format::Org => true,
+            // A two-line section title's underline is as long as the
+            // title, give or take one: `Credentials` over `-----------`.
+            Format::AsciiDoc => out.last().is_none_or(|l: &Line<'_>| {
+                let title = l.raw.trim().chars().count();
+                l.blank || l.code || title.abs_diff(trimmed.chars().count()) > 1
+            }),
             // reStructuredText has no fences; plain text underlines with `~`.
             Format::Rst => false,
             Format::Text => ch == '`' || out.last().is_none_or(|l: &Line<'_>| l.blank || l.code),
@@ -621,8 +659,10 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
         rule(l).filter(|&c| match format {
             Format::Markdown => matches!(c, '=' | '-'),
             Format::Text | Format::Rst => "=-~^\"'`#*+_:.".contains(c) && l.text.trim().len() >= 3,
-            // Delimiters of example, sidebar and quote blocks, no underlines.
-            Format::AsciiDoc | Format::Org => false,
+            // Two-line section titles; the same lines of other lengths
+            // delimit blocks (see `fits`).
+            Format::AsciiDoc => matches!(c, '=' | '-' | '~' | '^' | '+'),
+            Format::Org => false,
         })
     };
     // Front matter's `---` lines are find_title's to read.
@@ -649,7 +689,8 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
         let opens = heading == 0 || lines[heading - 1].blank || rule_char(&lines[heading - 1]).is_some();
         let fits = match format {
             Format::Markdown => opens,
-            Format::Rst | Format::AsciiDoc | Format::Org => opens && rule_len * 5 >= width * 4,
+            Format::Rst | Format::Org => opens && rule_len * 5 >= width * 4,
+            Format::AsciiDoc => opens && rule_len.abs_diff(width) <= 1,
             // Plain text also draws rules between entries: an underline
             // is about as long as its text, which reads as no sentence.
             Format::Text => {
@@ -736,8 +777,9 @@ fn rst_inline(s: &str) -> Cow<'_, str> {
 }
 
 /// reStructuredText blocks: the indented block after a line ending in `::`
-/// or after a code directive is code; other directive lines (`.. note::`)
-/// and comments go, their indented text stays.
+/// or after a code directive is code; comments and the directives that
+/// hold no text to read (`.. index::`) go with their indented bodies;
+/// other directive lines (`.. note::`) go, their indented text stays.
 fn mark_rst_blocks(lines: &mut [Line<'_>]) {
     let mut i = 0;
     while i < lines.len() {
@@ -746,11 +788,63 @@ fn mark_rst_blocks(lines: &mut [Line<'_>]) {
             continue;
         }
         let t = lines[i].text.trim_end().to_string();
-        let directive = t.starts_with("..");
+        // Explicit markup opens with `.. ` (an ellipsis is text).
+        let directive = t == ".." || t.starts_with(".. ");
+        let what = t.get(2..).unwrap_or("").trim_start();
         let code_directive = directive
-            && ["code-block::", "code::", "sourcecode::", "literalinclude::"]
-                .iter()
-                .any(|d| t[2..].trim_start().starts_with(d));
+            && [
+                "code-block::",
+                "code::",
+                "sourcecode::",
+                "literalinclude::",
+                "doctest::",
+                "testcode::",
+                "testoutput::",
+            ]
+            .iter()
+            .any(|d| what.starts_with(d));
+        // A comment (explicit markup that is no directive, footnote,
+        // target or substitution), and a directive whose body is no text
+        // to read, go with all of their indented body.
+        let is_directive = what.split_once("::").is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '+' | '.'))
+        });
+        let comment = directive && !is_directive && !what.starts_with(['[', '_', '|']);
+        let hidden = directive
+            && [
+                "index::",
+                "toctree::",
+                "raw::",
+                "meta::",
+                "highlight::",
+                "image::",
+                "include::",
+                "testsetup::",
+                "testcleanup::",
+                "contents::",
+                "sectnum::",
+            ]
+            .iter()
+            .any(|d| what.starts_with(d));
+        if comment || hidden {
+            let base = lines[i].indent;
+            // `..` alone over a blank line comments nothing more.
+            let empty = what.is_empty() && lines.get(i + 1).is_none_or(|l| l.blank);
+            let mut j = i + 1;
+            while !empty && j < lines.len() && (lines[j].blank || lines[j].indent > base) {
+                j += 1;
+            }
+            for l in &mut lines[i..j] {
+                l.blank = true;
+                l.code = false;
+                l.text = Cow::Borrowed("");
+            }
+            i = j.max(i + 1);
+            continue;
+        }
         let literal = !directive && t.ends_with("::");
         if directive {
             // An admonition's label stays, opening its text: "Note:
@@ -826,12 +920,18 @@ fn admonition(line: &str) -> Option<(&'static str, &str)> {
 
 /// A Markdown blockquote line without its `>` markers (nested ones too):
 /// answers are often quoted, and the quote marks are no part of them.
-fn unquote(raw: &str) -> &str {
+///
+/// Up to `most` markers go; with them, how many went.
+fn unquote_levels(raw: &str, most: usize) -> (&str, usize) {
     let mut s = raw;
-    while let Some(rest) = s.trim_start().strip_prefix('>') {
+    let mut levels = 0;
+    while levels < most
+        && let Some(rest) = s.trim_start().strip_prefix('>')
+    {
         s = rest.strip_prefix(' ').unwrap_or(rest);
+        levels += 1;
     }
-    s
+    (s, levels)
 }
 
 fn fence_open(trimmed: &str, format: Format) -> Option<(char, usize)> {
@@ -1578,18 +1678,28 @@ fn indent_width(raw: &str) -> usize {
     w
 }
 
-/// CommonMark backslash escapes (`1\.` as HTML converters write it).
+/// CommonMark backslash escapes (`1\.` as HTML converters write it),
+/// outside code spans, where a backslash is itself. `\*` and `\_` stay
+/// escaped until [`clean_inline`] has taken the emphasis out: escaped,
+/// they are no emphasis (`\_\_init\_\_`).
 fn unescape_markdown(s: &str) -> Cow<'_, str> {
     if !s.contains('\\') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
+    let mut code = false;
     while let Some(c) = chars.next() {
-        if c == '\\'
+        if c == '`' {
+            code = !code;
+        } else if c == '\\'
+            && !code
             && let Some(&n) = chars.peek()
             && n.is_ascii_punctuation()
         {
+            if matches!(n, '*' | '_') {
+                out.push(c);
+            }
             out.push(n);
             chars.next();
             continue;
@@ -1597,6 +1707,22 @@ fn unescape_markdown(s: &str) -> Cow<'_, str> {
         out.push(c);
     }
     Cow::Owned(out)
+}
+
+/// `\*` and `\_` outside code spans as the characters themselves.
+fn resolve_escaped_emphasis(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    let mut code = false;
+    while let Some(c) = chars.next() {
+        if c == '`' {
+            code = !code;
+        } else if c == '\\' && !code && chars.peek().is_some_and(|&n| matches!(n, '*' | '_')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A reStructuredText field line, `:name: value`: the name and the value.
@@ -2559,6 +2685,17 @@ fn has_answer(c: &Cand, lines: &[Line<'_>], markers: &[Option<Marker>]) -> bool 
     if n.lettered || (n.bullet && n.number.is_none() && !n.bold) {
         return true;
     }
+    // A question heading whose answer is in parts under sub-headings that
+    // ask nothing (`### If your file predates 6.3.0`).
+    if let (Some(sub), Some(level)) = (n.heading, c.marker.heading)
+        && sub > level
+        && n.number.is_none()
+        && !n.ends_with_q()
+        && (c.marker.ends_with_q() || c.marker.number.is_some())
+        && next_nonblank(lines, j + 1).is_some_and(|k| markers[k].as_ref().is_none_or(|m| m.heading.is_none()))
+    {
+        return true;
+    }
     if n.heading.is_some() || n.qa || n.q_prefix {
         return false;
     }
@@ -2676,10 +2813,20 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
         .map(|(l, _)| *l);
     // Headings of other levels that ask something and are answered are
     // questions too (a sub-question under a question).
+    // A heading that asks nothing under one that asks and is answered
+    // (`### Tips` under `## How do I glaze?`) names a part of that answer.
     if let Some(level) = level {
+        // The last heading seen at each level: (asks and is answered).
+        let mut above: Vec<Option<bool>> = vec![None; 8];
         for (k, c) in cands.iter().enumerate() {
             let m = &c.marker;
-            if c.answered && m.heading.is_some_and(|l| l == level || m.ends_with_q()) && m.number.is_none() && !m.qa {
+            let Some(l) = m.heading else { continue };
+            let l = usize::from(l).min(7);
+            let asking = c.answered && m.ends_with_q() && m.number.is_none() && !m.qa;
+            let in_answer = !m.ends_with_q() && above[..l].iter().rev().flatten().next() == Some(&true);
+            above[l] = Some(asking);
+            above[l + 1..].fill(None);
+            if c.answered && (usize::from(level) == l || m.ends_with_q()) && m.number.is_none() && !m.qa && !in_answer {
                 accepted.push(k);
             }
         }
@@ -2694,23 +2841,33 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     }
 
     // Numbered lines that ask nothing, all inside the answer of one of the
-    // unnumbered questions that ask, with more of those after them ("1)
-    // Use INSTALL_BASE", "2) Use PREFIX" under "How do I get both tools to
-    // install to the same place?"), are a list in that answer.
-    let asking: Vec<usize> = accepted
+    // questions already found (unnumbered ones that ask, `G3.`-labelled ones),
+    // with more of those after them ("1) Use INSTALL_BASE", "2) Use
+    // PREFIX" under "How do I get both tools to install to the same
+    // place?"), are a list in that answer.
+    let mut asking: Vec<usize> = accepted
         .iter()
         .map(|&k| &cands[k])
-        .filter(|c| c.marker.number.is_none() && !c.marker.qa && c.marker.ends_with_q())
+        .filter(|c| !c.marker.qa && (c.marker.q_prefix || (c.marker.number.is_none() && c.marker.ends_with_q())))
         .map(|c| c.line)
         .collect();
-    let in_one_answer = asking.len() >= 2
-        && chain.iter().all(|&k| !cands[k].marker.ends_with_q())
+    asking.sort_unstable();
+    // So are such lines spread over several answers ("1) By returning a
+    // tuple" under one question, "3) By passing a dict" under the next),
+    // each under its question with no part heading between.
+    let owner = |line: usize| asking.partition_point(|&q| q < line);
+    let owned = |k: usize| {
+        let line = cands[k].line;
+        let o = owner(line);
+        o > 0 && parts_before[asking[o - 1] + 1] == parts_before[line]
+    };
+    let in_answers = asking.len() >= 2
+        && chain.iter().all(|&k| !cands[k].marker.ends_with_q() && owned(k))
         && chain.first().zip(chain.last()).is_some_and(|(&a, &b)| {
-            let owner = |line: usize| asking.partition_point(|&q| q < line);
             let (first, last) = (owner(cands[a].line), owner(cands[b].line));
-            first > 0 && first == last && last < asking.len()
+            first < last || last < asking.len()
         });
-    if !in_one_answer {
+    if !in_answers {
         accepted.extend(chain);
     }
 
@@ -2987,7 +3144,8 @@ fn best_chain(
 
 enum Event<'c> {
     Question(&'c Cand),
-    Category(String),
+    /// A part's name, and the last line it takes.
+    Category(String, usize),
 }
 
 fn build(
@@ -3034,7 +3192,7 @@ fn build(
             && !c.marker.ends_with_q()
             && (restarts || (c.marker.roman && over_question))
         {
-            events.push((c.line, Event::Category(c.marker.text.clone())));
+            events.push((c.line, Event::Category(c.marker.text.clone(), c.end)));
             continue;
         }
         // A numbered line names a category when the question after it is
@@ -3046,10 +3204,21 @@ fn build(
             && !c.marker.bold
         {
             let next_number = next.and_then(|j| markers[j].as_ref()).and_then(|m| m.number.as_ref());
+            // The last item of a list whose items have paragraphs under
+            // them: the item before it, past their text, numbers just
+            // before it and is no question.
+            let before = (0..c.line).rev().find(|&p| markers[p].is_some());
             let in_list = (0..c.line)
                 .rev()
                 .find(|&p| !lines[p].blank)
-                .is_some_and(|p| markers[p].as_ref().is_some_and(|m| m.number.is_some()));
+                .is_some_and(|p| markers[p].as_ref().is_some_and(|m| m.number.is_some()))
+                || before.is_some_and(|p| {
+                    !qlines.contains(&p)
+                        && markers[p]
+                            .as_ref()
+                            .and_then(|m| m.number.as_ref())
+                            .is_some_and(|pp| pp.len() == cp.len() && follows(pp, cp))
+                });
             let heads = match next_number {
                 Some(np) => np.len() > cp.len() && np[..cp.len()] == cp[..],
                 None => !in_list,
@@ -3060,13 +3229,20 @@ fn build(
         }
         let next_is_question = next_nonblank(lines, c.end + 1)
             .is_some_and(|j| qlines.contains(&j) || markers[j].as_ref().is_some_and(|m| m.heading.is_some()));
-        let heading_boundary = match (c.marker.heading, min_q_heading) {
-            (Some(l), Some(q)) => l <= q,
+        // A heading ends the answer it stands in only at or above its
+        // question's level: `### If your file predates 6.3.0` under `## F1.
+        // Why does my old file no longer work?` is part of the answer.
+        let prev_q = accepted[..accepted.partition_point(|&k| cands[k].line < c.line)]
+            .last()
+            .map(|&k| &cands[k]);
+        let heading_boundary = match (c.marker.heading, prev_q.map(|q| q.marker.heading)) {
+            (Some(l), Some(Some(q))) => l <= q,
+            (Some(l), _) => min_q_heading.is_some_and(|q| l <= q),
             _ => false,
         };
         let structural = c.marker.heading.is_some() || c.marker.bold || (c.marker.number.is_some() && !c.answered);
         if (structural && next_is_question) || heading_boundary {
-            events.push((c.line, Event::Category(c.marker.text.clone())));
+            events.push((c.line, Event::Category(c.marker.text.clone(), c.end)));
         }
     }
     // `A. Membership`, `B) Swimming`: a lettered line alone over a question
@@ -3090,19 +3266,24 @@ fn build(
             && name.split_whitespace().count() <= 6
             && next_nonblank(lines, i + 1).is_some_and(|j| qlines.contains(&j))
         {
-            events.push((i, Event::Category(clean_inline(name, format))));
+            events.push((i, Event::Category(clean_inline(name, format), i)));
         }
     }
     events.sort_by_key(|e| e.0);
 
     let first = events.first().map_or(lines.len(), |e| e.0);
-    let intro = blocks(lines, body_start, first, reading);
+    let mut intro = blocks(lines, body_start, first, reading);
     let mut sections = Vec::new();
     let mut category: Option<String> = None;
     for (idx, (line, ev)) in events.iter().enumerate() {
         let until = events.get(idx + 1).map_or(lines.len(), |e| e.0);
         match ev {
-            Event::Category(t) => category = Some(t.clone()),
+            Event::Category(t, end) => {
+                category = Some(t.clone());
+                // What a part says before its first question is no answer,
+                // but it is the article's text all the same.
+                intro.extend(blocks(lines, end + 1, until, reading));
+            }
             Event::Question(c) => {
                 let mut bs = Vec::new();
                 let mut after = blocks(lines, c.end + 1, until, reading).into_iter().peekable();
@@ -3205,9 +3386,17 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
         let mut text: &str = &l.text;
         if let Some((_, rest)) = strip_heading(text) {
             flush(&mut cur, &mut out);
+            // A heading inside an answer names the part under it: "If you
+            // joined later:" reads on into that part, not as a sentence.
+            let named = rest.trim_end();
+            let text = if named.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ')' | '`' | '*' | '_')) {
+                format!("{named}:")
+            } else {
+                named.to_string()
+            };
             cur = Some(Block {
                 kind: BlockKind::Prose,
-                text: rest.to_string(),
+                text,
                 line: i + 1,
             });
             flush(&mut cur, &mut out);
@@ -3371,17 +3560,75 @@ pub fn clean_inline(s: &str, format: Format) -> String {
             s = Cow::Owned(strip_links(&s));
         }
         if s.contains("__") {
-            s = Cow::Owned(remove_outside_code(&s, "__"));
+            s = Cow::Owned(strip_strong_underscores(&s));
         }
         if s.contains("[^") {
             s = Cow::Owned(strip_footnotes(&s));
         }
     }
-    // Markdown, reStructuredText, AsciiDoc and Org all emphasise so.
+    // Markdown, AsciiDoc and Org emphasise so; reStructuredText only
+    // with stars (`__init__` and `name_` are its text and its links).
     if format != Format::Text && s.contains(['*', '_']) {
-        s = Cow::Owned(strip_emphasis(&s));
+        s = Cow::Owned(strip_emphasis(&s, format != Format::Rst));
+    }
+    if format == Format::Markdown && s.contains("\\") {
+        s = Cow::Owned(resolve_escaped_emphasis(&s));
     }
     collapse_ws(&s)
+}
+
+/// `__strong__` as its text, as CommonMark reads it: a pair of `__` runs,
+/// the first after no word character and before a non-space, the second
+/// the other way round. Inside a word (`_Name__spam`), alone (`__z`) or in
+/// a code span, `__` is the characters.
+fn strip_strong_underscores(s: &str) -> String {
+    let b = s.as_bytes();
+    let word_at = |i: usize| s[i..].chars().next().is_some_and(char::is_alphanumeric);
+    let word_before = |i: usize| s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+    let space_at = |i: usize| s[i..].chars().next().is_none_or(char::is_whitespace);
+    let space_before = |i: usize| s[..i].chars().next_back().is_none_or(char::is_whitespace);
+    // Byte offsets of the `__` runs that pair, in twos.
+    let mut cut: Vec<usize> = Vec::new();
+    let mut pending: Option<usize> = None;
+    let mut code = false;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'`' => {
+                code = !code;
+                pending = None;
+                i += 1;
+            }
+            b'_' if !code => {
+                let run = b[i..].iter().take_while(|&&c| c == b'_').count();
+                if run == 2 {
+                    let opens = !word_before(i) && !space_at(i + 2);
+                    let closes = !space_before(i) && !word_at(i + 2);
+                    match pending {
+                        Some(o) if closes => {
+                            cut.extend([o, i]);
+                            pending = None;
+                        }
+                        _ if opens => pending = Some(i),
+                        _ => {}
+                    }
+                }
+                i += run;
+            }
+            _ => i += 1,
+        }
+    }
+    if cut.is_empty() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for at in cut {
+        out.push_str(&s[from..at]);
+        from = at + 2;
+    }
+    out.push_str(&s[from..]);
+    out
 }
 
 /// Footnote references (`[^1]`) as nothing, and a footnote's definition
@@ -3413,7 +3660,7 @@ fn strip_footnotes(s: &str) -> String {
 /// `2 * 3` and lone stars stay as written: a delimiter opens only before a
 /// non-space and after a non-word character, and closes only the other way
 /// round, before any code span starts.
-fn strip_emphasis(s: &str) -> String {
+fn strip_emphasis(s: &str, underscores: bool) -> String {
     if !s.contains(['*', '_']) {
         return s.to_string();
     }
@@ -3426,7 +3673,9 @@ fn strip_emphasis(s: &str) -> String {
     let mut ahead = vec![[usize::MAX; 3]; chars.len() + 1];
     for j in (1..chars.len()).rev() {
         let mut next = ahead[j + 1];
-        if !space(chars.get(j - 1)) && !word(chars.get(j + 1)) {
+        // One of a run (`__`) closes nothing: the run is no single mark.
+        let lone = chars[j - 1] != chars[j] && chars.get(j + 1) != Some(&chars[j]);
+        if lone && !space(chars.get(j - 1)) && chars[j - 1] != '\\' && !word(chars.get(j + 1)) {
             match chars[j] {
                 '*' => next[0] = j,
                 '_' => next[1] = j,
@@ -3446,9 +3695,12 @@ fn strip_emphasis(s: &str) -> String {
         if c == '`' {
             code = !code;
         }
+        let before = i.checked_sub(1).and_then(|p| chars.get(p));
         let opens = !code
-            && matches!(c, '*' | '_')
-            && !word(i.checked_sub(1).and_then(|p| chars.get(p)))
+            && (c == '*' || (c == '_' && underscores))
+            && !word(before)
+            && before != Some(&'\\')
+            && before != Some(&c)
             && !space(chars.get(i + 1))
             && chars.get(i + 1) != Some(&c);
         if opens {
@@ -3468,34 +3720,70 @@ fn strip_emphasis(s: &str) -> String {
 
 /// `[text](url)` becomes `text`; `![alt](src)` is dropped.
 fn strip_links(s: &str) -> String {
+    strip_links_within(s, 0)
+}
+
+fn strip_links_within(s: &str, depth: usize) -> String {
+    // Link text may hold brackets in pairs (`[a_tuple[i] += 1](#q)`): each
+    // `[` with the `]` that closes it, found in one pass.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut open_at: Vec<usize> = Vec::new();
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'[' => open_at.push(i),
+            b']' => {
+                if let Some(o) = open_at.pop() {
+                    pairs.push((o, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    pairs.sort_unstable();
+    let closing = |at: usize| pairs.binary_search_by_key(&at, |p| p.0).ok().map(|k| pairs[k].1);
+    // The first `)` at or after a position: searches start further on each
+    // time, so the last answer serves until it is passed.
+    let mut paren: Option<Option<usize>> = None;
+    let mut paren_from = 0;
+    let mut next_paren = |from: usize| -> Option<usize> {
+        let known = paren.filter(|found| from >= paren_from && found.is_none_or(|p| p >= from));
+        let found = known.unwrap_or_else(|| s[from..].find(')').map(|p| from + p));
+        paren = Some(found);
+        paren_from = from;
+        found
+    };
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(open) = rest.find('[') {
-        let image = rest[..open].ends_with('!');
-        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
-            break;
-        };
-        let label = &rest[open + 1..close];
-        let after = &rest[close + 1..];
+    let mut at = 0;
+    while let Some(open) = s[at..].find('[').map(|o| at + o) {
+        let image = s[..open].ends_with('!');
         // `[text](url)` and `[text][ref]`, `[text][]`; `[text]` alone may
-        // be no link at all.
-        let target_end = match after.chars().next() {
-            Some('(') => after.find(')'),
-            Some('[') => after.find(']').filter(|&e| !after[1..e].contains('[')),
+        // be no link at all, and an unpaired `[` none either.
+        let target = closing(open).and_then(|close| match s.as_bytes().get(close + 1) {
+            Some(b'(') => next_paren(close + 1).map(|end| (close, end)),
+            Some(b'[') => closing(close + 1)
+                .filter(|&end| end - close <= 1000 && !s[close + 2..end].contains('['))
+                .map(|end| (close, end)),
             _ => None,
-        };
-        let Some(target_end) = target_end.filter(|_| !label.contains('[')) else {
-            out.push_str(&rest[..open + 1]);
-            rest = &rest[open + 1..];
+        });
+        let Some((close, end)) = target else {
+            out.push_str(&s[at..=open]);
+            at = open + 1;
             continue;
         };
-        out.push_str(&rest[..if image { open - 1 } else { open }]);
+        out.push_str(&s[at..if image { open - 1 } else { open }]);
         if !image {
-            out.push_str(label);
+            let label = &s[open + 1..close];
+            // A linked image (`[![logo](l.png)](/)`) is its alt text's
+            // nothing; a few levels are all real pages nest.
+            if label.contains('[') && depth < 4 {
+                out.push_str(&strip_links_within(label, depth + 1));
+            } else {
+                out.push_str(label);
+            }
         }
-        rest = &after[target_end + 1..];
+        at = end + 1;
     }
-    out.push_str(rest);
+    out.push_str(&s[at..]);
     out
 }
 

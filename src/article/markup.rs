@@ -18,6 +18,7 @@ pub(super) fn to_markdown(text: &str, format: Format) -> (Option<String>, Format
             Some(Markup::Pod) => (Some(pod_to_markdown(text)), Format::Markdown),
             Some(Markup::Textile) => (Some(textile_to_markdown(text)), Format::Markdown),
             Some(Markup::Latex) => (Some(latex_to_markdown(text)), Format::Markdown),
+            Some(Markup::AsciiDoc) => (None, Format::AsciiDoc),
             None => (bbcode_to_markdown(text, format), format),
         },
         Format::Markdown => (bbcode_to_markdown(text, format), format),
@@ -29,14 +30,17 @@ enum Markup {
     Pod,
     Textile,
     Latex,
+    AsciiDoc,
 }
 
-/// Which of POD, Textile and LaTeX a plain text is written in, if any:
-/// POD with two `=head` lines, or one and `=pod` or `=cut`; Textile with
-/// two `hN.` headings; LaTeX with `\documentclass` or `\begin{document}`,
-/// two sectioning lines, or one and two lines of body commands (a chapter
-/// kept in a file of its own). Every article asks, so lines are looked at only where
-/// they open with `=` or `h`.
+/// Which of POD, Textile, LaTeX and AsciiDoc a plain text is written in,
+/// if any: POD with two `=head` lines, or one and `=pod` or `=cut`;
+/// Textile with two `hN.` headings; LaTeX with `\documentclass` or
+/// `\begin{document}`, two sectioning lines, or one and two lines of body
+/// commands (a chapter kept in a file of its own); AsciiDoc with two
+/// labelled-list questions (`How do I …?::`, as Git's `.txt` pages have).
+/// Every article asks, so lines are looked at only where they open with a
+/// mark these use, and `?::` is found by one fast search.
 fn sniff(text: &str) -> Option<Markup> {
     let b = text.as_bytes();
     let (mut pod_headings, mut pod_marked, mut textile) = (0, false, 0);
@@ -62,12 +66,18 @@ fn sniff(text: &str) -> Option<Markup> {
             _ => {}
         }
     }
+    let asciidoc_questions = memchr::memmem::find_iter(b, b"?::")
+        .filter(|&at| matches!(b.get(at + 3), None | Some(b'\n' | b'\r')))
+        .take(2)
+        .count();
     if pod_headings >= 2 || pod_headings == 1 && pod_marked {
         Some(Markup::Pod)
     } else if textile >= 2 {
         Some(Markup::Textile)
     } else if latex_opened || latex_sections >= 2 || latex_sections == 1 && latex_body >= 2 {
         Some(Markup::Latex)
+    } else if asciidoc_questions >= 2 {
+        Some(Markup::AsciiDoc)
     } else {
         None
     }

@@ -829,7 +829,8 @@ fn answered_question_headings_below_the_question_level_are_questions() {
     let text = "# T\n\nIntro.\n\n## Why?\n\nBecause.\n\n### Example\n\nLike this.\n\n## How?\n\nSo.\n\n### And then what?\n\nDone.\n";
     assert_eq!(md_qs(text), ["Why?", "How?", "And then what?"]);
     let a = parse(text, Format::Markdown);
-    assert_eq!(a.sections[0].answer_text(), "Because.\n\nExample\n\nLike this.");
+    // The heading in the answer names the part under it.
+    assert_eq!(a.sections[0].answer_text(), "Because.\n\nExample:\n\nLike this.");
 }
 
 #[test]
@@ -1019,8 +1020,53 @@ fn markdown_emphasis_and_footnotes_read_as_their_text() {
     // Plain text keeps its asterisks and underscores; the other markups
     // emphasise as Markdown does.
     assert_eq!(clean_inline("a *b* c", Format::Text), "a *b* c");
-    for format in [Format::Rst, Format::AsciiDoc, Format::Org] {
+    for format in [Format::AsciiDoc, Format::Org] {
         assert_eq!(clean_inline("a *b* _c_", format), "a b c");
+    }
+    // reStructuredText emphasises with stars only: its underscores are
+    // names and links.
+    assert_eq!(clean_inline("a *b* _c_", Format::Rst), "a b _c_");
+    assert_eq!(
+        clean_inline("__import__('x') and __del__", Format::Rst),
+        "__import__('x') and __del__"
+    );
+    // A run of underscores is no single mark, at either end; inside a
+    // word, or unpaired, `__` is the characters.
+    assert_eq!(clean_inline("use _x__y_ or __z", Format::Markdown), "use x__y or __z");
+    assert_eq!(
+        clean_inline("__spam is _Name__spam, __del__ is __bold__", Format::Markdown),
+        "__spam is _Name__spam, del is bold"
+    );
+    assert_eq!(
+        clean_inline("I use _spam and get _Name__spam.", Format::Org),
+        "I use _spam and get _Name__spam."
+    );
+}
+
+#[test]
+fn escaped_markdown_marks_are_the_characters() {
+    // As HTML converters write names: escaped, they are no emphasis.
+    let text = "# FAQ\n\n## Why is \\_\\_spam hidden as \\_Cls\\_\\_spam?\n\nName mangling. Use \\*args or `a\\_b`.\n\n## What does \\*\\*kwargs hold?\n\nThe keyword arguments.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        md_qs(text),
+        ["Why is __spam hidden as _Cls__spam?", "What does **kwargs hold?"]
+    );
+    assert_eq!(a.sections[0].blocks[0].text, "Name mangling. Use *args or `a\\_b`.");
+}
+
+#[test]
+fn link_text_keeps_its_brackets() {
+    for (raw, clean) in [
+        ("[Why does t[i] += [x] fail?](#id51)", "Why does t[i] += [x] fail?"),
+        ("[a [b](c) d", "[a b d"),
+        ("see [docs][ref] and [x]", "see docs and [x]"),
+        ("![logo](l.png) [one](1) [two](2)", " one two"),
+        ("[unclosed ( [x](y", "[unclosed ( [x](y"),
+        ("[![Made with Kiln](kiln.gif)](https://kiln.example/) Home", " Home"),
+        ("[see [the guide](g.html)](#top)", "see the guide"),
+    ] {
+        assert_eq!(strip_links(raw), clean, "{raw}");
     }
 }
 
@@ -1825,4 +1871,113 @@ fn hostile_nesting_and_long_lines_of_markup_neither_overflow_nor_stall() {
         let latex = format!("\\section{{A?}}\n\n{line}\n\n\\section{{B?}}\n\nYes.\n");
         assert_eq!(text_qs(&latex), ["A?", "B?"]);
     }
+}
+
+#[test]
+fn text_under_a_part_heading_is_kept_in_the_intro() {
+    // No question at all: a part heading over statement headings once
+    // swallowed the whole page.
+    let text = "# Guide\n\n## General\n\n### What it is\n\nA kiln fires clay.\n\n### Who runs it\n\nThe studio does.\n";
+    let a = parse(text, Format::Markdown);
+    assert!(a.sections.is_empty());
+    let intro: Vec<&str> = a.intro.iter().map(|b| b.text.as_str()).collect();
+    assert!(
+        intro.contains(&"A kiln fires clay.") && intro.contains(&"The studio does."),
+        "{intro:?}"
+    );
+    // What a part says before its first question is the article's text too.
+    let text = "# FAQ\n\nIntro.\n\n## Firing\n\nThis part covers the kiln.\n\n### How hot does it get?\n\nAbout 1,200 degrees.\n\n### How long does a firing take?\n\nA day.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.sections.len(), 2);
+    assert_eq!(a.sections[0].category.as_deref(), Some("Firing"));
+    let intro: Vec<&str> = a.intro.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(intro, ["Intro.", "This part covers the kiln."]);
+}
+
+#[test]
+fn contents_written_as_lines_of_links_go() {
+    let text = "# FAQ\n\n[A1. How hot does the kiln get?](#a1)  \n[A2. How long does a firing take?](#a2)\n\nWelcome to the studio.\n\n## A1. How hot does the kiln get?\n\nAbout 1,200 degrees.\n\n## A2. How long does a firing take?\n\nA day.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.sections.len(), 2);
+    let intro: Vec<&str> = a.intro.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(intro, ["Welcome to the studio."]);
+}
+
+#[test]
+fn sub_headings_inside_an_answer_stay_in_it() {
+    // Answered in parts: the question has its sub-headings for an answer.
+    let text = "# FAQ\n\n## Why does my old config fail?\n\n### Before 2.0\n\nRename `jobs` to `tasks`.\n\n### Before 1.5\n\nAdd a version line.\n\n## Is there a GUI?\n\nNo.\n";
+    assert_eq!(md_qs(text), ["Why does my old config fail?", "Is there a GUI?"]);
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "Before 2.0:\n\nRename `jobs` to `tasks`.\n\nBefore 1.5:\n\nAdd a version line."
+    );
+    // A heading ends an answer only at or above its own question's level,
+    // whatever level other questions take.
+    let text = "# FAQ\n\n## How do I glaze?\n\nDip it.\n\n### Tips\n\nStir the glaze first.\n\n## Setup\n\n### Where is the kiln?\n\nIn the yard.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(md_qs(text), ["How do I glaze?", "Where is the kiln?"]);
+    assert_eq!(a.sections[0].answer_text(), "Dip it.\n\nTips:\n\nStir the glaze first.");
+}
+
+#[test]
+fn numbered_points_spread_over_answers_are_no_questions() {
+    let text = "# FAQ\n\n## How do I share state?\n\nTwo ways.\n\n1) By writing a file\n\n   Then read it back.\n\n2) By passing arguments\n\n## Why did it run twice?\n\n3) Because it is listed twice\n\n   Remove one entry.\n\n4) Because it watches itself\n\n   Narrow the pattern.\n\n## Can it run remotely?\n\nNot yet.\n";
+    assert_eq!(
+        md_qs(text),
+        ["How do I share state?", "Why did it run twice?", "Can it run remotely?"]
+    );
+    let a = parse(text, Format::Markdown);
+    // The last point of a list is no part heading either.
+    assert_eq!(a.sections[1].category, None);
+}
+
+#[test]
+fn code_fenced_inside_a_quote_is_code() {
+    let text = "# FAQ\n\n**1. How do I make a key?**\n\n> Like this:\n>\n> > ```\n> > >>> make_key(1)\n> > ```\n>\n> Then insert.\n\n**2. What types are there?**\n\n> Integers and text.\n";
+    assert_eq!(md_qs(text), ["How do I make a key?", "What types are there?"]);
+    let a = parse(text, Format::Markdown);
+    let code: Vec<&str> = a.sections[0]
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Code)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(code, ["```\n>>> make_key(1)\n```"]);
+}
+
+#[test]
+fn rst_comments_and_hidden_directives_go_with_their_bodies() {
+    let text = "Glaze FAQ\n=========\n\nAnswers... and more.\n\n.. index:: glaze, kiln\n\nWhy is it cloudy?\n-----------------\n\nIt was fired too fast.\n\n.. XXX check this\n\n   Is it food safe?\n   ----------------\n\n   Ask the supplier.\n\n..\n\n   A quote after an empty comment.\n\n.. testsetup::\n\n   import glaze\n\n.. doctest::\n\n   >>> glaze.mix()\n   'ok'\n\nDoes colour fade?\n-----------------\n\nNo.\n";
+    assert_eq!(questions(text, Format::Rst), ["Why is it cloudy?", "Does colour fade?"]);
+    let a = parse(text, Format::Rst);
+    assert_eq!(a.intro[0].text, "Answers... and more.");
+    let answer = a.sections[0].answer_text();
+    assert!(answer.contains("A quote after an empty comment."), "{answer}");
+    assert!(
+        answer.contains(">>> glaze.mix()") && !answer.contains("import glaze"),
+        "{answer}"
+    );
+    assert!(!answer.contains("supplier") && !answer.contains("XXX"), "{answer}");
+}
+
+#[test]
+fn asciidoc_titles_underlined_are_no_listing_blocks() {
+    let text = "Kiln FAQ\n========\n\nFiring\n------\n\nHow hot does it get?::\n\tAbout 1,200 degrees.\n+\n----\nkiln --max\n----\n\nGlazing\n-------\n\nWhy is it cloudy?::\n\tIt was fired too fast.\n";
+    assert_eq!(
+        questions(text, Format::AsciiDoc),
+        ["How hot does it get?", "Why is it cloudy?"]
+    );
+    let a = parse(text, Format::AsciiDoc);
+    assert_eq!(a.sections[1].category.as_deref(), Some("Glazing"));
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "About 1,200 degrees.\n\n```\nkiln --max\n```"
+    );
+    // Labelled-list questions tell AsciiDoc in a `.txt` file.
+    assert_eq!(
+        questions(text, Format::Text),
+        ["How hot does it get?", "Why is it cloudy?"]
+    );
 }
