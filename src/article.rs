@@ -310,8 +310,24 @@ fn drop_contents(article: &mut Article) {
     }
     // A contents list written as lines of links, which read as one
     // paragraph: "R1. Fetchmail isn't working ... R2. When I try ...".
-    let keys: Vec<String> = questions.into_iter().filter(|k| k.len() >= 8).collect();
-    if keys.len() < 2 || article.intro.iter().all(|b| b.kind != BlockKind::Prose) {
+    // It opens with a question, after at most a label: only a paragraph
+    // that does is searched for the rest.
+    const OPENING: usize = 16;
+    let keys: Vec<String> = questions.into_iter().filter(|k| k.len() >= OPENING).collect();
+    let openings: HashSet<&str> = keys.iter().map(|k| prefix_within(k, OPENING)).collect();
+    let opens_with_question = |b: &Block| {
+        let lower = prefix_within(&b.text, 64).to_lowercase();
+        let after_label = lower.split_once(' ').map_or("", |(_, rest)| rest);
+        [lower.as_str(), after_label]
+            .iter()
+            .any(|t| t.len() >= OPENING && openings.contains(prefix_within(t, OPENING)))
+    };
+    let listing: Vec<bool> = article
+        .intro
+        .iter()
+        .map(|b| b.kind == BlockKind::Prose && opens_with_question(b))
+        .collect();
+    if keys.len() < 2 || !listing.contains(&true) {
         return;
     }
     let Ok(finder) = aho_corasick::AhoCorasick::builder()
@@ -320,8 +336,9 @@ fn drop_contents(article: &mut Article) {
     else {
         return;
     };
+    let mut listing = listing.into_iter();
     article.intro.retain(|b| {
-        if b.kind != BlockKind::Prose {
+        if !listing.next().unwrap_or(false) {
             return true;
         }
         let lower = b.text.to_lowercase();
@@ -330,6 +347,16 @@ fn drop_contents(article: &mut Article) {
             .fold((0, 0), |(n, len), m| (n + 1, len + m.len()));
         !(found >= 2 && covered * 10 >= lower.len() * 7)
     });
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a
+/// character boundary.
+fn prefix_within(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// How an answer's lines read into blocks: the format, and the compounds
