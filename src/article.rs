@@ -2015,9 +2015,11 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
         true
     } else if matches!(b.get(i), Some(b'.' | b')' | b':' | b'/')) {
         i += 1;
-        // `1.)`, and `1.-` as Spanish FAQs number.
+        // `1.)`, and `1.-` as Spanish FAQs number; `1. )` too.
         if b.get(i - 1) == Some(&b'.') && matches!(b.get(i), Some(b')' | b'-')) {
             i += 1;
+        } else if b.get(i - 1) == Some(&b'.') && s[i..].starts_with(" ) ") {
+            i += 2;
         }
         true
     } else if let Some(after) = dash_after(&s[i..]).filter(|_| path.len() == 1 && i <= 3) {
@@ -2568,7 +2570,10 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
             .unwrap_or(after)
             .trim()
             .to_string();
-        if after.split_whitespace().count() >= 3 {
+        // "Why do my aliases fail? (Plus other pitfalls.)": a remark in
+        // brackets is the question's own.
+        let remark = after.starts_with('(') && after.trim_end_matches('.').ends_with(')');
+        if after.split_whitespace().count() >= 3 && !remark {
             m.text.truncate(q + 1);
             m.inline_answer = Some(after);
         }
@@ -2820,7 +2825,17 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
         }
     }
     let numbered_found = best.is_some();
-    let chain = best.map(|(_, chain)| chain).unwrap_or_default();
+    let mut chain = best.map(|(_, chain)| chain).unwrap_or_default();
+    // A chain of `1.1` to `6.2` that ends on a lone `7.` has run on into
+    // a list after the last answer: no question before used that depth.
+    let depth = |k: usize| cands[k].marker.number.as_ref().map_or(0, Vec::len);
+    while let [.., before, last] = chain[..]
+        && chain.len() >= 4
+        && depth(last) < depth(before)
+        && !chain[..chain.len() - 1].iter().any(|&k| depth(k) == depth(last))
+    {
+        chain.pop();
+    }
 
     // Unnumbered headings: the level whose headings are questions with answers.
     let mut levels: HashMap<u8, (f64, usize)> = HashMap::new();

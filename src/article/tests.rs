@@ -1981,3 +1981,38 @@ fn asciidoc_titles_underlined_are_no_listing_blocks() {
         ["How hot does it get?", "Why is it cloudy?"]
     );
 }
+
+#[test]
+fn a_remark_in_brackets_after_the_question_is_the_questions() {
+    let text = "Kiln FAQ\n\n1.1: Why does the glaze crawl?  (Plus other glaze faults.)\n\nThe pot was dusty.\n\n1.2: Why is it dull? The kiln cooled too slowly for a gloss.\n\nMore on cooling.\n";
+    assert_eq!(
+        text_qs(text),
+        [
+            "Why does the glaze crawl? (Plus other glaze faults.)",
+            "Why is it dull?"
+        ]
+    );
+}
+
+#[test]
+fn a_chain_does_not_run_on_into_a_list_after_the_last_answer() {
+    // `7. )` would continue `6.2` as a chapter of its own.
+    let text = "Kiln FAQ\n\n5.1: Who built it?\n\nThe club.\n\n5.2: Who fixes it?\n\nA technician.\n\n6.1: How do I report a fault?\n\nLike this:\n\n1. ) Note the error code.\n\n2. ) Switch it off.\n\n6.2: Can I fire at night?\n\nOnly with a key holder:\n\n1. ) Ask at the desk.\n\n2. ) Sign the book.\n\n3. ) Return the key.\n\nKey holders are listed on the board.\n";
+    assert_eq!(
+        text_qs(text),
+        [
+            "Who built it?",
+            "Who fixes it?",
+            "How do I report a fault?",
+            "Can I fire at night?"
+        ]
+    );
+    let a = parse(text, Format::Text);
+    let last = a.sections[3].answer_text();
+    assert!(
+        last.contains("3. ) Return the key.") && last.ends_with("on the board."),
+        "{last}"
+    );
+    // `1. )` numbers as `1.)` does.
+    assert_eq!(parse_number("7. ) Restore it."), Some((vec![7], "Restore it.")));
+}
