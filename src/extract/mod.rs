@@ -412,8 +412,17 @@ pub fn sentences(text: &str) -> Vec<&str> {
             let number_follows = s.trim_start().starts_with(|c: char| c.is_ascii_digit());
             let abbreviation = (number_follows || !last_word.eq_ignore_ascii_case("no."))
                 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last_word));
-            let initial =
-                last_word.len() == 2 && last_word.ends_with('.') && last_word.starts_with(char::is_alphabetic);
+            // "R.", and chained ones: "G.R. (Fred) Walter".
+            let initial = !last_word.is_empty() && last_word.len() <= 12 && {
+                let mut cs = last_word.chars();
+                loop {
+                    match (cs.next(), cs.next()) {
+                        (None, _) => break true,
+                        (Some(l), Some('.')) if l.is_alphabetic() => {}
+                        _ => break false,
+                    }
+                }
+            };
             let next_lower = s
                 .trim_start()
                 .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
@@ -662,6 +671,14 @@ mod tests {
         assert_eq!(
             sentences("Ask Dr. Jones about it. She knows e.g. the rules."),
             ["Ask Dr. Jones about it.", "She knows e.g. the rules."]
+        );
+        // Initials, one or chained, end no sentence.
+        assert_eq!(
+            sentences("It was built by J. Smith and G.R. (Fred) Walter. Then É. Roux ran it."),
+            [
+                "It was built by J. Smith and G.R. (Fred) Walter.",
+                "Then É. Roux ran it."
+            ]
         );
     }
 
