@@ -1027,6 +1027,13 @@ mod tests {
     }
 
     #[test]
+    fn a_supposition_opening_an_example_is_no_blank() {
+        let cands = scored("Suppose we want to delete two blank lines before the footer.");
+        assert!(cands.iter().all(|(s, _)| !s.contains("Suppose")), "{cands:?}");
+        assert!(cands.iter().any(|(s, _)| s.contains("blank lines")), "{cands:?}");
+    }
+
+    #[test]
     fn a_count_of_vague_words_or_a_share_is_no_figure() {
         for (sentence, not) in [
             ("There are three kinds of starter in the shop.", "three kinds"),

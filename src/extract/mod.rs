@@ -63,7 +63,8 @@ const MAX_INTERNED: usize = 1_000_000;
 
 /// Added to the NLTK list: contractions lose their apostrophe in
 /// tokenising, and these words carry no content in questions and answers
-/// alike (the list lacks many prepositions: "portable {{across}}").
+/// alike (the list lacks many prepositions: "portable {{across}}"; a
+/// supposition opens an example: "{{Suppose}} we want ...").
 const MORE_STOP_WORDS: &str = "\
 also however may might would could one us like many much even still yet get got thing things way \
 ways lot well really just often since although though must shall another every without within per \
@@ -71,7 +72,7 @@ via etc e.g i.e s t don can it’s it's that’s that's never cannot always usua
 rather quite almost already perhaps least twice across along among amongst around behind beside besides beyond \
 despite toward towards upon onto near unlike inside outside throughout underneath alongside please unless \
 something anything everything nothing someone anyone everyone somebody anybody everybody nobody somewhere \
-anywhere everywhere nowhere";
+anywhere everywhere nowhere suppose supposing imagine assume assuming";
 
 /// The singular of a plural whose Snowball stem differs from its
 /// singular's: irregular ones, and -es after a short syllable ("buses"
