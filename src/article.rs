@@ -766,21 +766,11 @@ fn rst_inline(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = s.replace("``", "`");
-    // `text <url>`_ (and __): the text.
-    let mut from = 0;
-    while let Some(gt) = out[from..].find(">`_").map(|q| from + q) {
-        let lt = out[..gt].rfind(" <");
-        let tick = lt.and_then(|lt| out[..lt].rfind('`'));
-        let (Some(lt), Some(tick)) = (lt, tick) else {
-            from = gt + 3;
-            continue;
-        };
-        let end = gt + 3 + usize::from(out[gt + 3..].starts_with('_'));
-        let label = out[tick + 1..lt].to_string();
-        out.replace_range(tick..end, &label);
-        from = tick + label.len();
-    }
-    // :role:`text`: the text, as code.
+    rst_links(&mut out);
+    // :role:`text`: the text, as code for names (`:func:`, `:class:`) and
+    // as words for cross-references (`:doc:`, `:ref:`, `:term:`); a title
+    // given before the target (`Legacy databases </howto/legacy>`) is the
+    // text, `~` shows a name's last part.
     let mut rest = out.as_str();
     let mut plain = String::with_capacity(out.len());
     while let Some(p) = rest.find(":`") {
@@ -792,15 +782,72 @@ fn rst_inline(s: &str) -> Cow<'_, str> {
             .map(char::len_utf8)
             .sum();
         let role = &head[head.len() - name..];
-        if role.len() > 1 && role.starts_with(':') {
-            plain.push_str(&head[..head.len() - name]);
-        } else {
-            plain.push_str(&rest[..p + 1]);
+        let close = rest[p + 2..].find('`').map(|c| p + 2 + c);
+        match close {
+            Some(close) if role.len() > 1 && role.starts_with(':') => {
+                plain.push_str(&head[..head.len() - name]);
+                let content = &rest[p + 2..close];
+                let titled = content
+                    .strip_suffix('>')
+                    .and_then(|c| c.rsplit_once(" <"))
+                    .map(|(title, _)| title.trim());
+                let text = match titled {
+                    Some(title) => title,
+                    None => {
+                        let bare = content.trim_start_matches('!');
+                        match bare.strip_prefix('~') {
+                            Some(name) => name.rsplit('.').next().unwrap_or(name),
+                            None => bare,
+                        }
+                    }
+                };
+                match role.rsplit(':').next().unwrap_or("") {
+                    "pep" => plain.push_str(&format!("PEP {text}")),
+                    "rfc" => plain.push_str(&format!("RFC {text}")),
+                    // A label or a path with no title is a name.
+                    "term" | "abbr" | "dfn" | "guilabel" | "menuselection" | "emphasis" | "strong"
+                    | "title-reference" => plain.push_str(text),
+                    _ if titled.is_some() => plain.push_str(text),
+                    _ => {
+                        plain.push('`');
+                        plain.push_str(text);
+                        plain.push('`');
+                    }
+                }
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                plain.push_str(&rest[..p + 1]);
+                rest = &rest[p + 1..];
+            }
         }
-        rest = &rest[p + 1..];
     }
     plain.push_str(rest);
     Cow::Owned(plain)
+}
+
+/// `text <url>`_ (and __) as the text. Lines are read one at a time, so a
+/// paragraph asks again for links broken over two lines.
+fn rst_links(out: &mut String) {
+    let mut from = 0;
+    while let Some(gt) = out[from..].find(">`_").map(|q| from + q) {
+        // A link is short: looking back no further keeps a paragraph of
+        // many `>`_` marks linear.
+        let mut window = gt.saturating_sub(2048).max(from);
+        while !out.is_char_boundary(window) {
+            window += 1;
+        }
+        let lt = out[window..gt].rfind(" <").map(|l| window + l);
+        let tick = lt.and_then(|lt| out[window..lt].rfind('`').map(|t| window + t));
+        let (Some(lt), Some(tick)) = (lt, tick) else {
+            from = gt + 3;
+            continue;
+        };
+        let end = gt + 3 + usize::from(out[gt + 3..].starts_with('_'));
+        let label = out[tick + 1..lt].to_string();
+        out.replace_range(tick..end, &label);
+        from = tick + label.len();
+    }
 }
 
 /// reStructuredText blocks: the indented block after a line ending in `::`
@@ -3612,6 +3659,11 @@ pub fn clean_inline(s: &str, format: Format) -> String {
     // with stars (`__init__` and `name_` are its text and its links).
     if format != Format::Text && s.contains(['*', '_']) {
         s = Cow::Owned(strip_emphasis(&s, format != Format::Rst));
+    }
+    if format == Format::Rst && s.contains(">`_") {
+        let mut joined = s.into_owned();
+        rst_links(&mut joined);
+        s = Cow::Owned(joined);
     }
     if format == Format::Markdown && s.contains("\\") {
         s = Cow::Owned(resolve_escaped_emphasis(&s));

@@ -2016,3 +2016,27 @@ fn a_chain_does_not_run_on_into_a_list_after_the_last_answer() {
     // `1. )` numbers as `1.)` does.
     assert_eq!(parse_number("7. ) Restore it."), Some((vec![7], "Restore it.")));
 }
+
+#[test]
+fn rst_roles_read_as_their_text() {
+    for (raw, clean) in [
+        ("Call :func:`os.read` first.", "Call `os.read` first."),
+        ("See :doc:`the legacy guide </howto/legacy>`.", "See the legacy guide."),
+        ("A :term:`mutable` list.", "A mutable list."),
+        (
+            "Use :meth:`~list.append` or :py:class:`!Frob`.",
+            "Use `append` or `Frob`.",
+        ),
+        ("Read :pep:`8` and :rfc:`2822`.", "Read PEP 8 and RFC 2822."),
+        ("Set :setting:`DEBUG <debug>` off.", "Set DEBUG off."),
+        ("A `link <https://example.org>`_ and ``code``.", "A link and `code`."),
+        ("Time 10:30 and a lone `tick.", "Time 10:30 and a lone `tick."),
+        ("Start with :ref:`tutorial-index`.", "Start with `tutorial-index`."),
+    ] {
+        assert_eq!(rst_inline(raw), clean, "{raw}");
+    }
+    // A link broken over two lines is one link in its paragraph.
+    let text = "Kiln FAQ\n========\n\nWhy is it hot?\n--------------\n\nSee the `Beginner's Guide to\nFiring <https://example.org/firing>`_ first.\n";
+    let a = parse(text, Format::Rst);
+    assert_eq!(a.sections[0].answer_text(), "See the Beginner's Guide to Firing first.");
+}
