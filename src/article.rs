@@ -1760,6 +1760,19 @@ fn unescape_markdown(s: &str) -> Cow<'_, str> {
     if !s.contains('\\') {
         return Cow::Borrowed(s);
     }
+    Cow::Owned(unescape_where(s, |n| {
+        n.is_ascii_punctuation() && !matches!(n, '*' | '_')
+    }))
+}
+
+/// `\*` and `\_` outside code spans as the characters themselves.
+fn resolve_escaped_emphasis(s: &str) -> String {
+    unescape_where(s, |n| matches!(n, '*' | '_'))
+}
+
+/// `s` without the backslash before each character outside code spans
+/// that `escaped` picks.
+fn unescape_where(s: &str, escaped: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     let mut code = false;
@@ -1768,30 +1781,10 @@ fn unescape_markdown(s: &str) -> Cow<'_, str> {
             code = !code;
         } else if c == '\\'
             && !code
-            && let Some(&n) = chars.peek()
-            && n.is_ascii_punctuation()
+            && let Some(n) = chars.next_if(|&n| escaped(n))
         {
-            if matches!(n, '*' | '_') {
-                out.push(c);
-            }
+            // An escaped backtick opens no code span.
             out.push(n);
-            chars.next();
-            continue;
-        }
-        out.push(c);
-    }
-    Cow::Owned(out)
-}
-
-/// `\*` and `\_` outside code spans as the characters themselves.
-fn resolve_escaped_emphasis(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    let mut code = false;
-    while let Some(c) = chars.next() {
-        if c == '`' {
-            code = !code;
-        } else if c == '\\' && !code && chars.peek().is_some_and(|&n| matches!(n, '*' | '_')) {
             continue;
         }
         out.push(c);
