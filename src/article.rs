@@ -2407,6 +2407,16 @@ fn chosen_option<'a>(rest: &str, before: impl Iterator<Item = &'a Block>) -> Opt
     })
 }
 
+/// Bytes of the number opening a numbered list item (`4) `, `2.1. `,
+/// `iv. `), 0 for none. A bare figure (`3.4 FCS and VxFS 3.4 ...`) is
+/// the item's own text.
+pub fn item_number_len(s: &str) -> usize {
+    parse_number(s)
+        .map(|(_, rest)| s.len() - rest.len())
+        .filter(|&n| s[..n].trim_end().ends_with(['.', ')', ':']))
+        .unwrap_or(0)
+}
+
 /// The letter of an option (`b) Newton`, `(B) Newton`, `b. Newton`, `B`)
 /// and the text after it.
 pub fn option_letter(s: &str) -> Option<(char, &str)> {

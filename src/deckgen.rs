@@ -18,7 +18,7 @@ use aho_corasick::AhoCorasick;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::article::{Article, BlockKind};
+use crate::article::{self, Article, BlockKind};
 use crate::deck::{Card, CardBody, Deck, Source, assign_ids};
 use crate::extract::cloze::{self, Term, TermContext, TermKind};
 use crate::extract::{self, Analyzer, DenseVec, SparseVec, Summer, Token, Vocab};
@@ -379,7 +379,11 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     for (k, term) in choose_clozes(&sents, &terms, wanted, &dense, &relevance) {
         let s = &sents[k];
         let answer = &s.text[term.start..term.end];
-        let text = format!("{}{{{{{}}}}}{}", &s.text[..term.start], answer, &s.text[term.end..]);
+        // A card is seen alone: a list item's number ("4) Because ...")
+        // numbers nothing there.
+        let number = if s.item { article::item_number_len(&s.text) } else { 0 };
+        let from = if term.start >= number { number } else { 0 };
+        let text = format!("{}{{{{{}}}}}{}", &s.text[from..term.start], answer, &s.text[term.end..]);
         let section_no = s.section.map_or(0, |i| i + 1);
         let mut tags = vec![s.section.map_or_else(|| "intro".to_string(), |i| format!("q{}", i + 1))];
         tags.extend(

@@ -165,6 +165,33 @@ fn cloze_cards_blank_one_informative_verbatim_span() {
 }
 
 #[test]
+fn a_cloze_from_a_numbered_item_drops_the_items_number() {
+    let text = "# Kiln FAQ\n\n## Why did the glaze crawl?\n\nOne of two reasons:\n\n1. ) The bisque ware carried a film of dust from the Wednesday workshop.\n\n2) The glaze layer dried thicker than the recommended 0.8 millimetres overnight.\n\n## Who loads the kiln?\n\nThe duty technician loads it every Friday.\n";
+    let deck = build_markdown(text, Some(3));
+    let clozes: Vec<String> = deck
+        .cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Cloze { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        clozes
+            .iter()
+            .any(|t| t.starts_with("The bisque") || t.starts_with("The glaze")),
+        "{clozes:?}"
+    );
+    assert!(
+        clozes.iter().all(|t| !t.starts_with(|c: char| c.is_ascii_digit())),
+        "{clozes:?}"
+    );
+    // A figure opening an item is its text.
+    assert_eq!(article::item_number_len("3.4 FCS lacks the headers."), 0);
+    assert_eq!(article::item_number_len("2.1. The headers."), 5);
+}
+
+#[test]
 fn cloze_count_defaults_to_about_one_per_hundred_words_and_zero_disables() {
     let article = parse(OIL, Format::Text);
     let expected = ((article.word_count() as f64) / 100.0).round() as usize;
