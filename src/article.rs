@@ -1882,11 +1882,12 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         // A page titled in its metadata may open with a question heading.
         && !(front_title.is_some() && (m.qa || m.q_prefix || m.ends_with_q()))
     {
+        let named = man_page_name(&m.text, lines, t + 1, format);
         return (
-            Some(Located {
+            Some(named.unwrap_or(Located {
                 text: m.text.clone(),
                 line: t + 1,
-            }),
+            })),
             t + 1,
         );
     }
@@ -1900,6 +1901,29 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     }
     let text = marker.map_or_else(|| clean_inline(text, format), |m| m.text);
     (Some(Located { text, line: t + 1 }), t + 1)
+}
+
+/// A manual page's NAME line ("gitfaq - Frequently asked questions about
+/// using Git") for a title that is only its name and section
+/// (`gitfaq(7)`), when a `NAME` heading follows it.
+fn man_page_name(title: &str, lines: &[Line<'_>], from: usize, format: Format) -> Option<Located> {
+    let (name, section) = title.strip_suffix(')')?.split_once('(')?;
+    let man = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ':'))
+        && section.starts_with(|c: char| c.is_ascii_digit())
+        && section.chars().all(|c| c.is_ascii_alphanumeric());
+    if !man {
+        return None;
+    }
+    let mut next = (from..lines.len()).filter(|&i| !lines[i].blank && !lines[i].code);
+    let heading = next.next()?;
+    let named = parse_marker(&lines[heading].text, format)
+        .is_some_and(|m| m.heading.is_some() && m.text.eq_ignore_ascii_case("name"));
+    let line = next.next().filter(|_| named)?;
+    let text = clean_inline(&lines[line].text, format);
+    (text.starts_with(name) && text.len() > name.len()).then(|| Located { text, line: line + 1 })
 }
 
 /// `Key: value` of a mail or news header: a key of letters and hyphens,

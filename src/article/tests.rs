@@ -2040,3 +2040,19 @@ fn rst_roles_read_as_their_text() {
     let a = parse(text, Format::Rst);
     assert_eq!(a.sections[0].answer_text(), "See the Beginner's Guide to Firing first.");
 }
+
+#[test]
+fn a_manual_page_is_titled_by_its_name_line() {
+    let text = "kiln(7)\n=======\n\nNAME\n----\nkiln - questions about the studio kiln\n\nWhy is it hot?::\n\tIt is firing.\n\nWho loads it?::\n\tThe technician.\n";
+    let a = parse(text, Format::AsciiDoc);
+    assert_eq!(
+        a.title.map(|t| (t.text, t.line)),
+        Some(("kiln - questions about the studio kiln".to_string(), 6))
+    );
+    // Without a NAME heading the name and section stay the title.
+    let a = parse(
+        "kiln(7)\n=======\n\nWhy is it hot?::\n\tIt is firing.\n",
+        Format::AsciiDoc,
+    );
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("kiln(7)"));
+}

@@ -830,6 +830,8 @@ fn faq_layouts_from_the_wild() {
             "jira.txt" => Some("Build Farm FAQ"),
             "cluster.tex" => Some("Frequently Asked Questions about the Kestrel Cluster"),
             "confluence.html" => Some("Payroll FAQ"),
+            // A manual page's NAME line, not `quarry(7)`.
+            "labelled.txt" => Some("quarry - questions people ask about the quarry sync tool"),
             _ => None,
         };
         if let Some(title) = title {
