@@ -2715,6 +2715,23 @@ fn join_continuation(
         return;
     }
     let mut text = m.text.clone();
+    // `Q:` over a wrapped paragraph, then `A:`: the whole paragraph asks,
+    // however its lines begin.
+    if m.qa {
+        let last = (c.line + 1..lines.len().min(c.line + 12))
+            .take_while(|&j| !lines[j].blank && !lines[j].code && parse_answer_prefix(&lines[j].text).is_none())
+            .last();
+        if let Some(last) = last
+            && next_nonblank(lines, last + 1).is_some_and(|k| parse_answer_prefix(&lines[k].text).is_some())
+        {
+            for l in &lines[c.line + 1..=last] {
+                push_wrapped(&mut text, l.text.trim(), compounds);
+            }
+            c.marker.text = collapse_ws(&text);
+            c.end = last;
+            return;
+        }
+    }
     // "4.1. My program uses the C++ STL. Valgrind reports" over "'still
     // reachable' leaks at exit, but there should be none.": a line that
     // breaks off mid-sentence, continued in lower case up to the blank

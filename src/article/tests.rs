@@ -2056,3 +2056,15 @@ fn a_manual_page_is_titled_by_its_name_line() {
     );
     assert_eq!(a.title.map(|t| t.text).as_deref(), Some("kiln(7)"));
 }
+
+#[test]
+fn a_wrapped_q_paragraph_asks_whole_up_to_its_answer() {
+    let text = "Kiln notes\n\nQ:   When loading from a second shelf, the\n     KILN variable should be reset. Even ``set\n     : KILN=2'' does not work.\n\nA:   Each shelf keeps its own settings.\n\nQ:   Why is it hot?\n\nA:   It is firing.\n";
+    assert_eq!(
+        text_qs(text),
+        [
+            "When loading from a second shelf, the KILN variable should be reset. Even ``set : KILN=2'' does not work.",
+            "Why is it hot?"
+        ]
+    );
+}
