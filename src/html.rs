@@ -91,7 +91,24 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
                 .into(),
             )
         })
-        .add_handler(vec!["dt", "summary"], move |h: &dyn Handlers, e: Element| {
+        // A term is an entry heading: one that states rather than asks
+        // ("My files show as binary.") is still an entry when its list
+        // asks elsewhere, as a heading is at the level of questions. A term
+        // that only links into the page is a contents entry (DocBook's).
+        .add_handler(vec!["dt"], move |h: &dyn Handlers, e: Element| {
+            let t = text_of(h, &e);
+            Some(
+                if t.is_empty() {
+                    String::new()
+                } else if is_contents_entry(&t) {
+                    format!("\n\n**{t}**\n\n")
+                } else {
+                    format!("\n\n###### {t}\n\n")
+                }
+                .into(),
+            )
+        })
+        .add_handler(vec!["summary"], move |h: &dyn Handlers, e: Element| {
             let t = text_of(h, &e);
             Some(
                 if t.is_empty() {
@@ -255,6 +272,17 @@ fn is_furniture_block(e: &Element) -> bool {
     })
 }
 
+/// Converted text that is only a link into the page, after at most a
+/// number: `3\. [Valgrind aborts](faq.html#faq.abort)`.
+fn is_contents_entry(md: &str) -> bool {
+    let t = md.trim();
+    let t = match t.split_once(' ') {
+        Some((number, rest)) if number.starts_with(|c: char| c.is_ascii_digit()) => rest.trim_start(),
+        _ => t,
+    };
+    t.starts_with('[') && t.ends_with(')') && t.rsplit_once("](").is_some_and(|(_, target)| target.contains('#'))
+}
+
 /// A whole FAQ kept as preformatted text (a text file served as a page)
 /// rather than a sample: three or more lines that ask.
 fn is_preformatted_page(text: &str) -> bool {
@@ -373,8 +401,27 @@ mod tests {
             md.contains("## 1\\. What is tea?") || md.contains("## 1. What is tea?"),
             "{md}"
         );
-        assert!(md.contains("**Is it hot?**"), "{md}");
+        assert!(md.contains("###### Is it hot?"), "{md}");
         assert!(md.contains("Usually."), "{md}");
+        // A contents entry that only links into the page stays bold.
+        let md = to_markdown("<html><body><dl><dt>3. <a href=\"faq.html#abort\">Tea goes cold</a></dt><dd>3.1. <a href=\"#cold\">Why?</a></dd></dl></body></html>").unwrap();
+        assert!(md.contains("**3\\. [Tea goes cold](faq.html#abort)**"), "{md}");
+    }
+
+    #[test]
+    fn a_definition_list_faq_asks_its_stated_terms_too() {
+        let html = "<html><head><title>Tea FAQ</title></head><body><h2>Brewing</h2><dl><dt>How long should green tea steep?</dt><dd><p>Two minutes at most.</p></dd><dt>My tea tastes bitter.</dt><dd><p>The water was too hot; let it cool to 80 degrees.</p></dd><dt>Can I brew it twice?</dt><dd><p>Yes, add a minute the second time.</p></dd></dl></body></html>";
+        let md = to_markdown(html).unwrap();
+        let a = crate::article::parse(&md, crate::article::Format::Markdown);
+        let questions: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+        assert_eq!(
+            questions,
+            [
+                "How long should green tea steep?",
+                "My tea tastes bitter.",
+                "Can I brew it twice?"
+            ]
+        );
     }
 
     #[test]
