@@ -95,24 +95,13 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
         // ("My files show as binary.") is still an entry when its list
         // asks elsewhere, as a heading is at the level of questions. A term
         // that only links into the page is a contents entry (DocBook's).
-        .add_handler(vec!["dt"], move |h: &dyn Handlers, e: Element| {
+        .add_handler(vec!["dt", "summary"], move |h: &dyn Handlers, e: Element| {
             let t = text_of(h, &e);
             Some(
                 if t.is_empty() {
                     String::new()
-                } else if is_contents_entry(&t) {
-                    format!("\n\n**{t}**\n\n")
-                } else {
+                } else if e.tag == "dt" && !is_contents_entry(&t) {
                     format!("\n\n###### {t}\n\n")
-                }
-                .into(),
-            )
-        })
-        .add_handler(vec!["summary"], move |h: &dyn Handlers, e: Element| {
-            let t = text_of(h, &e);
-            Some(
-                if t.is_empty() {
-                    String::new()
                 } else {
                     format!("\n\n**{t}**\n\n")
                 }
