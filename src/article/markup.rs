@@ -517,11 +517,7 @@ const MAX_SPAN: usize = 300;
 
 /// The start of `s`, up to `MAX_SPAN` bytes.
 fn window(s: &str) -> &str {
-    let mut end = s.len().min(MAX_SPAN);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    super::prefix_within(s, MAX_SPAN)
 }
 
 fn textile_inline_within(s: &str, depth: usize) -> String {
