@@ -767,11 +767,19 @@ fn rst_inline(s: &str) -> Cow<'_, str> {
     }
     let mut out = s.replace("``", "`");
     rst_links(&mut out);
-    // :role:`text`: the text, as code for names (`:func:`, `:class:`) and
-    // as words for cross-references (`:doc:`, `:ref:`, `:term:`); a title
-    // given before the target (`Legacy databases </howto/legacy>`) is the
-    // text, `~` shows a name's last part.
-    let mut rest = out.as_str();
+    if !out.contains(":`") {
+        return Cow::Owned(out);
+    }
+    Cow::Owned(rst_roles(&out))
+}
+
+/// `:role:`text``: the text, as code for names (`:func:`, `:class:`) and
+/// as words for cross-references (`:doc:`, `:ref:`, `:term:`); a title
+/// given before the target (`Legacy databases </howto/legacy>`) is the
+/// text, `~` shows a name's last part. Lines are read one at a time, so a
+/// paragraph asks again for roles broken over two lines.
+fn rst_roles(out: &str) -> String {
+    let mut rest = out;
     let mut plain = String::with_capacity(out.len());
     while let Some(p) = rest.find(":`") {
         let head = &rest[..p];
@@ -784,7 +792,8 @@ fn rst_inline(s: &str) -> Cow<'_, str> {
         let role = &head[head.len() - name..];
         let close = rest[p + 2..].find('`').map(|c| p + 2 + c);
         match close {
-            Some(close) if role.len() > 1 && role.starts_with(':') => {
+            // A role opens after no backtick: `:numbered:` is code.
+            Some(close) if role.len() > 1 && role.starts_with(':') && !head[..head.len() - name].ends_with('`') => {
                 plain.push_str(&head[..head.len() - name]);
                 let content = &rest[p + 2..close];
                 let titled = content
@@ -801,7 +810,8 @@ fn rst_inline(s: &str) -> Cow<'_, str> {
                         }
                     }
                 };
-                match role.rsplit(':').next().unwrap_or("") {
+                // Role names ignore case (`:RFC:`2396``).
+                match role.rsplit(':').next().unwrap_or("").to_ascii_lowercase().as_str() {
                     "pep" => plain.push_str(&format!("PEP {text}")),
                     "rfc" => plain.push_str(&format!("RFC {text}")),
                     // A label or a path with no title is a name.
@@ -823,7 +833,7 @@ fn rst_inline(s: &str) -> Cow<'_, str> {
         }
     }
     plain.push_str(rest);
-    Cow::Owned(plain)
+    plain
 }
 
 /// `text <url>`_ (and __) as the text. Lines are read one at a time, so a
@@ -848,6 +858,93 @@ fn rst_links(out: &mut String) {
         out.replace_range(tick..end, &label);
         from = tick + label.len();
     }
+}
+
+/// reStructuredText references read as what they name: `` `phrase`_ ``
+/// and `name_` (`__` for anonymous ones) as the phrase or the name, with
+/// no mark; footnote and citation marks (`[1]_`, `[#note]_`, `[CIT2002]_`)
+/// go. Code spans stay as they are.
+fn rst_references(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // Bytes of the trailing `_` or `__` at `i`, when what follows ends the
+    // reference (no word character goes on).
+    let marks = |i: usize| {
+        let n = b[i..].iter().take(2).take_while(|&&c| c == b'_').count();
+        let ends = n > 0
+            && s[i + n..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+        if ends { n } else { 0 }
+    };
+    let mut i = 0;
+    let mut copied = 0;
+    while i < b.len() {
+        match b[i] {
+            b'`' => {
+                let Some(close) = s[i + 1..].find('`').map(|c| i + 1 + c) else {
+                    break;
+                };
+                let n = marks(close + 1);
+                if n > 0 && close > i + 1 {
+                    out.push_str(&s[copied..i]);
+                    out.push_str(&s[i + 1..close]);
+                    copied = close + 1 + n;
+                }
+                i = close + 1;
+            }
+            b'[' => {
+                let label = s[i + 1..].find(']').map(|c| (i + 1, i + 1 + c));
+                match label {
+                    Some((from, to))
+                        if to > from
+                            && to - from <= 30
+                            && s[from..to]
+                                .chars()
+                                .all(|c| c.is_alphanumeric() || matches!(c, '#' | '*' | '-' | '_' | '.'))
+                            && marks(to + 1) == 1 =>
+                    {
+                        out.push_str(s[copied..i].trim_end());
+                        copied = to + 2;
+                        i = to + 2;
+                    }
+                    _ => i += 1,
+                }
+            }
+            b'_' if i > 0 && s[..i].chars().next_back().is_some_and(char::is_alphanumeric) => {
+                let n = marks(i);
+                // The name runs back over letters, digits and single inner
+                // `-_.:+`; it must open on a letter or digit, after a space
+                // or an opening mark (not `__init__`, not a path's end).
+                let name_start = s[..i]
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '+'))
+                    .last()
+                    .map_or(i, |(k, _)| k);
+                let name = &s[name_start..i];
+                let isolated = !name
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| !w[0].is_ascii_alphanumeric() && !w[1].is_ascii_alphanumeric());
+                let opens = s[..name_start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '“' | '‘' | '['));
+                if n > 0 && opens && isolated && name.starts_with(char::is_alphanumeric) {
+                    out.push_str(&s[copied..i]);
+                    copied = i + n;
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&s[copied..]);
+    out
 }
 
 /// reStructuredText blocks: the indented block after a line ending in `::`
@@ -903,7 +1000,10 @@ fn mark_rst_blocks(lines: &mut [Line<'_>]) {
             ]
             .iter()
             .any(|d| what.starts_with(d));
-        if comment || hidden {
+        // A hyperlink target (`.. _name: url`, `__ url`) is where a link
+        // goes, however its address wraps: no text to read.
+        let target = (directive && what.starts_with('_')) || t.starts_with("__ ");
+        if comment || hidden || target {
             let base = lines[i].indent;
             // `..` alone over a blank line comments nothing more.
             let empty = what.is_empty() && lines.get(i + 1).is_none_or(|l| l.blank);
@@ -1792,17 +1892,21 @@ fn unescape_where(s: &str, escaped: impl Fn(char) -> bool) -> String {
     out
 }
 
-/// A reStructuredText field line, `:name: value`: the name and the value.
+/// A reStructuredText field line, `:name: value` or a bare `:orphan:`: the
+/// name and the value.
 fn rst_field(t: &str) -> Option<(&str, &str)> {
     let rest = t.strip_prefix(':')?;
-    let (name, value) = rest.split_once(": ")?;
+    let (name, value) = match rest.split_once(": ") {
+        Some(field) => field,
+        None => (rest.trim_end().strip_suffix(':')?, ""),
+    };
     let named = !name.is_empty()
         && name.len() <= 30
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_'));
-    (named && !value.trim().is_empty()).then(|| (name, value.trim()))
+    named.then(|| (name, value.trim()))
 }
 
 fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
@@ -1850,11 +1954,11 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     if format == Format::Rst {
         let fields = lines[t..].iter().take_while(|l| rst_field(&l.text).is_some()).count();
         if fields > 0 {
-            if let Some((i, v)) = lines[t..t + fields]
-                .iter()
-                .enumerate()
-                .find_map(|(i, l)| rst_field(&l.text).filter(|(k, _)| *k == "title").map(|(_, v)| (i, v)))
-            {
+            if let Some((i, v)) = lines[t..t + fields].iter().enumerate().find_map(|(i, l)| {
+                rst_field(&l.text)
+                    .filter(|(k, v)| *k == "title" && !v.is_empty())
+                    .map(|(_, v)| (i, v))
+            }) {
                 front_title = Some(Located {
                     text: collapse_ws(v),
                     line: t + i + 1,
@@ -1883,12 +1987,17 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         && !(front_title.is_some() && (m.qa || m.q_prefix || m.ends_with_q()))
     {
         let named = man_page_name(&m.text, lines, t + 1, format);
+        let body = if format == Format::Rst {
+            after_docinfo(lines, t + 1)
+        } else {
+            t + 1
+        };
         return (
             Some(named.unwrap_or(Located {
                 text: m.text.clone(),
                 line: t + 1,
             })),
-            t + 1,
+            body,
         );
     }
     if front_title.is_some() {
@@ -1901,6 +2010,25 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     }
     let text = marker.map_or_else(|| clean_inline(text, format), |m| m.text);
     (Some(Located { text, line: t + 1 }), t + 1)
+}
+
+/// Where the text after a reStructuredText title starts: past the field
+/// list that may follow it (`:Author:`, `:Date: $Date: ... $`,
+/// `:Revision:`), which is the document's record, not its text.
+fn after_docinfo(lines: &[Line<'_>], from: usize) -> usize {
+    let Some(first) = (from..lines.len()).find(|&i| !lines[i].blank) else {
+        return from;
+    };
+    let mut end = first;
+    while end < lines.len() && !lines[end].code && rst_field(&lines[end].text).is_some() {
+        let base = lines[end].indent;
+        end += 1;
+        // A value wrapped onto indented lines.
+        while end < lines.len() && !lines[end].blank && lines[end].indent > base {
+            end += 1;
+        }
+    }
+    if end == first { from } else { end }
 }
 
 /// A manual page's NAME line ("gitfaq - Frequently asked questions about
@@ -3440,7 +3568,7 @@ fn build(
                     continue;
                 }
                 sections.push(Section {
-                    question: c.marker.text.clone(),
+                    question: goes_on(&c.marker.text, category.as_deref()),
                     line: line + 1,
                     number: c
                         .marker
@@ -3454,6 +3582,18 @@ fn build(
         }
     }
     Article { title, intro, sections }
+}
+
+/// A question that goes on from its part heading, as "... get section
+/// numbers?" under "How do I...", asks whole: "How do I get section
+/// numbers?". Seen alone on a card, its second half asks nothing.
+fn goes_on(question: &str, category: Option<&str>) -> String {
+    let rest = question.strip_prefix("...").or_else(|| question.strip_prefix('…'));
+    let stem = category.and_then(|c| c.strip_suffix("...").or_else(|| c.strip_suffix('…')));
+    match (rest.map(str::trim_start), stem.map(str::trim_end)) {
+        (Some(rest), Some(stem)) if !rest.is_empty() && !stem.is_empty() => format!("{stem} {rest}"),
+        _ => question.to_string(),
+    }
 }
 
 fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> Vec<Block> {
@@ -3709,8 +3849,18 @@ pub fn clean_inline(s: &str, format: Format) -> String {
         rst_links(&mut joined);
         s = Cow::Owned(joined);
     }
+    if format == Format::Rst && s.contains(":`") {
+        s = Cow::Owned(rst_roles(&s));
+    }
+    if format == Format::Rst && s.contains('_') {
+        s = Cow::Owned(rst_references(&s));
+    }
     if format == Format::Markdown && s.contains("\\") {
         s = Cow::Owned(resolve_escaped_emphasis(&s));
+    }
+    // reStructuredText escapes any character: `apply\*` is `apply*`.
+    if format == Format::Rst && s.contains("\\") {
+        s = Cow::Owned(unescape_where(&s, |n| n.is_ascii_punctuation()));
     }
     collapse_ws(&s)
 }

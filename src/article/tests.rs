@@ -2068,3 +2068,66 @@ fn a_wrapped_q_paragraph_asks_whole_up_to_its_answer() {
         ]
     );
 }
+
+#[test]
+fn rst_references_read_as_what_they_name() {
+    for (raw, clean) in [
+        ("Docutils is written in Python_.", "Docutils is written in Python."),
+        ("See the `feature tracker`_ first.", "See the feature tracker first."),
+        (
+            "Ask on `the forum`__ or REST__, anonymously.",
+            "Ask on the forum or REST, anonymously.",
+        ),
+        ("Reported twice [1]_ and cited [CIT2002]_.", "Reported twice and cited."),
+        ("A footnote [#note]_ here.", "A footnote here."),
+        // Names, code and paths keep their underscores.
+        (
+            "Call __init__ on self.__dict__ now.",
+            "Call __init__ on self.__dict__ now.",
+        ),
+        ("Set `max_size_` in ``conf``.", "Set `max_size_` in `conf`."),
+        (
+            "Open http://example.org/a_ then snake_case.",
+            "Open http://example.org/a_ then snake_case.",
+        ),
+        ("A role :RFC:`3339` in capitals.", "A role RFC 3339 in capitals."),
+        (
+            "An option ``:numbered:`` and :doc:`the guide </g>`.",
+            "An option `:numbered:` and the guide.",
+        ),
+        ("An escaped \\* and \\`tick\\`.", "An escaped * and `tick`."),
+    ] {
+        assert_eq!(clean_inline(&rst_inline(raw), Format::Rst), clean, "{raw}");
+    }
+    // Roles and references broken over lines resolve in their paragraph;
+    // targets go, however their address wraps.
+    let text = "Kiln FAQ\n========\n\nWhy is it hot?\n--------------\n\nSee the :doc:`firing\nguide </guides/firing>` and the `kiln\nlog`_.\n\n.. _kiln log:\n   https://example.org/\n   log\n\n__ https://example.org/other\n";
+    let a = parse(text, Format::Rst);
+    assert_eq!(a.sections[0].answer_text(), "See the firing guide and the kiln log.");
+}
+
+#[test]
+fn rst_docinfo_under_the_title_is_no_text() {
+    let text = ":orphan:\n\n==========\n Kiln FAQ\n==========\n\n:Author: The studio\n:Revision: $Revision: 12 $\n:Copyright: Public domain; copy\n   freely.\n\nThe kiln fires on Fridays.\n\nWhy is it hot?\n--------------\n\nIt is firing.\n";
+    let a = parse(text, Format::Rst);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Kiln FAQ"));
+    let intro: Vec<&str> = a.intro.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(intro, ["The kiln fires on Fridays."]);
+    // A field list further down is the text's own.
+    let text = "Kiln FAQ\n========\n\nThe kiln fires on Fridays.\n\n:Hours: nine to five\n\nWhy is it hot?\n--------------\n\nIt is firing.\n";
+    let a = parse(text, Format::Rst);
+    assert_eq!(a.intro.len(), 2);
+}
+
+#[test]
+fn a_question_goes_on_from_its_part_heading() {
+    let text = "Kiln FAQ\n========\n\nHow do I...\n-----------\n\n... load the kiln?\n   Shelf by shelf, heaviest first.\n\n... unload it?\n   Only when it reads below 50 degrees.\n";
+    assert_eq!(
+        questions(text, Format::Rst),
+        ["How do I load the kiln?", "How do I unload it?"]
+    );
+    // Without a heading that stops short, the dots stay.
+    assert_eq!(goes_on("... unload it?", Some("Kilns")), "... unload it?");
+    assert_eq!(goes_on("Unload it...", Some("How do I…")), "Unload it...");
+    assert_eq!(goes_on("… unload it?", Some("How do I…")), "How do I unload it?");
+}

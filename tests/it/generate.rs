@@ -419,7 +419,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 63] = [
+    let cases: [(&str, &[&str]); 64] = [
         (
             "notion.md",
             &[
@@ -789,6 +789,14 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "docinfo.rst",
+            &[
+                "How do I move my notes to another folder?",
+                "How do I sync notes between two laptops?",
+                "How do I find notes that mention a date?",
+            ],
+        ),
+        (
             "subheads.md",
             &[
                 "When does the greenhouse open?",
@@ -832,6 +840,8 @@ fn faq_layouts_from_the_wild() {
             "confluence.html" => Some("Payroll FAQ"),
             // A manual page's NAME line, not `quarry(7)`.
             "labelled.txt" => Some("quarry - questions people ask about the quarry sync tool"),
+            // Not the `:orphan:` mark over it.
+            "docinfo.rst" => Some("Quillnote FAQ"),
             _ => None,
         };
         if let Some(title) = title {
@@ -885,6 +895,18 @@ fn faq_layouts_from_the_wild() {
                 "Can tasks run on a remote machine",
                 "kettle.reset",
                 "index::",
+                // reST references, targets, footnote marks and the
+                // document's record under its title.
+                "list`",
+                "reference`",
+                "people`",
+                "Quillnote_",
+                "example.org",
+                "[1]",
+                "$Revision",
+                "Author:",
+                ":orphan:",
+                ":doc:",
             ] {
                 assert!(!l.contains(furniture), "{name}: {l:?}");
             }
@@ -901,6 +923,7 @@ fn faq_layouts_from_the_wild() {
             "sphinx.html" => &["basics"],
             "subheads.md" => &["general-questions", "troubles"],
             "labelled.txt" => &["setup", "troubles"],
+            "docinfo.rst" => &["how-do-i"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
