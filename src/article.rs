@@ -220,7 +220,10 @@ pub fn parse(text: &str, format: Format) -> Article {
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            if i < body_start || l.code || l.blank {
+            // In plain text a `#` line indented as far as code is a
+            // comment in a sample ("        # Revision 1.2"), no heading.
+            let comment = format == Format::Text && l.indent >= 4 && l.text.starts_with('#');
+            if i < body_start || l.code || l.blank || comment {
                 None
             } else {
                 parse_marker(&l.text, format)
@@ -258,6 +261,16 @@ pub fn parse(text: &str, format: Format) -> Article {
     }
 
     let mut accepted = select_questions(&cands, &lines, &markers);
+    // Entries that hang over their indented answers, as pod2text and man
+    // pages lay them out, outnumber what else reads as questions there
+    // (the numbered steps inside those answers).
+    if format == Format::Text {
+        let hanging = hanging_questions(&lines, body_start, format);
+        if hanging.len() > accepted.len() {
+            accepted = (cands.len()..cands.len() + hanging.len()).collect();
+            cands.extend(hanging);
+        }
+    }
     if accepted.is_empty() {
         let mut more = lettered_questions(&lines, body_start, format);
         if more.is_empty() {
@@ -432,6 +445,10 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     // The columns the bodies of open MkDocs admonitions (`!!! note`) are
     // indented to: their text is prose, not indented code.
     let mut admonitions: Vec<usize> = Vec::new();
+    // Markup counts a tab to the next multiple of 4 columns; plain text as
+    // terminals and `man` lay it out, of 8 (`\t   code` under text indented
+    // by 7 spaces is deeper).
+    let tab = if format == Format::Text { 8 } else { 4 };
     // An admonition's label, waiting for the first line of its text.
     let mut label: Option<String> = None;
     for raw in text.split('\n') {
@@ -447,14 +464,14 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         } else {
             unquote_levels(raw, fence_quotes).0
         };
-        let column = indent_width(raw);
+        let column = indent_width(raw, 4);
         if !raw.trim().is_empty() {
             while admonitions.last().is_some_and(|&c| column < c) {
                 admonitions.pop();
             }
         }
         let raw = dedent(raw, 4 * admonitions.len());
-        let indent = indent_width(raw);
+        let indent = indent_width(raw, tab);
         let trimmed = raw.trim();
         let mut code = false;
         let mut delimiter = false;
@@ -507,7 +524,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         } else {
             match format {
                 // Running headers and footers of text copied from a PDF.
-                Format::Text if is_page_furniture(trimmed) => Cow::Borrowed(""),
+                Format::Text if is_page_furniture(trimmed) || is_man_furniture(trimmed) => Cow::Borrowed(""),
                 Format::Text => match wiki_heading(trimmed) {
                     Some((n, heading)) => {
                         let level = wiki_levels.iter().position(|&l| l == n).unwrap_or_else(|| {
@@ -569,12 +586,38 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     match format {
         Format::Markdown => mark_indented_code(&mut out),
         Format::Rst => mark_rst_blocks(&mut out),
-        Format::Text => mark_text_literals(&mut out),
+        Format::Text => {
+            mark_text_literals(&mut out);
+            mark_manual_sections(&mut out);
+        }
         Format::AsciiDoc | Format::Org => {}
     }
     mark_underlines(&mut out, format);
     mark_qa_tables(&mut out);
     out
+}
+
+/// A manual page's section names as `man` and pod2text print them, in
+/// capitals at the margin over their indented text (`DESCRIPTION`,
+/// `LOADING AND FIRING`): headings. A numbered one (`SECTION 37 -
+/// UNICODE` over a table of contents) is no such name.
+fn mark_manual_sections(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (l, next) = (&lines[i], &lines[i + 1]);
+        let t = l.text.trim();
+        let named = l.indent == 0
+            && !l.code
+            && !next.blank
+            && !next.code
+            && next.indent > 0
+            && t.split_whitespace().count() <= 5
+            && t.chars().any(|c| c.is_alphabetic())
+            && t.chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '&' | '-' | '/' | ','));
+        if named {
+            lines[i].text = Cow::Owned(format!("# {t}"));
+        }
+    }
 }
 
 /// A row of a Markdown table (written so, or converted from HTML).
@@ -1327,6 +1370,30 @@ fn is_page_furniture(t: &str) -> bool {
     numbered && (before.is_empty() || before.ends_with("  ") || before.ends_with('\t') || before.ends_with("| "))
 }
 
+/// A manual page's running header or footer as `man` prints it,
+/// `PERLFAQ1(1)   Perl Programmers Reference Guide   PERLFAQ1(1)` and
+/// `perl v5.36.0   2026-09-29   PERLFAQ1(1)`: words set apart by wide
+/// gaps, ending in the page's name and section.
+fn is_man_furniture(t: &str) -> bool {
+    if !t.ends_with(')') || !(t.contains("  ") || t.contains('\t')) {
+        return false;
+    }
+    let mut words = t.split_whitespace();
+    words.next().is_some() && words.next_back().is_some_and(|last| man_name(last).is_some())
+}
+
+/// The name of a manual page reference (`gitfaq(7)`, `PERLFAQ1(1)`).
+fn man_name(s: &str) -> Option<&str> {
+    let (name, section) = s.strip_suffix(')')?.split_once('(')?;
+    let man = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ':'))
+        && section.starts_with(|c: char| c.is_ascii_digit())
+        && section.chars().all(|c| c.is_ascii_alphanumeric());
+    man.then_some(name)
+}
+
 /// Whether a line heads a web page's list of links to other pages.
 fn is_related_heading(t: &str) -> bool {
     let t = t.trim_end_matches(':');
@@ -1778,11 +1845,49 @@ fn mark_text_literals(lines: &mut [Line<'_>]) {
         }
         paras.push((start, i, indent));
     }
-    for w in 1..paras.len() {
-        let (b_start, b_end, b_indent) = paras[w];
-        let (p_start, p_end, p_indent) = paras[w - 1];
-        let after = paras.get(w + 1).map(|p| p.2);
+    // The indent most lines of text have: the answers' own, never a
+    // sample's.
+    let mut lines_at: HashMap<usize, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| !l.blank && !l.code) {
+        *lines_at.entry(l.indent).or_default() += 1;
+    }
+    let prose_indent = lines_at
+        .into_iter()
+        .max_by_key(|&(indent, n)| (n, std::cmp::Reverse(indent)));
+    let mut w = 1;
+    while w < paras.len() {
+        let (b_start, _, b_indent) = paras[w];
+        // A sample set apart by blank lines, all at one indent, is one
+        // ("sub foo ..." / "bar_1( ... );"), unless that is where the
+        // text itself stands.
+        let mut z = w;
+        while paras.get(z + 1).is_some_and(|q| q.2 == b_indent) && prose_indent.is_none_or(|(i, _)| i != b_indent) {
+            z += 1;
+        }
+        // Paragraphs of sentences are a quotation set in, not a sample.
+        let sentences = |&(start, end, _): &(usize, usize, usize)| {
+            let last = lines[end - 1].text.trim_end();
+            lines[start].text.starts_with(char::is_uppercase)
+                && last.ends_with(['.', '?', '!'])
+                && lines[start..end]
+                    .iter()
+                    .map(|l| l.text.split_whitespace().count())
+                    .sum::<usize>()
+                    >= 6
+        };
+        if z > w && paras[w..=z].iter().any(sentences) {
+            z = w;
+        }
+        let b_end = paras[z].1;
+        let next = z + 1;
+        // The text right before it: a paragraph's last line ("FIRING" over
+        // an entry and its indented answer stands no deeper than the
+        // answer).
+        let (p_start, p_end, _) = paras[w - 1];
+        let p_indent = lines[p_end - 1].indent;
+        let after = paras.get(next).map(|p| p.2);
         let deeper = b_indent >= p_indent + 2 && after.is_none_or(|a| b_indent >= a + 2);
+        w = next;
         // Most paragraphs are no deeper than the one before.
         if !deeper {
             continue;
@@ -1792,9 +1897,9 @@ fn mark_text_literals(lines: &mut [Line<'_>]) {
             let last = lines[p_end - 1].text.trim();
             list_marker_len(first).is_none() && !last.ends_with('?') && parse_q_number(first).is_none()
         };
-        let literal = (b_start..b_end).all(|j| list_marker_len(lines[j].text.trim()).is_none());
+        let literal = (b_start..b_end).all(|j| lines[j].blank || list_marker_len(lines[j].text.trim()).is_none());
         if prose_before && literal {
-            for l in &mut lines[b_start..b_end] {
+            for l in lines[b_start..b_end].iter_mut().filter(|l| !l.blank) {
                 l.code = true;
                 l.text = Cow::Borrowed(l.raw);
             }
@@ -1839,12 +1944,12 @@ fn mark_indented_code(lines: &mut [Line<'_>]) {
     }
 }
 
-fn indent_width(raw: &str) -> usize {
+fn indent_width(raw: &str, tab: usize) -> usize {
     let mut w = 0;
     for c in raw.chars() {
         match c {
             ' ' => w += 1,
-            '\t' => w += 4 - w % 4,
+            '\t' => w += tab - w % tab,
             '\u{a0}' | '\u{3000}' => w += 1,
             _ => break,
         }
@@ -1979,6 +2084,17 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     {
         t = next;
     }
+    // A manual page as `man` or pod2text prints it opens with its NAME
+    // section: the line under it names and describes the page
+    // ("perlfaq1 - General Questions About Perl").
+    if lines[t].text.trim_start_matches('#').trim() == "NAME"
+        && let Some(n) = next_nonblank(lines, t + 1)
+        && !lines[n].code
+        && lines[n].text.contains(" - ")
+    {
+        let text = clean_inline(&lines[n].text, format);
+        return (Some(Located { text, line: n + 1 }), n + 1);
+    }
     let text = &lines[t].text;
     let marker = parse_marker(text, format);
     if let Some(m) = &marker
@@ -2035,16 +2151,7 @@ fn after_docinfo(lines: &[Line<'_>], from: usize) -> usize {
 /// using Git") for a title that is only its name and section
 /// (`gitfaq(7)`), when a `NAME` heading follows it.
 fn man_page_name(title: &str, lines: &[Line<'_>], from: usize, format: Format) -> Option<Located> {
-    let (name, section) = title.strip_suffix(')')?.split_once('(')?;
-    let man = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ':'))
-        && section.starts_with(|c: char| c.is_ascii_digit())
-        && section.chars().all(|c| c.is_ascii_alphanumeric());
-    if !man {
-        return None;
-    }
+    let name = man_name(title)?;
     let mut next = (from..lines.len()).filter(|&i| !lines[i].blank && !lines[i].code);
     let heading = next.next()?;
     let named = parse_marker(&lines[heading].text, format)
@@ -3026,10 +3133,11 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     // start again in each part.
     let mut parts_before = Vec::with_capacity(lines.len() + 1);
     parts_before.push(0usize);
-    for m in markers {
+    for (m, l) in markers.iter().zip(lines) {
         let opens_part = m
             .as_ref()
-            .is_some_and(|m| (m.heading.is_some() || m.roman) && !m.ends_with_q());
+            .is_some_and(|m| (m.heading.is_some() || m.roman) && !m.ends_with_q())
+            || (m.is_none() && !l.code && part_label(&l.text).is_some());
         parts_before.push(parts_before.last().copied().unwrap_or(0) + usize::from(opens_part));
     }
     let mut best: Option<(f64, Vec<usize>)> = None;
@@ -3154,6 +3262,20 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     accepted
 }
 
+/// The name a labelled part line gives, as FAQ generators write them
+/// (`Category: /Advanced_Topics_/Branching/`, `Section: Installing`).
+fn part_label(t: &str) -> Option<&str> {
+    // The label is a short word: no need to look along a long line.
+    let name = ["category", "section", "part", "chapter", "topic"]
+        .iter()
+        .find_map(|l| {
+            let (label, rest) = t.split_at_checked(l.len())?;
+            label.eq_ignore_ascii_case(l).then_some(rest)?.strip_prefix(": ")
+        })?;
+    let name = name.trim();
+    (!name.is_empty() && name.split_whitespace().count() <= 8 && !name.ends_with(['.', '?'])).then_some(name)
+}
+
 /// Questions lettered instead of numbered (`A. Q?`, `(b) Q?`), for an
 /// article where nothing else reads as a question: lettered lines are
 /// usually options and steps. A run of one style's letters in order from
@@ -3234,6 +3356,80 @@ fn lettered_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> 
     }
     best.sort_by_key(|c| c.line);
     best
+}
+
+/// Entries that hang over their answers: a line with the next one under
+/// it indented deeper, as pod2text and man pages set out headings
+/// (`   How do I start it?` over `    Run ...`). Of the entries at one
+/// indent (the one with the most that ask), three or more, at least half
+/// of them asking, and no more other lines there than entries; the
+/// statements among them are entries too ("   Mouse paste no longer
+/// works.").
+fn hanging_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> Vec<Cand> {
+    let hangs = |i: usize| {
+        let l = &lines[i];
+        !l.blank
+            && !l.code
+            && (i == body_start || lines[i - 1].blank || lines[i - 1].indent < l.indent)
+            // The line under it may have gone (a "(contributed by ...)"
+            // credit).
+            && next_nonblank(lines, i + 1).is_some_and(|n| !lines[n].code && lines[n].indent > l.indent)
+            && l.text.len() < 300
+            && list_marker_len(&l.text).is_none()
+            && parse_q_number(&l.text).is_none()
+    };
+    // Per indent: (entries, asking, other lines).
+    let mut by_indent: HashMap<usize, (Vec<usize>, usize, usize)> = HashMap::new();
+    for (i, l) in lines.iter().enumerate().skip(body_start) {
+        if l.blank || l.code {
+            continue;
+        }
+        let e = by_indent.entry(l.indent).or_default();
+        if hangs(i) {
+            e.0.push(i);
+            e.1 += usize::from(l.text.trim_end().ends_with('?'));
+        } else {
+            e.2 += 1;
+        }
+    }
+    let best = by_indent
+        .into_values()
+        .filter(|(entries, asking, others)| {
+            entries.len() >= 3 && asking * 2 >= entries.len() && *others <= entries.len()
+        })
+        .max_by_key(|(entries, asking, _)| (*asking, std::cmp::Reverse(entries.first().copied())));
+    let Some((entries, _, _)) = best else {
+        return Vec::new();
+    };
+    entries
+        .into_iter()
+        .map(|i| {
+            let mut text = lines[i].text.to_string();
+            // `man` wraps a long heading onto the indent of its text: "What
+            // are all these signs, and how do I know when to use" over
+            // "them?".
+            let mut end = i;
+            if !text.ends_with(['.', '?', '!', ':'])
+                && let Some(next) = lines.get(i + 1)
+                && !next.blank
+                && next.text.ends_with('?')
+                && next.text.len() <= 80
+            {
+                text.push(' ');
+                text.push_str(&next.text);
+                end = i + 1;
+            }
+            Cand::found(
+                lines,
+                i,
+                end,
+                Marker {
+                    text: clean_inline(&text, format),
+                    ..Marker::default()
+                },
+            )
+        })
+        .collect()
 }
 
 /// Entries set apart by rule lines (`********`, `-----`), each opening
@@ -3530,6 +3726,39 @@ fn build(
             events.push((i, Event::Category(clean_inline(name, format), i)));
         }
     }
+    // `Category: /Installing/`, as FAQ generators label their parts.
+    for (i, l) in lines.iter().enumerate().skip(body_start) {
+        if !l.blank
+            && !l.code
+            && markers[i].is_none()
+            && !qlines.contains(&i)
+            && let Some(name) = part_label(&l.text)
+        {
+            events.push((i, Event::Category(clean_inline(name, format), i)));
+        }
+    }
+    // A short line alone over a question and less indented than it names
+    // its part, as pod2text sets `  Keyboard Issues` over `   Why ...?`.
+    for &k in accepted {
+        let q = cands[k].line;
+        let Some(p) = q.checked_sub(1).filter(|&p| p >= body_start) else {
+            continue;
+        };
+        let l = &lines[p];
+        let name = l.text.trim();
+        if !l.blank
+            && !l.code
+            && l.indent < lines[q].indent
+            && !qlines.contains(&p)
+            && markers[p].is_none()
+            && (p == body_start || lines[p - 1].blank)
+            && name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !name.ends_with(['.', ',', ';', ':', '?', '!'])
+            && (1..=8).contains(&name.split_whitespace().count())
+        {
+            events.push((p, Event::Category(clean_inline(name, format), p)));
+        }
+    }
     events.sort_by_key(|e| e.0);
 
     let first = events.first().map_or(lines.len(), |e| e.0);
@@ -3596,6 +3825,24 @@ fn goes_on(question: &str, category: Option<&str>) -> String {
     }
 }
 
+/// `line` with each tab as the spaces up to the next multiple of `tab`
+/// columns.
+fn expand_tabs(line: &str, tab: usize) -> String {
+    let mut out = String::with_capacity(line.len() + tab);
+    let mut column = 0;
+    for c in line.chars() {
+        if c == '\t' {
+            let n = tab - column % tab;
+            out.extend(std::iter::repeat_n(' ', n));
+            column += n;
+        } else {
+            out.push(c);
+            column += 1;
+        }
+    }
+    out
+}
+
 fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> Vec<Block> {
     let Reading { format, compounds } = reading;
     let mut out: Vec<Block> = Vec::new();
@@ -3644,9 +3891,16 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
                     *r = &r[ws.min(fence_indent)..];
                 }
             }
+            // Plain text's tabs stop every 8 columns, which the reader of a
+            // deck need not know: spaces keep the sample as it was seen.
+            let text = if format == Format::Text && rows.iter().any(|r| r.contains('\t')) {
+                rows.iter().map(|r| expand_tabs(r, 8)).collect::<Vec<_>>().join("\n")
+            } else {
+                rows.join("\n")
+            };
             out.push(Block {
                 kind: BlockKind::Code,
-                text: rows.join("\n"),
+                text,
                 line: start + 1,
             });
             continue;

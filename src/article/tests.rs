@@ -2131,3 +2131,129 @@ fn a_question_goes_on_from_its_part_heading() {
     assert_eq!(goes_on("Unload it...", Some("How do I…")), "Unload it...");
     assert_eq!(goes_on("… unload it?", Some("How do I…")), "How do I unload it?");
 }
+
+#[test]
+fn entries_hanging_over_their_answers_are_questions() {
+    // pod2text's layout: parts at 2, entries at 3, answers at 4; numbered
+    // steps inside the answers are no questions, and an entry may state.
+    let text = "KILN QUESTIONS\n  Loading\n   Who may load the kiln?\n    Members who finished the induction.\n\n   How are pots arranged?\n    In three steps.\n\n    1. Heaviest pots on the lowest shelf.\n\n    2. A finger's width between pots.\n\n    3. Lids off.\n\n  Firing\n   How long does a firing take?\n    About nine hours.\n\n   The kiln shows error E4.\n    A thermocouple has failed.\n";
+    let a = parse(text, Format::Text);
+    let asked: Vec<(&str, Option<&str>)> = a
+        .sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.category.as_deref()))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("Who may load the kiln?", Some("Loading")),
+            ("How are pots arranged?", Some("Loading")),
+            ("How long does a firing take?", Some("Firing")),
+            ("The kiln shows error E4.", Some("Firing")),
+        ]
+    );
+    assert!(a.sections[1].answer_text().contains("2. A finger's width"));
+    // Fewer than three entries, or most of them stating, are no such list.
+    assert!(
+        hanging_questions(
+            &scan_lines("Intro\n\nNote:\n    kept.\n\nSee:\n    here.\n", Format::Text),
+            0,
+            Format::Text
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_manual_page_reads_as_its_sections() {
+    let text = "KILNFAQ(7)\t\t   Studio Kiln\t\t   KILNFAQ(7)\n\nNAME\n       kilnfaq - questions about the kiln\n\nDESCRIPTION\n       This page answers what members ask.\n\nLOADING\n   Who may load the kiln, and who signs them\n       off?\n       The technician, after one firing:\n\n\t   # the plan\n\t   kiln-plan --shelves 4\n\n\t   kiln-plan --weigh\n\n       Keep the plan.\n\n   How are pots arranged?\n       Heaviest first.\n\nFIRING\n   How long does a firing take?\n       Nine hours.\n\n   The kiln shows E4.\n       A thermocouple failed.\n\nkilnfaq 2.1\t\t  2026-10-01\t\t   KILNFAQ(7)\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.title.map(|t| t.text).as_deref(),
+        Some("kilnfaq - questions about the kiln")
+    );
+    let asked: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        asked,
+        [
+            "Who may load the kiln, and who signs them off?",
+            "How are pots arranged?",
+            "How long does a firing take?",
+            "The kiln shows E4."
+        ]
+    );
+    assert_eq!(a.sections[0].category.as_deref(), Some("LOADING"));
+    // Section names head their text rather than open its first sentence.
+    let intro: Vec<&str> = a.intro.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(intro, ["DESCRIPTION:", "This page answers what members ask."]);
+    // The sample, tab-indented and in two paragraphs, is code, its `#`
+    // line no heading, its tabs spaces.
+    let code: Vec<&str> = a.sections[0]
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Code)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        code,
+        [
+            "           # the plan\n           kiln-plan --shelves 4",
+            "           kiln-plan --weigh"
+        ]
+    );
+    assert!(!a.sections[3].answer_text().contains("KILNFAQ"));
+    // A `#` line indented as far as code is a shell prompt or a comment,
+    // in an answer as much as in a sample.
+    let text = "Kiln FAQ\n\n1. How do I see its state?\n\n    Ask the controller:\n\n    # kiln-status --now\n    # kiln-status --log\n\n    It prints the temperature.\n\n2. Who loads it?\n\n    The technician.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.sections.len(), 2);
+    assert!(a.sections[0].answer_text().ends_with("It prints the temperature."));
+    assert_eq!(a.sections[1].category, None);
+    assert!(is_man_furniture("perl v5.36.0\t\t  2026-09-29\t\t   PERLFAQ1(1)"));
+    assert!(!is_man_furniture("See gitfaq(7)."));
+    assert_eq!(expand_tabs("a\tb\t\tc", 8), "a       b               c");
+}
+
+#[test]
+fn labelled_parts_restart_numbering_and_name_their_questions() {
+    let text = "Kiln FAQ\n\nCategory: /Loading/\n\n1. Who may load the kiln?\n\nMembers who finished the induction.\n\n2. How are pots arranged?\n\nHeaviest first.\n\nCategory: /Firing/\n\n1. How long does a firing take?\n\nNine hours.\n\n2. Why did my glaze crawl?\n\nDust on the bisque.\n";
+    let a = parse(text, Format::Text);
+    let asked: Vec<(&str, Option<&str>)> = a
+        .sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.category.as_deref()))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("Who may load the kiln?", Some("/Loading/")),
+            ("How are pots arranged?", Some("/Loading/")),
+            ("How long does a firing take?", Some("/Firing/")),
+            ("Why did my glaze crawl?", Some("/Firing/")),
+        ]
+    );
+    assert_eq!(a.sections[1].answer_text(), "Heaviest first.");
+    assert_eq!(part_label("Section: Installing"), Some("Installing"));
+    assert_eq!(part_label("Note: this is a sentence."), None);
+}
+
+#[test]
+fn a_quotation_set_in_over_paragraphs_is_no_sample() {
+    let text = "Kiln notes\n\nWhy is it hot?\n\nHere is what the technician wrote:\n\n     The kiln was left on overnight by the\n     evening class.\n\n     Nobody noticed until the morning.\n\nThat is why.\n";
+    let a = parse(text, Format::Text);
+    assert!(
+        a.sections[0].blocks.iter().all(|b| b.kind != BlockKind::Code),
+        "{:?}",
+        a.sections[0].blocks
+    );
+    // Code over two paragraphs at one indent is one sample.
+    let text =
+        "Kiln notes\n\nWhy is it hot?\n\nRun this:\n\n     kiln-status --now\n\n     kiln-log --tail\n\nThat is why.\n";
+    let a = parse(text, Format::Text);
+    let code = a.sections[0]
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Code)
+        .count();
+    assert_eq!(code, 2);
+}

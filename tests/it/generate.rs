@@ -419,7 +419,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 64] = [
+    let cases: [(&str, &[&str]); 65] = [
         (
             "notion.md",
             &[
@@ -789,6 +789,15 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "manpage.txt",
+            &[
+                "Who may load the kiln?",
+                "How should pots be arranged on the shelves, and how far apart do they need to stand?",
+                "How long does a glaze firing take?",
+                "The kiln shows error E4 during a firing.",
+            ],
+        ),
+        (
             "docinfo.rst",
             &[
                 "How do I move my notes to another folder?",
@@ -840,6 +849,8 @@ fn faq_layouts_from_the_wild() {
             "confluence.html" => Some("Payroll FAQ"),
             // A manual page's NAME line, not `quarry(7)`.
             "labelled.txt" => Some("quarry - questions people ask about the quarry sync tool"),
+            // A manual page's NAME line, not its running header.
+            "manpage.txt" => Some("kilnfaq - questions people ask about the studio kiln"),
             // Not the `:orphan:` mark over it.
             "docinfo.rst" => Some("Quillnote FAQ"),
             _ => None,
@@ -907,6 +918,11 @@ fn faq_layouts_from_the_wild() {
                 "Author:",
                 ":orphan:",
                 ":doc:",
+                // A manual page's running header and footer, its section
+                // names.
+                "KILNFAQ(7)",
+                "DESCRIPTION",
+                "2026-10-01",
             ] {
                 assert!(!l.contains(furniture), "{name}: {l:?}");
             }
@@ -924,6 +940,7 @@ fn faq_layouts_from_the_wild() {
             "subheads.md" => &["general-questions", "troubles"],
             "labelled.txt" => &["setup", "troubles"],
             "docinfo.rst" => &["how-do-i"],
+            "manpage.txt" => &["loading", "firing"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
