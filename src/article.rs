@@ -439,6 +439,12 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     // Plain text's wiki headings take levels in order of first use: a
     // MediaWiki page opens at `==`, a DokuWiki one at `======`.
     let mut wiki_levels: Vec<usize> = Vec::new();
+    // An AsciiDoc labelled list that mostly asks is a list of entries.
+    let asking_terms = format == Format::AsciiDoc && {
+        let terms = text.lines().map(str::trim).filter(|t| asciidoc_term(t).is_some());
+        let (all, asking) = terms.fold((0, 0), |(n, q), t| (n + 1, q + usize::from(t.ends_with("?::"))));
+        all >= 3 && asking * 2 >= all
+    };
     let mut related = false;
     // Whether a line of text has been read: a breadcrumb trail comes first.
     let mut seen_text = false;
@@ -544,7 +550,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                     }
                 }
                 Format::Rst => rst_inline(trimmed),
-                Format::AsciiDoc => asciidoc_line(trimmed),
+                Format::AsciiDoc => asciidoc_line(trimmed, asking_terms),
                 Format::Org => org_line(trimmed),
             }
         };
@@ -1320,11 +1326,20 @@ fn org_inline(s: &str) -> Cow<'_, str> {
     Cow::Owned(code)
 }
 
+/// The term of an AsciiDoc labelled list line, `Term::` alone.
+fn asciidoc_term(t: &str) -> Option<&str> {
+    let term = t.strip_suffix("::")?.trim_end();
+    (!term.is_empty() && !term.ends_with(':') && !t.starts_with("//")).then_some(term)
+}
+
 /// An AsciiDoc line as the Markdown-minded parser reads it: `== Q` as
 /// `## Q`, a `Q?::` list term or a `*Q?*` line as bold, and attribute
 /// entries (`:toc:`), block attributes (`[source,python]`, `[[id]]`) and
-/// `+` continuations as nothing.
-fn asciidoc_line(t: &str) -> Cow<'_, str> {
+/// `+` continuations as nothing. In a list of terms that mostly ask
+/// (`asking_terms`), every term is an entry's heading, as a definition
+/// list's terms are in HTML: "I'm on Windows and my text files are
+/// detected as binary.::" states its problem.
+fn asciidoc_line(t: &str, asking_terms: bool) -> Cow<'_, str> {
     if let Some((eqs, heading)) = wiki_heading(t) {
         return Cow::Owned(format!("{} {heading}", "#".repeat(eqs)));
     }
@@ -1336,6 +1351,9 @@ fn asciidoc_line(t: &str) -> Cow<'_, str> {
     let block_attribute = t.starts_with('[') && t.ends_with(']') && !t.contains("](");
     if attribute || block_attribute || t == "+" {
         return Cow::Borrowed("");
+    }
+    if asking_terms && let Some(term) = asciidoc_term(t) {
+        return Cow::Owned(format!("###### {term}"));
     }
     if let Some(term) = t.strip_suffix("::").filter(|q| q.ends_with('?')) {
         return Cow::Owned(format!("**{term}**"));

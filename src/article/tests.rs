@@ -2257,3 +2257,18 @@ fn a_quotation_set_in_over_paragraphs_is_no_sample() {
         .count();
     assert_eq!(code, 2);
 }
+
+#[test]
+fn asciidoc_terms_are_entries_when_the_list_asks() {
+    let faq = "= Kiln FAQ\n\nWho may load it?::\n  Members.\n\nHow long is a firing?::\n  Nine hours.\n\nThe kiln shows E4.::\n  A thermocouple failed.\n";
+    assert_eq!(
+        questions(faq, Format::AsciiDoc),
+        ["Who may load it?", "How long is a firing?", "The kiln shows E4."]
+    );
+    // A glossary states: its one asking term is no reason to read the
+    // others as questions.
+    let glossary = "= Kiln notes\n\nBisque::\n  The first firing.\n\nGlaze::\n  The glassy coat.\n\nCone::\n  A heat gauge.\n\nWhy fire twice?::\n  The bisque holds its shape.\n";
+    assert_eq!(questions(glossary, Format::AsciiDoc), ["Why fire twice?"]);
+    assert_eq!(asciidoc_term("Term::"), Some("Term"));
+    assert_eq!(asciidoc_term("// a comment::"), None);
+}

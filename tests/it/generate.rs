@@ -820,6 +820,8 @@ fn faq_layouts_from_the_wild() {
                 "How long does the first sync take?",
                 "How do I leave a directory out?",
                 "Why does quarry say my clock is wrong?",
+                // A term that states, in a list whose terms ask.
+                "Quarry stops with \"lock held\" after a crash.",
             ],
         ),
     ];
