@@ -2128,7 +2128,7 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         };
         return (
             Some(named.unwrap_or(Located {
-                text: m.text.clone(),
+                text: undecorated(&m.text).to_string(),
                 line: t + 1,
             })),
             body,
@@ -2143,7 +2143,25 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         return (None, start);
     }
     let text = marker.map_or_else(|| clean_inline(text, format), |m| m.text);
+    let text = undecorated(&text).to_string();
     (Some(Located { text, line: t + 1 }), t + 1)
+}
+
+/// A title set between runs of rule characters, `----- Frequently Asked
+/// Questions -----`, without them.
+fn undecorated(t: &str) -> &str {
+    let Some(c) = t.chars().next().filter(|c| "-=*~_+#".contains(*c)) else {
+        return t;
+    };
+    let after_open = t.trim_start_matches(c);
+    let inner = after_open.trim_end_matches(c);
+    let (open, close) = (t.len() - after_open.len(), after_open.len() - inner.len());
+    let name = inner.trim();
+    if open >= 3 && close >= 3 && inner.starts_with(' ') && inner.ends_with(' ') && !name.is_empty() {
+        name
+    } else {
+        t
+    }
 }
 
 /// Where the text after a reStructuredText title starts: past the field
@@ -3003,7 +3021,9 @@ fn join_continuation(
         unfinished &= !next.starts_with(char::is_uppercase);
         push_wrapped(&mut text, next, compounds);
         let paragraph_ends = lines.get(j + 1).is_none_or(|n| n.blank);
-        if text.ends_with('?') || unfinished && paragraph_ends && text.ends_with(['.', '!', ':']) {
+        // An error message quoted at the end: `saying: "Cannot mail."`.
+        let ending = text.trim_end_matches(['"', '”', '\'', '’', ')']);
+        if text.ends_with('?') || unfinished && paragraph_ends && ending.ends_with(['.', '!', ':']) {
             c.marker.text = collapse_ws(&text);
             c.end = j;
             return;

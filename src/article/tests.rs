@@ -2272,3 +2272,20 @@ fn asciidoc_terms_are_entries_when_the_list_asks() {
     assert_eq!(asciidoc_term("Term::"), Some("Term"));
     assert_eq!(asciidoc_term("// a comment::"), None);
 }
+
+#[test]
+fn a_wrapped_question_may_end_in_a_quoted_message() {
+    let text = "-----------------\n------ Kiln FAQ ------\n-----------------\n\n1. When I start a firing I sometimes\n   get an error saying: \"Door open.\"\n\n\tClose the latch first.\n\n2. Who loads it?\n\n\tThe technician.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Kiln FAQ"));
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        [
+            "When I start a firing I sometimes get an error saying: \"Door open.\"",
+            "Who loads it?"
+        ]
+    );
+    assert_eq!(undecorated("=== Kiln FAQ ==="), "Kiln FAQ");
+    assert_eq!(undecorated("--help and -v"), "--help and -v");
+    assert_eq!(undecorated("*** Kiln"), "*** Kiln");
+}
