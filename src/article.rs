@@ -288,7 +288,88 @@ pub fn parse(text: &str, format: Format) -> Article {
     };
     let mut article = build(&lines, &markers, &cands, &accepted, title, body_start, reading);
     drop_contents(&mut article);
+    if format == Format::Markdown {
+        resolve_shortcut_links(&mut article, &lines);
+    }
     article
+}
+
+/// Markdown's shortcut references, `[Windows Terminal]` over a
+/// `[windows terminal]: https://...` definition, as their text.
+fn resolve_shortcut_links(article: &mut Article, lines: &[Line<'_>]) {
+    let labels: HashSet<String> = lines
+        .iter()
+        .map(|l| l.raw.trim())
+        .filter(|t| is_link_definition(t))
+        .filter_map(|t| {
+            t[1..]
+                .split_once("]:")
+                .map(|(label, _)| collapse_ws(label).to_lowercase())
+        })
+        .collect();
+    if labels.is_empty() {
+        return;
+    }
+    let resolve = |text: &mut String| {
+        if text.contains('[') {
+            *text = shortcut_links(text, &labels);
+        }
+    };
+    if let Some(t) = &mut article.title {
+        resolve(&mut t.text);
+    }
+    for b in article
+        .intro
+        .iter_mut()
+        .chain(article.sections.iter_mut().flat_map(|s| s.blocks.iter_mut()))
+    {
+        if b.kind != BlockKind::Code {
+            resolve(&mut b.text);
+        }
+    }
+    for s in &mut article.sections {
+        resolve(&mut s.question);
+    }
+}
+
+/// `s` with each `[label]` (or `[label][]`) that `labels` defines as the
+/// label's text; code spans stay as they are.
+fn shortcut_links(s: &str, labels: &HashSet<String>) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut code = false;
+    while let Some(i) = rest.find(['[', '`']) {
+        out.push_str(&rest[..i]);
+        if rest.as_bytes()[i] == b'`' {
+            code = !code;
+            out.push('`');
+            rest = &rest[i + 1..];
+            continue;
+        }
+        let inner_end = rest[i + 1..].find([']', '[', '`']).map(|e| i + 1 + e);
+        match inner_end {
+            Some(e)
+                if !code
+                    && rest.as_bytes()[e] == b']'
+                    && labels.contains(&collapse_ws(&rest[i + 1..e]).to_lowercase()) =>
+            {
+                let after = &rest[e + 1..];
+                if after.starts_with(['(', ':']) || (after.starts_with('[') && !after.starts_with("[]")) {
+                    out.push('[');
+                    rest = &rest[i + 1..];
+                } else {
+                    out.push_str(&rest[i + 1..e]);
+                    rest = after.strip_prefix("[]").unwrap_or(after);
+                }
+            }
+            _ => {
+                out.push('[');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Removes a table of contents: a list whose every item is the question of
@@ -446,6 +527,8 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         all >= 3 && asking * 2 >= all
     };
     let mut related = false;
+    // The line before was a link definition whose address is on the next.
+    let mut bare_definition = false;
     // Whether a line of text has been read: a breadcrumb trail comes first.
     let mut seen_text = false;
     // The columns the bodies of open MkDocs admonitions (`!!! note`) are
@@ -541,6 +624,12 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                     }
                     None => Cow::Borrowed(trimmed),
                 },
+                // A definition's address may wrap onto the next line.
+                Format::Markdown
+                    if bare_definition && !trimmed.is_empty() && !trimmed.contains(char::is_whitespace) =>
+                {
+                    Cow::Borrowed("")
+                }
                 Format::Markdown => {
                     let (visible, open) = strip_html_noise(trimmed, comment);
                     comment = open;
@@ -578,6 +667,11 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             },
             _ => text,
         };
+        bare_definition = format == Format::Markdown
+            && !code
+            && trimmed.starts_with('[')
+            && trimmed.ends_with("]:")
+            && is_link_definition(trimmed);
         let blank = !code && text.trim().is_empty();
         seen_text |= !blank;
         out.push(Line {
@@ -1750,11 +1844,12 @@ fn is_link_definition(t: &str) -> bool {
     };
     let dest = dest.trim();
     let (url, title) = dest.split_once(char::is_whitespace).unwrap_or((dest, ""));
+    // An empty address here is on the next line.
     !label.is_empty()
         && !label.starts_with('^')
         && !label.contains(['[', ']'])
-        && !url.is_empty()
         && (title.is_empty() || title.trim_start().starts_with(['"', '\'', '(']))
+        && (!url.is_empty() || title.is_empty())
 }
 
 /// `raw` without up to `columns` columns of indentation.

@@ -2289,3 +2289,14 @@ fn a_wrapped_question_may_end_in_a_quoted_message() {
     assert_eq!(undecorated("--help and -v"), "--help and -v");
     assert_eq!(undecorated("*** Kiln"), "*** Kiln");
 }
+
+#[test]
+fn markdown_shortcut_references_read_as_their_text() {
+    let text = "# Kiln FAQ\n\n## Who makes the kiln?\n\nIt comes from [Hotbox Ltd], see the [manual][] and `a[i]` and [sic].\n\n## How hot does it get?\n\nRead [the chart](#chart) and the [Cone Table].\n\n[hotbox ltd]: https://example.org/hotbox\n[manual]: https://example.org/manual\n[cone table]:\n  https://example.org/cones\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "It comes from Hotbox Ltd, see the manual and `a[i]` and [sic]."
+    );
+    assert_eq!(a.sections[1].answer_text(), "Read the chart and the Cone Table.");
+}
