@@ -1038,7 +1038,10 @@ fn rst_references(s: &str) -> String {
                 i = close + 1;
             }
             b'[' => {
-                let label = s[i + 1..].find(']').map(|c| (i + 1, i + 1 + c));
+                // A mark's label is short: looking no further keeps a run of
+                // `[` linear.
+                let window = &b[i + 1..b.len().min(i + 34)];
+                let label = window.iter().position(|&c| c == b']').map(|c| (i + 1, i + 1 + c));
                 match label {
                     Some((from, to))
                         if to > from
@@ -1060,12 +1063,23 @@ fn rst_references(s: &str) -> String {
                 // The name runs back over letters, digits and single inner
                 // `-_.:+`; it must open on a letter or digit, after a space
                 // or an opening mark (not `__init__`, not a path's end).
-                let name_start = s[..i]
+                // A name is short: looking back no further keeps `a_a_a_…`
+                // linear (a longer run is no name).
+                let back = s[..i]
                     .char_indices()
                     .rev()
                     .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '+'))
-                    .last()
-                    .map_or(i, |(k, _)| k);
+                    .take(65);
+                let mut name_start = i;
+                let mut length = 0;
+                for (k, _) in back {
+                    name_start = k;
+                    length += 1;
+                }
+                if length > 64 {
+                    i += 1;
+                    continue;
+                }
                 let name = &s[name_start..i];
                 let isolated = !name
                     .as_bytes()
