@@ -4,6 +4,14 @@ fn questions(text: &str, format: Format) -> Vec<String> {
     parse(text, format).sections.into_iter().map(|s| s.question).collect()
 }
 
+/// Each section's question and the part it stands in.
+fn asked_in_parts(a: &Article) -> Vec<(&str, Option<&str>)> {
+    a.sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.category.as_deref()))
+        .collect()
+}
+
 fn text_qs(text: &str) -> Vec<String> {
     questions(text, Format::Text)
 }
@@ -2138,13 +2146,8 @@ fn entries_hanging_over_their_answers_are_questions() {
     // steps inside the answers are no questions, and an entry may state.
     let text = "KILN QUESTIONS\n  Loading\n   Who may load the kiln?\n    Members who finished the induction.\n\n   How are pots arranged?\n    In three steps.\n\n    1. Heaviest pots on the lowest shelf.\n\n    2. A finger's width between pots.\n\n    3. Lids off.\n\n  Firing\n   How long does a firing take?\n    About nine hours.\n\n   The kiln shows error E4.\n    A thermocouple has failed.\n";
     let a = parse(text, Format::Text);
-    let asked: Vec<(&str, Option<&str>)> = a
-        .sections
-        .iter()
-        .map(|s| (s.question.as_str(), s.category.as_deref()))
-        .collect();
     assert_eq!(
-        asked,
+        asked_in_parts(&a),
         [
             ("Who may load the kiln?", Some("Loading")),
             ("How are pots arranged?", Some("Loading")),
@@ -2218,13 +2221,8 @@ fn a_manual_page_reads_as_its_sections() {
 fn labelled_parts_restart_numbering_and_name_their_questions() {
     let text = "Kiln FAQ\n\nCategory: /Loading/\n\n1. Who may load the kiln?\n\nMembers who finished the induction.\n\n2. How are pots arranged?\n\nHeaviest first.\n\nCategory: /Firing/\n\n1. How long does a firing take?\n\nNine hours.\n\n2. Why did my glaze crawl?\n\nDust on the bisque.\n";
     let a = parse(text, Format::Text);
-    let asked: Vec<(&str, Option<&str>)> = a
-        .sections
-        .iter()
-        .map(|s| (s.question.as_str(), s.category.as_deref()))
-        .collect();
     assert_eq!(
-        asked,
+        asked_in_parts(&a),
         [
             ("Who may load the kiln?", Some("/Loading/")),
             ("How are pots arranged?", Some("/Loading/")),
