@@ -1082,9 +1082,9 @@ fn rst_references(s: &str) -> String {
                 }
                 let name = &s[name_start..i];
                 let isolated = !name
-                    .as_bytes()
-                    .windows(2)
-                    .any(|w| !w[0].is_ascii_alphanumeric() && !w[1].is_ascii_alphanumeric());
+                    .chars()
+                    .zip(name.chars().skip(1))
+                    .any(|(a, b)| !a.is_alphanumeric() && !b.is_alphanumeric());
                 let opens = s[..name_start]
                     .chars()
                     .next_back()
@@ -1973,22 +1973,37 @@ fn mark_text_literals(lines: &mut [Line<'_>]) {
         paras.push((start, i, indent));
     }
     // The indent most lines of text have: the answers' own, never a
-    // sample's.
-    let mut lines_at: HashMap<usize, usize> = HashMap::new();
-    for l in lines.iter().filter(|l| !l.blank && !l.code) {
-        *lines_at.entry(l.indent).or_default() += 1;
-    }
-    let prose_indent = lines_at
-        .into_iter()
-        .max_by_key(|&(indent, n)| (n, std::cmp::Reverse(indent)));
+    // sample's. Counted only when a paragraph stands deeper than the text
+    // before it, as few do.
+    let mut prose_indent: Option<Option<usize>> = None;
     let mut w = 1;
     while w < paras.len() {
         let (b_start, _, b_indent) = paras[w];
+        // The text right before it: a paragraph's last line ("FIRING" over
+        // an entry and its indented answer stands no deeper than the
+        // answer).
+        let (p_start, p_end, _) = paras[w - 1];
+        let p_indent = lines[p_end - 1].indent;
+        // Most paragraphs are no deeper than the one before.
+        if b_indent < p_indent + 2 {
+            w += 1;
+            continue;
+        }
+        let prose_indent = *prose_indent.get_or_insert_with(|| {
+            let mut lines_at: HashMap<usize, usize> = HashMap::new();
+            for l in lines.iter().filter(|l| !l.blank && !l.code) {
+                *lines_at.entry(l.indent).or_default() += 1;
+            }
+            lines_at
+                .into_iter()
+                .max_by_key(|&(indent, n)| (n, std::cmp::Reverse(indent)))
+                .map(|(indent, _)| indent)
+        });
         // A sample set apart by blank lines, all at one indent, is one
         // ("sub foo ..." / "bar_1( ... );"), unless that is where the
         // text itself stands.
         let mut z = w;
-        while paras.get(z + 1).is_some_and(|q| q.2 == b_indent) && prose_indent.is_none_or(|(i, _)| i != b_indent) {
+        while paras.get(z + 1).is_some_and(|q| q.2 == b_indent) && prose_indent != Some(b_indent) {
             z += 1;
         }
         // Paragraphs of sentences are a quotation set in, not a sample.
@@ -2007,16 +2022,9 @@ fn mark_text_literals(lines: &mut [Line<'_>]) {
         }
         let b_end = paras[z].1;
         let next = z + 1;
-        // The text right before it: a paragraph's last line ("FIRING" over
-        // an entry and its indented answer stands no deeper than the
-        // answer).
-        let (p_start, p_end, _) = paras[w - 1];
-        let p_indent = lines[p_end - 1].indent;
-        let after = paras.get(next).map(|p| p.2);
-        let deeper = b_indent >= p_indent + 2 && after.is_none_or(|a| b_indent >= a + 2);
         w = next;
-        // Most paragraphs are no deeper than the one before.
-        if !deeper {
+        // Deeper than the text after it too.
+        if paras.get(next).is_some_and(|a| b_indent < a.2 + 2) {
             continue;
         }
         let prose_before = {
