@@ -529,6 +529,10 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     let mut related = false;
     // The line before was a link definition whose address is on the next.
     let mut bare_definition = false;
+    // The fence of an open MyST box of text (` ```{note} `), and whether
+    // the open fence is a MyST directive with nothing to read.
+    let mut myst_box: Option<(char, usize)> = None;
+    let mut myst_hidden = false;
     // Whether a line of text has been read: a breadcrumb trail comes first.
     let mut seen_text = false;
     // The columns the bodies of open MkDocs admonitions (`!!! note`) are
@@ -564,17 +568,59 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         let trimmed = raw.trim();
         let mut code = false;
         let mut delimiter = false;
-        if let Some((ch, n)) = fence {
-            code = true;
+        // A line of MyST's markup, read as nothing.
+        let mut unread = false;
+        // A fence line to write without its directive.
+        let mut bare_fence: Option<(char, usize)> = None;
+        let closes_fence = |ch: char, n: usize| {
+            trimmed.chars().take_while(|&c| c == ch).count() >= n && trimmed.chars().all(|c| c == ch)
+        };
+        if fence.is_none()
+            && let Some((ch, n)) = myst_box
+            && closes_fence(ch, n)
+        {
+            myst_box = None;
+            unread = true;
+        } else if let Some((ch, n)) = fence {
+            code = !myst_hidden;
+            unread = myst_hidden;
             let closes = if format == Format::Org {
                 starts_with_ignore_case(trimmed, "#+end_")
             } else {
-                trimmed.chars().take_while(|&c| c == ch).count() >= n && trimmed.chars().all(|c| c == ch)
+                closes_fence(ch, n)
             };
             if closes {
                 fence = None;
                 delimiter = true;
+                myst_hidden = false;
             }
+        } else if let Some((ch, n)) = fence_open(trimmed, format).filter(|_| format == Format::Markdown)
+            && let Some(directive) = myst_directive(trimmed)
+        {
+            // MyST's directives (Sphinx pages in Markdown): a box of text
+            // (` ```{note} `) reads as its label and its text, one with
+            // nothing to read (` ```{contents} `) as nothing.
+            unread = true;
+            match directive {
+                Myst::Box(name) => {
+                    myst_box = Some((ch, n));
+                    label = Some(name);
+                }
+                Myst::Hidden => {
+                    fence = Some((ch, n));
+                    myst_hidden = true;
+                }
+                Myst::Code => {
+                    unread = false;
+                    code = true;
+                    fence = Some((ch, n));
+                    delimiter = true;
+                    bare_fence = Some((ch, n));
+                }
+            }
+        } else if myst_box.is_some() && label.is_some() && rst_field(trimmed).is_some() {
+            // A box's options (`:class: tip`) before its text.
+            unread = true;
         } else if let Some((ch, n)) = fence_open(trimmed, format).filter(|&(ch, _)| match format {
             Format::Markdown | Format::Org => true,
             // A two-line section title's underline is as long as the
@@ -591,9 +637,17 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             fence = Some((ch, n));
             delimiter = true;
         }
-        // AsciiDoc's `----` reads as a rule; answers are Markdown.
+        // AsciiDoc's `----` reads as a rule; answers are Markdown. So does
+        // a MyST code directive's fence (` ```{code-block} shell `).
         let raw = if delimiter && matches!(format, Format::AsciiDoc | Format::Org) {
             "```"
+        } else if let Some((ch, n)) = bare_fence {
+            let run = if ch == '~' {
+                "~~~~~~~~~~~~~~~~"
+            } else {
+                "````````````````"
+            };
+            &run[..n.min(run.len())]
         } else {
             raw
         };
@@ -606,7 +660,9 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         if web && !related && is_related_heading(trimmed) {
             related = true;
         }
-        let text = if code {
+        let text = if unread {
+            Cow::Borrowed("")
+        } else if code {
             Cow::Borrowed(raw)
         } else if web && (related || is_web_furniture(trimmed) || (!seen_text && is_breadcrumb(trimmed))) {
             Cow::Borrowed("")
@@ -1281,6 +1337,37 @@ fn fence_open(trimmed: &str, format: Format) -> Option<(char, usize)> {
         }
         _ => None,
     }
+}
+
+/// What a MyST directive fence (` ```{name} `) holds.
+enum Myst {
+    /// An admonition's text, under its label ("Note:").
+    Box(String),
+    /// Nothing to read: a table of contents, an included file, an image.
+    Hidden,
+    /// Code, or anything else: kept verbatim.
+    Code,
+}
+
+/// The directive a fence line opens, when it opens one: ` ```{note} `,
+/// ` ````{admonition} Title `.
+fn myst_directive(trimmed: &str) -> Option<Myst> {
+    let info = trimmed.trim_start_matches(['`', '~']).trim_start();
+    let (name, rest) = info.strip_prefix('{')?.split_once('}')?;
+    let name = name.trim().to_ascii_lowercase();
+    let label = |l: &str| {
+        let mut cs = l.chars();
+        cs.next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(cs).collect::<String>())
+    };
+    Some(match name.as_str() {
+        "note" | "tip" | "hint" | "important" | "warning" | "caution" | "attention" | "danger" | "error"
+        | "seealso" | "versionadded" | "versionchanged" | "deprecated" => Myst::Box(format!("{}:", label(&name))),
+        "admonition" if !rest.trim().is_empty() => Myst::Box(format!("{}:", rest.trim())),
+        "contents" | "toctree" | "include" | "literalinclude" | "image" | "figure" | "index" | "only" | "raw"
+        | "meta" | "tableofcontents" => Myst::Hidden,
+        _ => Myst::Code,
+    })
 }
 
 /// The HTML disclosure widget READMEs write FAQs with, in Markdown:

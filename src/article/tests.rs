@@ -2298,3 +2298,26 @@ fn markdown_shortcut_references_read_as_their_text() {
     );
     assert_eq!(a.sections[1].answer_text(), "Read the chart and the Cone Table.");
 }
+
+#[test]
+fn myst_directives_read_as_what_they_show() {
+    let text = "# Kiln FAQ\n\n```{contents}\n:local:\n```\n\n## Who may load the kiln?\n\nMembers who finished the induction.\n\n```{note}\n:class: dropdown\nThe technician signs them off.\n```\n\n## How do I check the plan?\n\nRun the planner:\n\n```{code-block} shell\nkiln-plan --weigh\n```\n\n````{admonition} Before a glaze firing\nWipe the shelves.\n````\n";
+    let a = parse(text, Format::Markdown);
+    assert!(a.intro.is_empty(), "{:?}", a.intro);
+    let texts = |i: usize| a.sections[i].blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>();
+    assert_eq!(
+        texts(0),
+        [
+            "Members who finished the induction.",
+            "Note: The technician signs them off."
+        ]
+    );
+    assert_eq!(
+        texts(1),
+        [
+            "Run the planner:",
+            "```\nkiln-plan --weigh\n```",
+            "Before a glaze firing: Wipe the shelves."
+        ]
+    );
+}
