@@ -288,10 +288,36 @@ pub fn parse(text: &str, format: Format) -> Article {
     };
     let mut article = build(&lines, &markers, &cands, &accepted, title, body_start, reading);
     drop_contents(&mut article);
+    quote_messages(&mut article);
     if format == Format::Markdown {
         resolve_shortcut_links(&mut article, &lines);
     }
     article
+}
+
+/// A question that breaks off at a colon over the message it asks about
+/// ("When I run it I get:" over `must be owned by uid 0`) takes the
+/// message in, as code: FAQs of errors ask several so, told apart only by
+/// their messages. Only a short message with an answer after it.
+fn quote_messages(article: &mut Article) {
+    for s in &mut article.sections {
+        let [first, second, ..] = s.blocks.as_slice() else {
+            continue;
+        };
+        let lines = first.text.lines().filter(|l| !l.trim().is_empty()).count();
+        let message = collapse_ws(&first.text);
+        if !s.question.ends_with(':')
+            || first.kind != BlockKind::Code
+            || second.kind == BlockKind::Code
+            || lines > 3
+            || message.len() > 240
+            || message.contains('`')
+        {
+            continue;
+        }
+        s.question = format!("{} `{message}`", s.question);
+        s.blocks.remove(0);
+    }
 }
 
 /// Markdown's shortcut references, `[Windows Terminal]` over a
@@ -2306,6 +2332,19 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     {
         t = next;
     }
+    // A page printed by a text browser opens with its navigation bar, a
+    // list of a few short links ("* Home", "* FAQ"): the page's heading
+    // under it names the page.
+    let nav = lines[t..]
+        .iter()
+        .take_while(|l| l.blank || strip_bullet(&l.text).is_some_and(|r| r.split_whitespace().count() <= 3))
+        .count();
+    if lines[t..t + nav].iter().filter(|l| !l.blank).count() >= 2
+        && let Some(next) = (t + nav..lines.len()).find(|&i| !lines[i].blank && !lines[i].code)
+    {
+        t = next;
+        start = next;
+    }
     // A manual page as `man` or pod2text prints it opens with its NAME
     // section: the line under it names and describes the page
     // ("perlfaq1 - General Questions About Perl").
@@ -3600,44 +3639,78 @@ fn lettered_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> 
     best
 }
 
-/// Entries that hang over their answers: a line with the next one under
-/// it indented deeper, as pod2text and man pages set out headings
-/// (`   How do I start it?` over `    Run ...`). Of the entries at one
-/// indent (the one with the most that ask), three or more, at least half
-/// of them asking, and no more other lines there than entries; the
-/// statements among them are entries too ("   Mouse paste no longer
-/// works.").
+/// Entries that hang over their answers: a short paragraph with the next
+/// line under it indented deeper, as pod2text and man pages set out
+/// headings (`   How do I start it?` over `    Run ...`), and as text
+/// browsers print a page's headings over its text (an entry wrapped at its
+/// own indent over two or three lines). Of the entries at one indent (the
+/// one with the most that ask), three or more, at least half of them
+/// asking (a third when five or more do), and no more other lines there
+/// than entries; the statements
+/// among them are entries too ("   Mouse paste no longer works.").
 fn hanging_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> Vec<Cand> {
-    let hangs = |i: usize| {
+    // The last line of the entry that opens at `i`.
+    let entry_end = |i: usize| -> Option<usize> {
         let l = &lines[i];
-        !l.blank
+        let opens = !l.blank
             && !l.code
             && (i == body_start || lines[i - 1].blank || lines[i - 1].indent < l.indent)
+            && list_marker_len(&l.text).is_none()
+            && parse_q_number(&l.text).is_none();
+        if !opens {
+            return None;
+        }
+        let mut chars = 0;
+        for j in i..lines.len().min(i + 3) {
+            let m = &lines[j];
+            if m.blank || m.code || m.indent != l.indent || (j > i && list_marker_len(&m.text).is_some()) {
+                return None;
+            }
+            chars += m.text.len();
+            if chars >= 300 {
+                return None;
+            }
             // The line under it may have gone (a "(contributed by ...)"
             // credit).
-            && next_nonblank(lines, i + 1).is_some_and(|n| !lines[n].code && lines[n].indent > l.indent)
-            && l.text.len() < 300
-            && list_marker_len(&l.text).is_none()
-            && parse_q_number(&l.text).is_none()
+            if next_nonblank(lines, j + 1).is_some_and(|n| !lines[n].code && lines[n].indent > l.indent) {
+                return Some(j);
+            }
+            if lines.get(j + 1).is_none_or(|n| n.blank) {
+                return None;
+            }
+        }
+        None
     };
-    // Per indent: (entries, asking, other lines).
-    let mut by_indent: HashMap<usize, (Vec<usize>, usize, usize)> = HashMap::new();
-    for (i, l) in lines.iter().enumerate().skip(body_start) {
+    // Per indent: (entries as first and last line, asking, other lines).
+    type Tally = (Vec<(usize, usize)>, usize, usize);
+    let mut by_indent: HashMap<usize, Tally> = HashMap::new();
+    let mut i = body_start;
+    while i < lines.len() {
+        let l = &lines[i];
         if l.blank || l.code {
+            i += 1;
             continue;
         }
         let e = by_indent.entry(l.indent).or_default();
-        if hangs(i) {
-            e.0.push(i);
-            e.1 += usize::from(l.text.trim_end().ends_with('?'));
-        } else {
-            e.2 += 1;
+        match entry_end(i) {
+            Some(end) => {
+                e.0.push((i, end));
+                e.1 += usize::from(lines[end].text.trim_end().ends_with('?'));
+                i = end + 1;
+            }
+            None => {
+                e.2 += 1;
+                i += 1;
+            }
         }
     }
     let best = by_indent
         .into_values()
         .filter(|(entries, asking, others)| {
-            entries.len() >= 3 && asking * 2 >= entries.len() && *others <= entries.len()
+            // A FAQ of problems states most of them: a third asking will
+            // do when five or more do.
+            let enough = asking * 2 >= entries.len() || (*asking >= 5 && asking * 3 >= entries.len());
+            entries.len() >= 3 && enough && *others <= entries.len()
         })
         .max_by_key(|(entries, asking, _)| (*asking, std::cmp::Reverse(entries.first().copied())));
     let Some((entries, _, _)) = best else {
@@ -3645,21 +3718,24 @@ fn hanging_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> V
     };
     entries
         .into_iter()
-        .map(|i| {
-            let mut text = lines[i].text.to_string();
+        .map(|(i, mut end)| {
+            let mut text = lines[i].text.trim().to_string();
+            for l in &lines[i + 1..=end] {
+                text.push(' ');
+                text.push_str(l.text.trim());
+            }
             // `man` wraps a long heading onto the indent of its text: "What
             // are all these signs, and how do I know when to use" over
             // "them?".
-            let mut end = i;
             if !text.ends_with(['.', '?', '!', ':'])
-                && let Some(next) = lines.get(i + 1)
+                && let Some(next) = lines.get(end + 1)
                 && !next.blank
                 && next.text.ends_with('?')
                 && next.text.len() <= 80
             {
                 text.push(' ');
-                text.push_str(&next.text);
-                end = i + 1;
+                text.push_str(next.text.trim());
+                end += 1;
             }
             Cand::found(
                 lines,

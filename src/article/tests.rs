@@ -2168,6 +2168,54 @@ fn entries_hanging_over_their_answers_are_questions() {
 }
 
 #[test]
+fn entries_wrapped_at_their_own_indent_and_mostly_stating_still_hang() {
+    // A text browser's print of a page: headings at 2, text at 3; six of
+    // thirteen entries ask, two wrap over two lines.
+    let mut text = String::from("     * Home\n     * FAQ\n\nKiln FAQ\n\n   For members.\n\n");
+    for k in 1..=5 {
+        text.push_str(&format!("  Why does shelf {k} crack?\n\n   Thermal shock.\n\n"));
+    }
+    for k in 1..=6 {
+        text.push_str(&format!("  Lid {k} sticks.\n\n   Sand it.\n\n"));
+    }
+    text.push_str("  The door of the big kiln will not close after a long\n  firing.\n\n   Let it cool.\n\n");
+    text.push_str("  When the vent is open, does the\n  kiln cool faster?\n\n   Yes.\n");
+    let a = parse(&text, Format::Text);
+    let asked: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(asked.len(), 13, "{asked:?}");
+    assert_eq!(
+        asked[11],
+        "The door of the big kiln will not close after a long firing."
+    );
+    assert_eq!(asked[12], "When the vent is open, does the kiln cool faster?");
+    // Not the navigation bar over the page.
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Kiln FAQ"));
+    assert!(a.intro.iter().all(|b| !b.text.contains("Home")));
+    // Fewer than five asking among as many stating are no such list.
+    let text = "Notes\n\n  Why?\n   A.\n\n  Lid sticks.\n   B.\n\n  Door sticks.\n   C.\n\n  Vent sticks.\n   D.\n\n  How?\n   E.\n";
+    assert!(hanging_questions(&scan_lines(text, Format::Text), 0, Format::Text).is_empty());
+}
+
+#[test]
+fn a_question_over_its_message_asks_about_that_message() {
+    let text = "Plotter help\n\n### When I print, it says:\n\n    carriage blocked\n\nClear the rail.\n\n### When I print, it says:\n\n    paper size wrong\n    for this roll\n\nLoad another roll.\n\n### Why are lines wavy?\n\nThe belt is slack.\n\n### How do I run this:\n\n    plot --all\n";
+    let a = parse(text, Format::Markdown);
+    let asked: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        asked,
+        [
+            "When I print, it says: `carriage blocked`",
+            "When I print, it says: `paper size wrong for this roll`",
+            "Why are lines wavy?",
+            // Code with no answer after it is the answer.
+            "How do I run this:",
+        ]
+    );
+    assert_eq!(a.sections[0].answer_text(), "Clear the rail.");
+    assert_eq!(a.sections[3].answer_text(), "    plot --all");
+}
+
+#[test]
 fn a_manual_page_reads_as_its_sections() {
     let text = "KILNFAQ(7)\t\t   Studio Kiln\t\t   KILNFAQ(7)\n\nNAME\n       kilnfaq - questions about the kiln\n\nDESCRIPTION\n       This page answers what members ask.\n\nLOADING\n   Who may load the kiln, and who signs them\n       off?\n       The technician, after one firing:\n\n\t   # the plan\n\t   kiln-plan --shelves 4\n\n\t   kiln-plan --weigh\n\n       Keep the plan.\n\n   How are pots arranged?\n       Heaviest first.\n\nFIRING\n   How long does a firing take?\n       Nine hours.\n\n   The kiln shows E4.\n       A thermocouple failed.\n\nkilnfaq 2.1\t\t  2026-10-01\t\t   KILNFAQ(7)\n";
     let a = parse(text, Format::Text);

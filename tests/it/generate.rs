@@ -419,7 +419,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 65] = [
+    let cases: [(&str, &[&str]); 67] = [
         (
             "notion.md",
             &[
@@ -798,6 +798,25 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "textdump.txt",
+            &[
+                "Why does the chuck key have a spring on it?",
+                "The tailstock creeps back while I drill, even with the lock lever down.",
+                "Where are the spare cutting tools kept?",
+                "The motor hums but the spindle does not turn.",
+                "Who sharpens the parting tools, and how often are they checked before an evening session?",
+                "Chips build up around the carriage after long cuts.",
+            ],
+        ),
+        (
+            "messages.md",
+            &[
+                "'When I start a print, the plotter says: `pen carriage blocked at home position`'",
+                "'When I start a print, the plotter says: `paper size does not match the loaded roll`'",
+                "Why are long lines wavy?",
+            ],
+        ),
+        (
             "docinfo.rst",
             &[
                 "How do I move my notes to another folder?",
@@ -855,6 +874,8 @@ fn faq_layouts_from_the_wild() {
             "manpage.txt" => Some("kilnfaq - questions people ask about the studio kiln"),
             // Not the `:orphan:` mark over it.
             "docinfo.rst" => Some("Quillnote FAQ"),
+            // Not the navigation bar a text browser prints over the page.
+            "textdump.txt" => Some("Lathe Club FAQ"),
             _ => None,
         };
         if let Some(title) = title {
