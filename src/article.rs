@@ -2358,6 +2358,12 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     }
     let text = &lines[t].text;
     let marker = parse_marker(text, format);
+    // The opening line of a paragraph of prose is no title ("This file
+    // tries to summarize the questions that I've been responding over" /
+    // "and over."): the file's name serves better.
+    if front_title.is_none() && marker.is_none() && opens_wrapped_prose(lines, t) {
+        return (None, t);
+    }
     if let Some(m) = &marker
         && m.heading == Some(1)
         // A page titled in its metadata may open with a question heading.
@@ -2388,6 +2394,21 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     let text = marker.map_or_else(|| clean_inline(text, format), |m| m.text);
     let text = undecorated(&text).to_string();
     (Some(Located { text, line: t + 1 }), t + 1)
+}
+
+/// Whether line `t` opens a paragraph of wrapped prose: a long line that
+/// breaks off mid-sentence, the next going on in lower case at its indent.
+fn opens_wrapped_prose(lines: &[Line<'_>], t: usize) -> bool {
+    let l = &lines[t];
+    let Some(next) = lines.get(t + 1) else {
+        return false;
+    };
+    !next.blank
+        && !next.code
+        && next.indent == l.indent
+        && next.text.starts_with(|c: char| c.is_lowercase())
+        && l.text.split_whitespace().count() >= 8
+        && !l.text.ends_with(['.', '?', '!', ':', ';'])
 }
 
 /// A title set between runs of rule characters, `----- Frequently Asked

@@ -2197,6 +2197,22 @@ fn entries_wrapped_at_their_own_indent_and_mostly_stating_still_hang() {
 }
 
 #[test]
+fn a_paragraph_of_prose_at_the_top_is_no_title() {
+    let text = "This file collects the questions members of the studio ask about the\nkiln, with the answers.\n\n1. Who may load the kiln?\n\nMembers.\n\n2. How long does a firing take?\n\nNine hours.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title, None);
+    assert_eq!(a.sections.len(), 2);
+    assert!(a.intro[0].text.starts_with("This file collects"), "{:?}", a.intro);
+    assert!(a.intro[0].text.ends_with("with the answers."));
+    // A short title over a line in lower case is still the title.
+    let a = parse(
+        "Kiln FAQ\nupdated weekly\n\n1. Who loads it?\n\nMembers.\n",
+        Format::Text,
+    );
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Kiln FAQ"));
+}
+
+#[test]
 fn a_question_over_its_message_asks_about_that_message() {
     let text = "Plotter help\n\n### When I print, it says:\n\n    carriage blocked\n\nClear the rail.\n\n### When I print, it says:\n\n    paper size wrong\n    for this roll\n\nLoad another roll.\n\n### Why are lines wavy?\n\nThe belt is slack.\n\n### How do I run this:\n\n    plot --all\n";
     let a = parse(text, Format::Markdown);

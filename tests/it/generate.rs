@@ -124,6 +124,22 @@ fn writes_a_deck_named_after_the_title_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn an_article_opening_with_prose_is_named_by_its_file() {
+    let env = TestEnv::new();
+    env.write(
+        "kiln-care.txt",
+        "This file collects the questions members of the studio ask about the\nkiln, with the answers the technicians gave.\n\n1. Who may load the kiln?\n\nMembers who finished the induction.\n\n2. How long does a firing take?\n\nAbout nine hours.\n",
+    );
+    env.cmd()
+        .args(["generate", "kiln-care.txt"])
+        .assert()
+        .success()
+        .stderr(contains("wrote decks/kiln-care.yaml: 2 qa"));
+    let deck = env.read("decks/kiln-care.yaml");
+    assert!(deck.starts_with("version: 1\ntitle: kiln-care\n"), "{deck}");
+}
+
+#[test]
 fn merge_keeps_user_edits_adds_new_cards_and_prunes_on_request() {
     let env = TestEnv::new();
     env.write("tea.txt", SEED_LIKE);
