@@ -412,13 +412,25 @@ fn drop_contents(article: &mut Article) {
         b.kind == BlockKind::Item
             && list_marker_len(&b.text).is_some_and(|n| n > 0 && questions.contains(&key(&b.text[n..])))
     };
-    article
-        .sections
-        .retain(|s| !(s.blocks.len() >= 2 && s.blocks.iter().all(listed)));
-    let intro_items = || article.intro.iter().filter(|b| b.kind == BlockKind::Item);
-    if intro_items().count() >= 2 && intro_items().all(listed) {
+    // Items may group the questions under short labels ("- Quick start",
+    // "- FAQ") that name no section.
+    let label = |b: &Block| {
+        b.kind == BlockKind::Item
+            && list_marker_len(&b.text).is_some_and(|n| words_in(&b.text[n..]) <= 3 && !b.text.ends_with('?'))
+    };
+    let contents = |blocks: &[Block], items_only: bool| {
+        let mut blocks = blocks.iter().filter(|b| !items_only || b.kind == BlockKind::Item);
+        let (mut n, mut all) = (0, true);
+        for b in &mut blocks {
+            n += usize::from(listed(b));
+            all &= listed(b) || label(b);
+        }
+        n >= 2 && all
+    };
+    article.sections.retain(|s| !contents(&s.blocks, false));
+    if contents(&article.intro, true) {
         // Its heading goes with it: "Contents", "On this page:".
-        if let Some(first) = article.intro.iter().position(listed)
+        if let Some(first) = article.intro.iter().position(|b| listed(b) || label(b))
             && first > 0
             && article.intro[first - 1].kind == BlockKind::Prose
             && words_in(&article.intro[first - 1].text) <= 4
@@ -426,7 +438,7 @@ fn drop_contents(article: &mut Article) {
         {
             article.intro.remove(first - 1);
         }
-        article.intro.retain(|b| !listed(b));
+        article.intro.retain(|b| !listed(b) && !label(b));
     }
     // A contents list written as lines of links, which read as one
     // paragraph: "R1. Fetchmail isn't working ... R2. When I try ...".
@@ -766,7 +778,10 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         });
     }
     match format {
-        Format::Markdown => mark_indented_code(&mut out),
+        Format::Markdown => {
+            join_html_headings(&mut out);
+            mark_indented_code(&mut out);
+        }
         Format::Rst => mark_rst_blocks(&mut out),
         Format::Text => {
             mark_text_literals(&mut out);
@@ -777,6 +792,43 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     mark_underlines(&mut out, format);
     mark_qa_tables(&mut out);
     out
+}
+
+/// An HTML heading a README spreads over lines (`<h1 align="center">`, a
+/// logo, `JavaScript Standard Style`, `</h1>`): one heading of its text.
+fn join_html_headings(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        let level = l.text.len();
+        if l.code || !(1..=6).contains(&level) || l.text.bytes().any(|b| b != b'#') {
+            continue;
+        }
+        let close = format!("</h{level}>");
+        let raw = l.raw.trim_start();
+        if !raw.starts_with("<h") || raw.contains(close.as_str()) {
+            continue;
+        }
+        let Some(end) = (i + 1..lines.len().min(i + 9)).find(|&j| lines[j].raw.contains(close.as_str())) else {
+            continue;
+        };
+        if lines[i + 1..=end].iter().any(|l| l.code) {
+            continue;
+        }
+        let mut text = "#".repeat(level);
+        for l in &lines[i + 1..=end] {
+            let t = l.text.trim();
+            if !t.is_empty() {
+                text.push(' ');
+                text.push_str(t);
+            }
+        }
+        lines[i].text = Cow::Owned(text);
+        lines[i].blank = lines[i].text.len() == level;
+        for l in &mut lines[i + 1..=end] {
+            l.text = Cow::Borrowed("");
+            l.blank = true;
+        }
+    }
 }
 
 /// A manual page's section names as `man` and pod2text print them, in
@@ -3516,10 +3568,16 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     // with more of those after them ("1) Use INSTALL_BASE", "2) Use
     // PREFIX" under "How do I get both tools to install to the same
     // place?"), are a list in that answer.
+    // A heading taken as a question owns its answer whether or not it asks
+    // ("What you might do if you're clever" over "1. Add it to
+    // `package.json`").
     let mut asking: Vec<usize> = accepted
         .iter()
         .map(|&k| &cands[k])
-        .filter(|c| !c.marker.qa && (c.marker.q_prefix || (c.marker.number.is_none() && c.marker.ends_with_q())))
+        .filter(|c| {
+            let m = &c.marker;
+            !m.qa && (m.q_prefix || (m.number.is_none() && (m.ends_with_q() || m.heading.is_some())))
+        })
         .map(|c| c.line)
         .collect();
     asking.sort_unstable();

@@ -2213,6 +2213,19 @@ fn a_paragraph_of_prose_at_the_top_is_no_title() {
 }
 
 #[test]
+fn a_readme_with_an_faq_keeps_its_steps_and_drops_its_contents() {
+    let md = "<h1 align=\"center\">\n  <img src=\"l.svg\" alt=\"logo\">\n  Loom\n</h1>\n\n## Contents\n\n- Start\n  - [Setup](#setup)\n- FAQ\n  - [Why is it slow?](#why)\n\n## Setup\n\n1. Pick a theme\n\n   ```sh\n   loom theme\n   ```\n\n2. Set the warp\n\n   ```sh\n   loom set warp\n   ```\n\n## Why is it slow?\n\nIt indexes first.\n";
+    let a = parse(md, Format::Markdown);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Loom"));
+    let asked: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    // The numbered steps under a heading that asks nothing are its answer;
+    // the contents, grouped under labels, are dropped.
+    assert_eq!(asked, ["Setup", "Why is it slow?"]);
+    assert!(a.sections[0].answer_text().contains("2. Set the warp"));
+    assert!(a.intro.is_empty(), "{:?}", a.intro);
+}
+
+#[test]
 fn a_question_over_its_message_asks_about_that_message() {
     let text = "Plotter help\n\n### When I print, it says:\n\n    carriage blocked\n\nClear the rail.\n\n### When I print, it says:\n\n    paper size wrong\n    for this roll\n\nLoad another roll.\n\n### Why are lines wavy?\n\nThe belt is slack.\n\n### How do I run this:\n\n    plot --all\n";
     let a = parse(text, Format::Markdown);

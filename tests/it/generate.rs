@@ -435,7 +435,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 67] = [
+    let cases: [(&str, &[&str]); 68] = [
         (
             "notion.md",
             &[
@@ -833,6 +833,16 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "readme2.md",
+            &[
+                "Install",
+                "Make it yours",
+                "Where are patterns stored?",
+                "Can two weavers share a pattern?",
+                "Why is my draft upside down?",
+            ],
+        ),
+        (
             "docinfo.rst",
             &[
                 "How do I move my notes to another folder?",
@@ -892,6 +902,8 @@ fn faq_layouts_from_the_wild() {
             "docinfo.rst" => Some("Quillnote FAQ"),
             // Not the navigation bar a text browser prints over the page.
             "textdump.txt" => Some("Lathe Club FAQ"),
+            // A centred HTML heading spread over lines, its logo left out.
+            "readme2.md" => Some("Loom Pattern Keeper"),
             _ => None,
         };
         if let Some(title) = title {
