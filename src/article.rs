@@ -746,6 +746,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                     label = None;
                     match marker {
                         Container::Heading(title) => Cow::Owned(format!("**{title}**")),
+                        Container::Tab(title) => Cow::Owned(title),
                         Container::Label(l) => {
                             label = Some(l);
                             Cow::Borrowed("")
@@ -1941,6 +1942,9 @@ enum Container {
     Heading(String),
     /// `!!! note`, `:::tip`: the box's label, which opens its text.
     Label(String),
+    /// `=== "Setuptools"`: a content tab (pymdownx.tabbed), read as its
+    /// title over its text.
+    Tab(String),
     /// `:::` alone, closing a container.
     Close,
 }
@@ -1949,6 +1953,13 @@ enum Container {
 /// `??? question "Title"`, `???+ tip`, whose body is indented: the bool)
 /// and the `:::` containers of Docusaurus, VuePress and Pandoc.
 fn container_marker(t: &str) -> Option<(Container, bool)> {
+    // `=== "Tab"`, `===+ "Tab"`, `===! "Tab"`; `===` alone underlines a
+    // heading.
+    if let Some(rest) = t.strip_prefix("===") {
+        let rest = rest.strip_prefix(['+', '!']).unwrap_or(rest);
+        let title = rest.strip_prefix(" \"")?.strip_suffix('"')?.trim();
+        return (!title.is_empty() && !title.contains('"')).then(|| (Container::Tab(format!("{title}:")), true));
+    }
     let (kind, title, collapsible, indented) = if let Some(rest) = t.strip_prefix("!!!").or(t.strip_prefix("???")) {
         let collapsible = t.starts_with('?');
         let rest = if collapsible {
@@ -2972,6 +2983,12 @@ fn parse_answer_prefix(s: &str) -> Option<&str> {
         Some((inner, rest)) if strip_label(&format!("{inner} "), &["answer", "ans", "a"]).is_some() => {
             return Some(rest);
         }
+        // `***A***: So.`, the colon outside.
+        Some((inner, rest))
+            if rest.starts_with(':') && strip_label(&format!("{inner}: "), &["answer", "ans", "a"]).is_some() =>
+        {
+            return Some(rest[1..].trim_start());
+        }
         _ => s,
     };
     strip_label(s, &["answer", "ans", "a"])
@@ -3098,18 +3115,23 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
     if let Some(rest) = strip_label(s, &["subject"]).filter(|r| !r.is_empty()) {
         s = rest;
     }
-    // `**Q:** How?`, `**A:** So.`: a bold label, read as the label.
+    // `**Q:** How?`, `**A:** So.`, and `***Q***: How?` with its colon
+    // outside: a bold label, read as the label.
     if let Some((inner, rest)) = strip_bold(s)
         && !rest.is_empty()
-        && inner.ends_with([':', '.'])
+        && (inner.ends_with([':', '.']) || rest.starts_with(':'))
         && {
-            let probe = format!("{inner} x");
+            let probe = format!("{inner}{} x", if rest.starts_with(':') { ":" } else { "" });
             parse_qa_prefix(&probe).is_some()
                 || parse_answer_prefix(&probe).is_some()
                 || parse_q_number(&probe).is_some()
         }
     {
-        unlabelled = format!("{inner} {rest}");
+        unlabelled = if rest.starts_with(':') {
+            format!("{inner}{rest}")
+        } else {
+            format!("{inner} {rest}")
+        };
         s = &unlabelled;
     }
     let mut rest_after_bold: Option<String> = None;
@@ -3399,11 +3421,14 @@ fn has_answer(c: &Cand, lines: &[Line<'_>], markers: &[Option<Marker>]) -> bool 
     }
     // A question heading whose answer is in parts under sub-headings that
     // ask nothing (`### If your file predates 6.3.0`).
-    if let (Some(sub), Some(level)) = (n.heading, c.marker.heading)
+    // So is a `Q:` line's (`**Q**: How to migrate?` over `### Build
+    // system`).
+    let level = c.marker.heading.or(c.marker.qa.then_some(0));
+    if let (Some(sub), Some(level)) = (n.heading, level)
         && sub > level
         && n.number.is_none()
         && !n.ends_with_q()
-        && (c.marker.ends_with_q() || c.marker.number.is_some())
+        && (c.marker.ends_with_q() || c.marker.number.is_some() || c.marker.qa)
         && next_nonblank(lines, j + 1).is_some_and(|k| markers[k].as_ref().is_none_or(|m| m.heading.is_none()))
     {
         return true;

@@ -435,7 +435,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 68] = [
+    let cases: [(&str, &[&str]); 69] = [
         (
             "notion.md",
             &[
@@ -843,6 +843,15 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "tabs.md",
+            &[
+                "How many packets may I borrow?",
+                "Do I have to return seeds?",
+                "How do I bring my records over?",
+                "Can I donate shop-bought seeds?",
+            ],
+        ),
+        (
             "docinfo.rst",
             &[
                 "How do I move my notes to another folder?",
@@ -967,6 +976,10 @@ fn faq_layouts_from_the_wild() {
                 "[1]",
                 "$Revision",
                 "Author:",
+                // Labels in bold with the colon outside; content tabs.
+                "***",
+                "A: ",
+                "=== \"",
                 ":orphan:",
                 ":doc:",
                 // A manual page's running header and footer, its section
@@ -992,6 +1005,7 @@ fn faq_layouts_from_the_wild() {
             "labelled.txt" => &["setup", "troubles"],
             "docinfo.rst" => &["how-do-i"],
             "manpage.txt" => &["loading", "firing"],
+            "tabs.md" => &["borrowing", "moving-from-another-library"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
