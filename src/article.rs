@@ -311,11 +311,17 @@ fn quote_messages(article: &mut Article) {
             || second.kind == BlockKind::Code
             || lines > 3
             || message.len() > 240
-            || message.contains('`')
+            || message.contains("``")
         {
             continue;
         }
-        s.question = format!("{} `{message}`", s.question);
+        // A message that quotes with backticks (`` `STR???' undeclared ``)
+        // takes a longer fence.
+        s.question = if message.contains('`') {
+            format!("{} `` {message} ``", s.question)
+        } else {
+            format!("{} `{message}`", s.question)
+        };
         s.blocks.remove(0);
     }
 }

@@ -2242,6 +2242,11 @@ fn a_question_over_its_message_asks_about_that_message() {
     );
     assert_eq!(a.sections[0].answer_text(), "Clear the rail.");
     assert_eq!(a.sections[3].answer_text(), "    plot --all");
+    // A message that quotes with backticks is fenced with two.
+    let text =
+        "Plotter help\n\n### When I print, it says:\n\n    `pen' not found\n\nFit a pen.\n\n### Why?\n\nBecause.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.sections[0].question, "When I print, it says: `` `pen' not found ``");
 }
 
 #[test]
