@@ -2414,6 +2414,13 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         t = next;
         start = next;
     }
+    // A banner drawn in characters (`| (__| |_| |`) spells no title.
+    while !lines[t].text.contains(char::is_alphanumeric)
+        && let Some(next) = (t + 1..lines.len()).find(|&i| !lines[i].blank && !lines[i].code)
+    {
+        t = next;
+        start = next;
+    }
     // A manual page as `man` or pod2text prints it opens with its NAME
     // section: the line under it names and describes the page
     // ("perlfaq1 - General Questions About Perl").
@@ -2432,6 +2439,47 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     // "and over."): the file's name serves better.
     if front_title.is_none() && marker.is_none() && opens_wrapped_prose(lines, t) {
         return (None, t);
+    }
+    // A page whose questions are its top headings opens with the first of
+    // them (as `man` prints a page without a NAME section): no title, but
+    // the name in the page's running header, if any.
+    // So does plain text whose questions hang over their answers.
+    let hangs_asking = |i: usize| {
+        !lines[i].code
+            && lines[i].text.ends_with('?')
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| !n.blank && !n.code && n.indent > lines[i].indent)
+    };
+    let heading_asks = marker.as_ref().is_some_and(|m| m.heading == Some(1) && m.ends_with_q());
+    let top_question = if heading_asks {
+        lines[t + 1..]
+            .iter()
+            .filter(|l| !l.code && l.text.starts_with("# ") && l.text.ends_with('?'))
+            .nth(1)
+            .is_some()
+    } else {
+        format == Format::Text
+            && marker
+                .as_ref()
+                .is_none_or(|m| m.heading.is_none() && m.number.is_none() && !m.qa)
+            && hangs_asking(t)
+            && (t + 1..lines.len())
+                .filter(|&i| lines[i].indent == lines[t].indent && lines[i - 1].blank && hangs_asking(i))
+                .nth(1)
+                .is_some()
+    };
+    if top_question && front_title.is_none() {
+        let header = lines[..t]
+            .iter()
+            .map(|l| l.raw.trim())
+            .find(|r| is_man_furniture(r))
+            .and_then(|r| r.split_whitespace().next().and_then(man_name))
+            .map(|name| Located {
+                text: name.to_lowercase(),
+                line: 1,
+            });
+        return (header, t);
     }
     if let Some(m) = &marker
         && m.heading == Some(1)
@@ -3964,19 +4012,29 @@ fn best_chain(
             }
         };
         let n = path.len();
-        if path[n - 1] == 1 && n > 1 {
-            consider(exact.get(&path[..n - 1]), 0.0);
-        }
-        for kk in 0..n {
-            if path[kk] > 1 && path[kk + 1..].iter().all(|&x| x == 1) {
-                // A question deleted from an article leaves a gap in the
-                // numbering: allowed, at a price per missing number. Some
-                // FAQs skip to the next ten for a new group ("4.3." then
-                // "4.10."): a longer jump costs what three missing do.
-                for gap in 1..=path[kk].saturating_sub(1).min(9) {
-                    let mut p = path[..kk].to_vec();
-                    p.push(path[kk] - gap);
-                    consider(under.get(&p), (0.8 * f64::from(gap - 1)).min(2.4));
+        // A group's first question or two may be gone too ("4. Running
+        // Problems" over "4.2"): the path stands where its first would.
+        let first_gone = (n > 1 && (2..=3).contains(&path[n - 1])).then(|| {
+            let mut v = path.clone();
+            v[n - 1] = 1;
+            (v, 0.8 * f64::from(path[n - 1] - 1))
+        });
+        for (path, price) in std::iter::once((path.clone(), 0.0)).chain(first_gone) {
+            if path[n - 1] == 1 && n > 1 {
+                consider(exact.get(&path[..n - 1]), price);
+            }
+            for kk in 0..n {
+                if path[kk] > 1 && path[kk + 1..].iter().all(|&x| x == 1) {
+                    // A question deleted from an article leaves a gap in
+                    // the numbering: allowed, at a price per missing
+                    // number. Some FAQs skip to the next ten for a new
+                    // group ("4.3." then "4.10."): a longer jump costs
+                    // what three missing do.
+                    for gap in 1..=path[kk].saturating_sub(1).min(9) {
+                        let mut p = path[..kk].to_vec();
+                        p.push(path[kk] - gap);
+                        consider(under.get(&p), price + (0.8 * f64::from(gap - 1)).min(2.4));
+                    }
                 }
             }
         }

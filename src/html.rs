@@ -289,8 +289,9 @@ fn longest_run(text: &str, c: char) -> usize {
 
 /// A link to the heading it stands in, which site generators add for
 /// readers to copy: Sphinx's and MkDocs' `headerlink`, markdown-it's
-/// `header-anchor`, Docusaurus' `hash-link`, or any in-page link that is
-/// only a mark.
+/// `header-anchor`, Docusaurus' `hash-link`, any in-page link that is
+/// only a mark, and one hidden from screen readers (texi2any's "TOC" back
+/// to the contents, `aria-hidden="true"`).
 fn is_permalink(h: &dyn Handlers, e: &Element) -> bool {
     const CLASSES: &[&str] = &[
         "headerlink",
@@ -300,15 +301,16 @@ fn is_permalink(h: &dyn Handlers, e: &Element) -> bool {
         "anchorjs-link",
         "hash-link",
     ];
-    let mut in_page = false;
+    let (mut in_page, mut hidden) = (false, false);
     for a in e.attrs {
         match &*a.name.local {
             "class" if a.value.split_whitespace().any(|c| CLASSES.contains(&c)) => return true,
             "href" => in_page = a.value.starts_with('#'),
+            "aria-hidden" => hidden = &*a.value == "true",
             _ => {}
         }
     }
-    in_page && matches!(h.walk_children(e.node).content.trim(), "¶" | "#" | "§" | "🔗" | "")
+    in_page && (hidden || matches!(h.walk_children(e.node).content.trim(), "¶" | "#" | "§" | "🔗" | ""))
 }
 
 /// Whether a button shows or hides a panel (ARIA disclosure attributes,
@@ -447,14 +449,19 @@ mod tests {
     #[test]
     fn permalinks_and_landmarks_go() {
         let md = to_markdown(
-            "<html><body><div role=\"navigation\"><h3>Navigation</h3><a href=\"i.html\">index</a></div><h2><a class=\"toc-backref\" href=\"#id1\">Why is it slow?</a><a class=\"headerlink\" href=\"#why\" title=\"Permalink\">¶</a></h2><p>It <a href=\"#cache\">caches</a> nothing.</p><h2>Is it safe?<a href=\"#safe\">#</a></h2><h2>Can I pay?<a class=\"header-anchor\" href=\"#pay\">§</a></h2><div class=\"sphinxsidebar\">This Page</div><div role=\"contentinfo\">Built with care</div></body></html>",
+            "<html><body><div role=\"navigation\"><h3>Navigation</h3><a href=\"i.html\">index</a></div><h2><a class=\"toc-backref\" href=\"#id1\">Why is it slow?</a><a class=\"headerlink\" href=\"#why\" title=\"Permalink\">¶</a></h2><p>It <a href=\"#cache\">caches</a> nothing.</p><h2>Is it safe?<a href=\"#safe\">#</a></h2><h2>Can I pay?<a class=\"header-anchor\" href=\"#pay\">§</a></h2><h2>Do you ship?<span><a class=\"anchor\" href=\"#toc-ship\" aria-hidden=\"true\">TOC</a></span></h2><p>Yes.</p><div class=\"sphinxsidebar\">This Page</div><div role=\"contentinfo\">Built with care</div></body></html>",
         )
         .unwrap();
-        for heading in ["## [Why is it slow?](#id1)", "## Is it safe?", "## Can I pay?"] {
+        for heading in [
+            "## [Why is it slow?](#id1)",
+            "## Is it safe?",
+            "## Can I pay?",
+            "## Do you ship?",
+        ] {
             assert!(md.lines().any(|l| l == heading), "{heading}: {md}");
         }
         assert!(md.contains("[caches](#cache)"), "{md}");
-        for gone in ["¶", "§", "Navigation", "index", "This Page", "Built with"] {
+        for gone in ["¶", "§", "Navigation", "index", "This Page", "Built with", "TOC"] {
             assert!(!md.contains(gone), "{gone}: {md}");
         }
     }

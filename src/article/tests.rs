@@ -2226,6 +2226,48 @@ fn a_readme_with_an_faq_keeps_its_steps_and_drops_its_contents() {
 }
 
 #[test]
+fn a_page_that_opens_with_its_first_question_has_no_title_line() {
+    // `man` prints a page without a NAME section so: the running header
+    // names it.
+    let text = "KILN-FAQ(7)\t\t  studio\t\t   KILN-FAQ(7)\n\nWHO MAY LOAD THE KILN?\n       Members.\n\nHOW HOT DOES IT GET?\n       1260 degrees.\n\nWHY DID MY POT CRACK?\n       It dried too fast.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("kiln-faq"));
+    assert_eq!(a.sections.len(), 3);
+    assert_eq!(a.sections[0].question, "WHO MAY LOAD THE KILN?");
+    // Markdown whose questions are its top headings.
+    let md = "# Who may load the kiln?\n\nMembers.\n\n# How hot does it get?\n\nHot.\n\n# Why did my pot crack?\n\nDrying.\n";
+    let a = parse(md, Format::Markdown);
+    assert_eq!(a.title, None);
+    assert_eq!(a.sections.len(), 3);
+    // One question heading alone is the title still.
+    let a = parse(
+        "# Why bake bread?\n\nBecause.\n\n## What flour?\n\nStrong.\n",
+        Format::Markdown,
+    );
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Why bake bread?"));
+}
+
+#[test]
+fn a_group_may_lose_its_first_questions() {
+    let text = "Kiln FAQ\n\n1. Joining\n\n  1.1 Who may use it?\n\n  Members.\n\n  1.2 What does it cost?\n\n  Six pounds.\n\n2. Firing\n\n  2.2 How hot does it go?\n\n  1260 degrees.\n\n  2.3 Why did my pot crack?\n\n  Drying.\n\n3. Glazes\n\n  3.3 Which glazes are food safe?\n\n  The white ones.\n";
+    let asked: Vec<String> = parse(text, Format::Text)
+        .sections
+        .into_iter()
+        .map(|s| s.question)
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            "Who may use it?",
+            "What does it cost?",
+            "How hot does it go?",
+            "Why did my pot crack?",
+            "Which glazes are food safe?"
+        ]
+    );
+}
+
+#[test]
 fn a_question_over_its_message_asks_about_that_message() {
     let text = "Plotter help\n\n### When I print, it says:\n\n    carriage blocked\n\nClear the rail.\n\n### When I print, it says:\n\n    paper size wrong\n    for this roll\n\nLoad another roll.\n\n### Why are lines wavy?\n\nThe belt is slack.\n\n### How do I run this:\n\n    plot --all\n";
     let a = parse(text, Format::Markdown);

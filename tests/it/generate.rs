@@ -435,7 +435,7 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 69] = [
+    let cases: [(&str, &[&str]); 70] = [
         (
             "notion.md",
             &[
@@ -852,6 +852,15 @@ fn faq_layouts_from_the_wild() {
             ],
         ),
         (
+            "banner.txt",
+            &[
+                "Who may use the kiln?",
+                "What does a firing cost?",
+                "How hot does a glaze firing go?",
+                "Why did my pot crack?",
+            ],
+        ),
+        (
             "docinfo.rst",
             &[
                 "How do I move my notes to another folder?",
@@ -911,6 +920,8 @@ fn faq_layouts_from_the_wild() {
             "docinfo.rst" => Some("Quillnote FAQ"),
             // Not the navigation bar a text browser prints over the page.
             "textdump.txt" => Some("Lathe Club FAQ"),
+            // Not the banner drawn in characters over "FAQ".
+            "banner.txt" => Some("Banner FAQ"),
             // A centred HTML heading spread over lines, its logo left out.
             "readme2.md" => Some("Loom Pattern Keeper"),
             _ => None,
@@ -1006,6 +1017,7 @@ fn faq_layouts_from_the_wild() {
             "docinfo.rst" => &["how-do-i"],
             "manpage.txt" => &["loading", "firing"],
             "tabs.md" => &["borrowing", "moving-from-another-library"],
+            "banner.txt" => &["joining", "firing"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
