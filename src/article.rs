@@ -2711,6 +2711,16 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
         }
         break;
     }
+    // `4b. Q`: a question put in after 4, as `4.2` would be (up to `f`:
+    // a wrapped line may open with "11i.").
+    if !paren
+        && !signed
+        && path.len() == 1
+        && let [letter @ b'a'..=b'f', b'.' | b')', b' ', ..] = b[i..]
+    {
+        path.push(u32::from(letter - b'a') + 1);
+        i += 1;
+    }
     let delimited = if paren {
         if b.get(i) != close.as_ref() {
             return None;
@@ -4024,6 +4034,12 @@ fn best_chain(
                 consider(exact.get(&path[..n - 1]), price);
             }
             for kk in 0..n {
+                // 1 after 0, when the numbering starts at 0.
+                if path[kk] == 1 && path[kk + 1..].iter().all(|&x| x == 1) {
+                    let mut p = path[..kk].to_vec();
+                    p.push(0);
+                    consider(under.get(&p), price);
+                }
                 if path[kk] > 1 && path[kk + 1..].iter().all(|&x| x == 1) {
                     // A question deleted from an article leaves a gap in
                     // the numbering: allowed, at a price per missing

@@ -2248,6 +2248,27 @@ fn a_page_that_opens_with_its_first_question_has_no_title_line() {
 }
 
 #[test]
+fn numbering_may_start_at_zero_and_put_lettered_questions_in() {
+    let text = "Kiln FAQ\n\n0. What is a kiln?\n\nAn oven for clay.\n\n1. Who may use it?\n\nMembers.\n\n1b. Can guests use it?\n\nWith a member.\n\n2. Why did my pot crack?\n\nDrying.\n\nA wrapped line of a paragraph may begin with a figure, as in version\n11i. This is no question.\n";
+    let a = parse(text, Format::Text);
+    let asked: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        asked,
+        [
+            "What is a kiln?",
+            "Who may use it?",
+            "Can guests use it?",
+            "Why did my pot crack?"
+        ]
+    );
+    assert!(
+        a.sections[3].answer_text().contains("version 11i. This"),
+        "{:?}",
+        a.sections[3].blocks
+    );
+}
+
+#[test]
 fn a_group_may_lose_its_first_questions() {
     let text = "Kiln FAQ\n\n1. Joining\n\n  1.1 Who may use it?\n\n  Members.\n\n  1.2 What does it cost?\n\n  Six pounds.\n\n2. Firing\n\n  2.2 How hot does it go?\n\n  1260 degrees.\n\n  2.3 Why did my pot crack?\n\n  Drying.\n\n3. Glazes\n\n  3.3 Which glazes are food safe?\n\n  The white ones.\n";
     let asked: Vec<String> = parse(text, Format::Text)
