@@ -304,15 +304,12 @@ fn quote_messages(article: &mut Article) {
         let [first, second, ..] = s.blocks.as_slice() else {
             continue;
         };
+        if !s.question.ends_with(':') || first.kind != BlockKind::Code || second.kind == BlockKind::Code {
+            continue;
+        }
         let lines = first.text.lines().filter(|l| !l.trim().is_empty()).count();
         let message = collapse_ws(&first.text);
-        if !s.question.ends_with(':')
-            || first.kind != BlockKind::Code
-            || second.kind == BlockKind::Code
-            || lines > 3
-            || message.len() > 240
-            || message.contains("``")
-        {
+        if lines > 3 || message.len() > 240 || message.contains("``") {
             continue;
         }
         // A message that quotes with backticks (`` `STR???' undeclared ``)
@@ -425,13 +422,15 @@ fn drop_contents(article: &mut Article) {
             && list_marker_len(&b.text).is_some_and(|n| words_in(&b.text[n..]) <= 3 && !b.text.ends_with('?'))
     };
     let contents = |blocks: &[Block], items_only: bool| {
-        let mut blocks = blocks.iter().filter(|b| !items_only || b.kind == BlockKind::Item);
-        let (mut n, mut all) = (0, true);
-        for b in &mut blocks {
-            n += usize::from(listed(b));
-            all &= listed(b) || label(b);
+        let mut n = 0;
+        for b in blocks.iter().filter(|b| !items_only || b.kind == BlockKind::Item) {
+            if listed(b) {
+                n += 1;
+            } else if !label(b) {
+                return false;
+            }
         }
-        n >= 2 && all
+        n >= 2
     };
     article.sections.retain(|s| !contents(&s.blocks, false));
     if contents(&article.intro, true) {
@@ -4029,7 +4028,8 @@ fn best_chain(
             v[n - 1] = 1;
             (v, 0.8 * f64::from(path[n - 1] - 1))
         });
-        for (path, price) in std::iter::once((path.clone(), 0.0)).chain(first_gone) {
+        let this = (path.as_slice(), 0.0);
+        for (path, price) in std::iter::once(this).chain(first_gone.as_ref().map(|(v, p)| (v.as_slice(), *p))) {
             if path[n - 1] == 1 && n > 1 {
                 consider(exact.get(&path[..n - 1]), price);
             }
