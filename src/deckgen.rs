@@ -573,6 +573,11 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     {
         score *= 0.7;
     }
+    // "For example, `...`" shows what the sentence before it says; the
+    // example alone leaves the student to guess what it shows.
+    if !lead && is_example(&s.text) {
+        score *= 0.4;
+    }
     // "Note: ...", "Tip: ..." is an aside to the answer, not the answer.
     if is_aside(&s.text) {
         score *= 0.35;
@@ -683,6 +688,16 @@ fn is_aside(text: &str) -> bool {
         text.get(..label.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(label))
     })
+}
+
+/// Whether a sentence opens as an example of what was said before it.
+fn is_example(text: &str) -> bool {
+    ["for example", "for instance", "e.g.", "as an example"]
+        .iter()
+        .any(|opening| {
+            text.get(..opening.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(opening))
+        })
 }
 
 /// Whether a sentence says what is not: "do not", "never", "no".

@@ -98,6 +98,13 @@ fn an_opening_sentence_sharing_one_word_with_a_short_question_may_answer_it() {
 }
 
 #[test]
+fn an_example_is_no_answer_without_what_it_illustrates() {
+    let text = "Shell FAQ\n\nAnswers about the kiln shell.\n\n1. How do I check whether a variable is not empty?\n\nUse `kiln len -q -- $var`. For example, `if kiln len -q -- $var; echo not empty; end`. Note that `kiln len` reads a list as a disjunction.\n\nFor example, `if test -n \"$var\"; echo not empty; end`.\n\n2. How do I clear a variable?\n\nRun `kiln erase var` and it is gone.\n";
+    let answers = qa_answers(&build_text(text, None));
+    assert!(answers[0].starts_with("Use `kiln len -q -- $var`."), "{answers:?}");
+}
+
+#[test]
 fn quantity_question_gets_the_sentence_with_the_figure() {
     let deck = build_text(OIL, None);
     assert!(
