@@ -71,9 +71,12 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
             let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
             Some(format!("\n\n{fence}\n{text}\n{fence}\n\n").into())
         })
-        // A heading's permalink ("¶", "#") is no part of the heading.
+        // A heading's permalink ("¶", "#") is no part of the heading, and a
+        // footnote's mark ("[1]") no part of the sentence.
         .add_handler(vec!["a"], |h: &dyn Handlers, e: Element| {
-            if is_permalink(h, &e) {
+            if is_footnote_mark(&e) {
+                Some(FOOTNOTE_MARK.to_string().into())
+            } else if is_permalink(h, &e) {
                 Some(String::new().into())
             } else {
                 h.fallback(e)
@@ -112,7 +115,10 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
             Some(format!("\n\n{}\n\n", h.walk_children(e.node).content.trim()).into())
         })
         .build();
-    let md = converter.convert(html)?;
+    let mut md = converter.convert(html)?;
+    if md.contains(FOOTNOTE_MARK) {
+        md = without_footnote_marks(&md);
+    }
     Ok(match title.get() {
         Some(full) => retitle(md, full),
         None => md,
@@ -313,6 +319,41 @@ fn is_permalink(h: &dyn Handlers, e: &Element) -> bool {
     in_page && (hidden || matches!(h.walk_children(e.node).content.trim(), "¶" | "#" | "§" | "🔗" | ""))
 }
 
+/// Stands where a footnote's mark was, until the space before it goes too.
+const FOOTNOTE_MARK: char = '\u{FFFF}';
+
+/// `md` without the places of footnote marks, and without the space a mark
+/// stood after when punctuation or another space follows ("`config.fish`
+/// [1], creating" as "`config.fish`, creating").
+fn without_footnote_marks(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut parts = md.split(FOOTNOTE_MARK).peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        let Some(next) = parts.peek() else { break };
+        if next.starts_with([',', '.', ';', ':', ')', '!', '?']) {
+            let kept = out.trim_end_matches(' ').len();
+            out.truncate(kept);
+        } else if next.starts_with(' ') && out.ends_with(' ') {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// A link to a footnote (`role="doc-noteref"`, Sphinx's and Pandoc's
+/// `footnote-reference`/`footnote-ref`).
+fn is_footnote_mark(e: &Element) -> bool {
+    e.attrs.iter().any(|a| match &*a.name.local {
+        "role" => &*a.value == "doc-noteref",
+        "class" => a
+            .value
+            .split_whitespace()
+            .any(|c| c == "footnote-reference" || c == "footnote-ref"),
+        _ => false,
+    })
+}
+
 /// Whether a button shows or hides a panel (ARIA disclosure attributes,
 /// a collapse toggle, an accordion or FAQ class) or asks a question.
 fn opens_a_panel(e: &Element, text: &str) -> bool {
@@ -449,7 +490,7 @@ mod tests {
     #[test]
     fn permalinks_and_landmarks_go() {
         let md = to_markdown(
-            "<html><body><div role=\"navigation\"><h3>Navigation</h3><a href=\"i.html\">index</a></div><h2><a class=\"toc-backref\" href=\"#id1\">Why is it slow?</a><a class=\"headerlink\" href=\"#why\" title=\"Permalink\">¶</a></h2><p>It <a href=\"#cache\">caches</a> nothing.</p><h2>Is it safe?<a href=\"#safe\">#</a></h2><h2>Can I pay?<a class=\"header-anchor\" href=\"#pay\">§</a></h2><h2>Do you ship?<span><a class=\"anchor\" href=\"#toc-ship\" aria-hidden=\"true\">TOC</a></span></h2><p>Yes.</p><div class=\"sphinxsidebar\">This Page</div><div role=\"contentinfo\">Built with care</div></body></html>",
+            "<html><body><div role=\"navigation\"><h3>Navigation</h3><a href=\"i.html\">index</a></div><h2><a class=\"toc-backref\" href=\"#id1\">Why is it slow?</a><a class=\"headerlink\" href=\"#why\" title=\"Permalink\">¶</a></h2><p>It <a href=\"#cache\">caches</a> nothing.</p><h2>Is it safe?<a href=\"#safe\">#</a></h2><h2>Can I pay?<a class=\"header-anchor\" href=\"#pay\">§</a></h2><h2>Do you ship?<span><a class=\"anchor\" href=\"#toc-ship\" aria-hidden=\"true\">TOC</a></span></h2><p>Yes, by post <a class=\"footnote-reference brackets\" href=\"#f1\" role=\"doc-noteref\"><span>[</span>1<span>]</span></a>, or <a role=\"doc-noteref\" href=\"#f2\">2</a> courier.</p><div class=\"sphinxsidebar\">This Page</div><div role=\"contentinfo\">Built with care</div></body></html>",
         )
         .unwrap();
         for heading in [
@@ -461,6 +502,7 @@ mod tests {
             assert!(md.lines().any(|l| l == heading), "{heading}: {md}");
         }
         assert!(md.contains("[caches](#cache)"), "{md}");
+        assert!(md.contains("Yes, by post, or courier."), "{md}");
         for gone in ["¶", "§", "Navigation", "index", "This Page", "Built with", "TOC"] {
             assert!(!md.contains(gone), "{gone}: {md}");
         }
