@@ -2839,8 +2839,15 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         &s[8..]
     } else if lower_starts("faq") {
         &s[3..]
-    } else if s.starts_with(['Q', 'q', '#']) {
+    } else if s.starts_with(['Q', 'q']) {
         &s[1..]
+    } else if let Some(after) = s.strip_prefix('#') {
+        // `#1:`; a `#` with a space after it opens a comment or a heading
+        // (`# 09-26-96 Bob - first version`).
+        if !after.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        after
     } else if let [l @ b'A'..=b'Z', d, ..] = s.as_bytes()
         && d.is_ascii_digit()
     {

@@ -1233,6 +1233,10 @@ fn bold_answer_labels_definition_lists_and_lettered_parts() {
     assert_eq!(a.sections[1].answer_text(), "The wind pushes the sails.");
     assert_eq!(parse_q_number("B12. Who pays?"), Some((vec![2, 12], "Who pays?")));
     assert_eq!(parse_q_number("A4 paper fits?"), None);
+    // A `#` with a space after it is a comment in a quoted script, no
+    // number sign.
+    assert_eq!(parse_q_number("#\u{a0}09-26-96\u{a0}Bob - first version"), None);
+    assert_eq!(parse_q_number("#12: Who pays?"), Some((vec![12], "Who pays?")));
     // An italic phrase that opens a sentence is no question.
     assert_eq!(strip_bold("*Note* the gap?"), None);
 }
