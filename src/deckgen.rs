@@ -684,20 +684,19 @@ fn is_step(text: &str) -> bool {
 
 /// Whether a sentence opens with the label of an aside: "Note:", "Tip:".
 fn is_aside(text: &str) -> bool {
-    ["note:", "info:", "tip:", "hint:", "see also:"].iter().any(|label| {
-        text.get(..label.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(label))
-    })
+    opens_with_any(text, &["note:", "info:", "tip:", "hint:", "see also:"])
 }
 
 /// Whether a sentence opens as an example of what was said before it.
 fn is_example(text: &str) -> bool {
-    ["for example", "for instance", "e.g.", "as an example"]
+    opens_with_any(text, &["for example", "for instance", "e.g.", "as an example"])
+}
+
+/// Whether `text` opens with one of `openings`, in any case.
+fn opens_with_any(text: &str, openings: &[&str]) -> bool {
+    openings
         .iter()
-        .any(|opening| {
-            text.get(..opening.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(opening))
-        })
+        .any(|o| text.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o)))
 }
 
 /// Whether a sentence says what is not: "do not", "never", "no".
