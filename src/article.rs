@@ -1048,7 +1048,7 @@ fn rst_inline(s: &str) -> Cow<'_, str> {
     if !s.contains('`') {
         return Cow::Borrowed(s);
     }
-    let mut out = s.replace("``", "`");
+    let mut out = rst_default_role(s).replace("``", "`");
     rst_links(&mut out);
     if !out.contains(":`") {
         return Cow::Owned(out);
@@ -1083,18 +1083,13 @@ fn rst_roles(out: &str) -> String {
                     .strip_suffix('>')
                     .and_then(|c| c.rsplit_once(" <"))
                     .map(|(title, _)| title.trim());
+                // Role names ignore case (`:RFC:`2396``).
+                let kind = role.rsplit(':').next().unwrap_or("").to_ascii_lowercase();
                 let text = match titled {
                     Some(title) => title,
-                    None => {
-                        let bare = content.trim_start_matches('!');
-                        match bare.strip_prefix('~') {
-                            Some(name) => name.rsplit('.').next().unwrap_or(name),
-                            None => bare,
-                        }
-                    }
+                    None => shown_name(content, PYTHON_ROLES.contains(&kind.as_str())),
                 };
-                // Role names ignore case (`:RFC:`2396``).
-                match role.rsplit(':').next().unwrap_or("").to_ascii_lowercase().as_str() {
+                match kind.as_str() {
                     "pep" => plain.push_str(&format!("PEP {text}")),
                     "rfc" => plain.push_str(&format!("RFC {text}")),
                     // A label or a path with no title is a name.
@@ -1117,6 +1112,66 @@ fn rst_roles(out: &str) -> String {
     }
     plain.push_str(rest);
     plain
+}
+
+/// Sphinx's roles for Python objects, whose targets may open with a `.`
+/// that only says where to look the name up.
+const PYTHON_ROLES: &[&str] = &["func", "meth", "class", "attr", "exc", "data", "const", "obj", "mod"];
+
+/// A cross-reference target as Sphinx shows it: `!` (no link) goes, a
+/// Python name's leading `.` goes, and `~` shows its last part only
+/// (`~list.append` is "append").
+fn shown_name(target: &str, python: bool) -> &str {
+    let bare = target.trim_start_matches('!');
+    let bare = if python { bare.trim_start_matches('.') } else { bare };
+    match bare.strip_prefix('~') {
+        Some(name) => name.rsplit('.').next().unwrap_or(name),
+        None => bare,
+    }
+}
+
+/// `` `.Session.flush` ``, `` `~conn.commit()` ``, `` `!Frob` ``: a name in
+/// single backticks takes Sphinx's default role, which most projects set to
+/// Python objects, and reads as that role shows it. Anything else in single
+/// backticks (`` `~/.bashrc` ``) is left as written.
+fn rst_default_role(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(open) = memchr::memchr(b'`', &b[i..]).map(|p| i + p) {
+        let Some(close) = memchr::memchr(b'`', &b[open + 1..]).map(|p| open + 1 + p) else {
+            break;
+        };
+        let single = b.get(open + 1) != Some(&b'`')
+            && (open == 0 || !matches!(b[open - 1], b'`' | b':'))
+            && !matches!(b.get(close + 1), Some(b'`' | b'_'));
+        if !single {
+            // Past a whole ``literal``, whose backticks pair among themselves.
+            i = close + 1;
+            while b.get(i) == Some(&b'`') {
+                i += 1;
+            }
+            continue;
+        }
+        let content = &s[open + 1..close];
+        let name = |n: &str| {
+            let n = n.strip_suffix("()").unwrap_or(n);
+            n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && n.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
+        };
+        if content.starts_with(['!', '.', '~']) && name(content.trim_start_matches(['!', '.', '~'])) {
+            out.push_str(&s[copied..=open]);
+            out.push_str(shown_name(content, true));
+            copied = close;
+        }
+        i = close + 1;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(s);
+    }
+    out.push_str(&s[copied..]);
+    Cow::Owned(out)
 }
 
 /// `text <url>`_ (and __) as the text. Lines are read one at a time, so a

@@ -2044,6 +2044,12 @@ fn rst_roles_read_as_their_text() {
         ("A `link <https://example.org>`_ and ``code``.", "A link and `code`."),
         ("Time 10:30 and a lone `tick.", "Time 10:30 and a lone `tick."),
         ("Start with :ref:`tutorial-index`.", "Start with `tutorial-index`."),
+        // Sphinx's marks on a Python name, under a role or the default role.
+        ("Call :meth:`.Kiln.fire` then `.Loop`.", "Call `Kiln.fire` then `Loop`."),
+        ("Use `~kiln.Kiln.vent()` or `!Overheat`.", "Use `vent()` or `Overheat`."),
+        // Not names: a path, a literal, a file role.
+        ("Edit `~/.kilnrc` and ``~kiln.x``.", "Edit `~/.kilnrc` and `~kiln.x`."),
+        ("Open :file:`.kilnrc` now.", "Open `.kilnrc` now."),
     ] {
         assert_eq!(rst_inline(raw), clean, "{raw}");
     }

@@ -706,7 +706,7 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
 const MAX_CODE: usize = 40;
 
 /// The byte ranges inside each pair of single backticks (`` `x` ``).
-fn code_spans(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn code_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut ticks = memchr::memchr_iter(b'`', text.as_bytes());
     while let (Some(open), Some(close)) = (ticks.next(), ticks.next()) {

@@ -396,9 +396,24 @@ const ABBREVIATIONS: &[&str] = &[
 /// where a boundary fell after an abbreviation or an initial).
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out: Vec<(usize, usize)> = Vec::new();
+    // "`Killed process ... (gunicorn)`", "`.IOLoop`": code is not prose,
+    // and a period inside it ends nothing.
+    // A paragraph quoting GNU-style pairs its backticks with apostrophes,
+    // so none of its pairs of backticks is sure to hold code.
+    let mut code: Vec<(usize, usize)> = Vec::new();
+    if memchr::memchr(b'`', text.as_bytes()).is_some() {
+        code = cloze::code_spans(text);
+        if !code.iter().all(|&(s, e)| is_code_span(&text[s..e])) {
+            code.clear();
+        }
+    }
     for (start, s) in segment::sentence_bound_indices(text) {
         let end = start + s.len();
         if let Some(last) = out.last_mut() {
+            if code.iter().any(|&(s, e)| s < start && start < e) {
+                last.1 = end;
+                continue;
+            }
             let prev = text[last.0..last.1].trim_end();
             let word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
             // ASCII words (nearly all) are compared without lowercasing a copy.
@@ -438,6 +453,16 @@ pub fn sentences(text: &str) -> Vec<&str> {
         .map(|(a, b)| text[a..b].trim())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// Whether the text between two backticks may be code rather than the
+/// stretch between two `quoted' words of GNU-style quoting ("`foo' and
+/// `bar'"), which would join sentences that are not one.
+fn is_code_span(inner: &str) -> bool {
+    inner.len() <= 200
+        && !inner
+            .match_indices('\'')
+            .any(|(i, _)| !inner[i + 1..].starts_with(char::is_alphanumeric))
 }
 
 /// Inverse document frequency of each term over the article's sentences.
@@ -659,6 +684,27 @@ mod tests {
     /// A vocab's ids run from 0 in order of first use whatever vocabs
     /// came before it or live beside it: the stem map is handed from one
     /// to the next, never shared.
+    #[test]
+    fn a_period_inside_code_ends_no_sentence() {
+        assert_eq!(
+            sentences("If the log says `Out of memory ... Killed (kiln)`, raise the limit. Then retry."),
+            vec![
+                "If the log says `Out of memory ... Killed (kiln)`, raise the limit.",
+                "Then retry."
+            ]
+        );
+        assert_eq!(
+            sentences("It hands control back to the `.Loop` at once. Others run."),
+            vec!["It hands control back to the `.Loop` at once.", "Others run."]
+        );
+        // GNU-style quoting pairs a backtick with an apostrophe: the text
+        // between two of its backticks is no code.
+        assert_eq!(
+            sentences("Run `fire'. Then `vent' it."),
+            vec!["Run `fire'.", "Then `vent' it."]
+        );
+    }
+
     #[test]
     fn sentences_end_at_a_verdict_but_not_after_an_abbreviation() {
         assert_eq!(
