@@ -262,9 +262,10 @@ pub fn parse(text: &str, format: Format) -> Article {
 
     let mut accepted = select_questions(&cands, &lines, &markers);
     // Entries that hang over their indented answers, as pod2text and man
-    // pages lay them out, outnumber what else reads as questions there
-    // (the numbered steps inside those answers).
-    if format == Format::Text {
+    // pages lay them out and as reStructuredText's definition lists do,
+    // outnumber what else reads as questions there (the numbered steps
+    // inside those answers, the terms that ask among those that state).
+    if matches!(format, Format::Text | Format::Rst) {
         let hanging = hanging_questions(&lines, body_start, format);
         if hanging.len() > accepted.len() {
             accepted = (cands.len()..cands.len() + hanging.len()).collect();
@@ -564,6 +565,13 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     // MediaWiki page opens at `==`, a DokuWiki one at `======`.
     let mut wiki_levels: Vec<usize> = Vec::new();
     // An AsciiDoc labelled list that mostly asks is a list of entries.
+    // reStructuredText substitutions (`.. |name| replace:: text`), read in
+    // place of their references (`|name|`, `|name|_`).
+    let subs = if format == Format::Rst && text.contains(".. |") {
+        rst_substitutions(text)
+    } else {
+        Vec::new()
+    };
     let asking_terms = format == Format::AsciiDoc && {
         let terms = text.lines().map(str::trim).filter(|t| asciidoc_term(t).is_some());
         let (all, asking) = terms.fold((0, 0), |(n, q), t| (n + 1, q + usize::from(t.ends_with("?::"))));
@@ -736,6 +744,9 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
                         Cow::Borrowed(t) => markdown_line(t),
                         Cow::Owned(t) => Cow::Owned(markdown_line(&t).into_owned()),
                     }
+                }
+                Format::Rst if !subs.is_empty() && trimmed.contains('|') && !trimmed.starts_with(".. ") => {
+                    Cow::Owned(rst_inline(&rst_substituted(trimmed, &subs)).into_owned())
                 }
                 Format::Rst => rst_inline(trimmed),
                 Format::AsciiDoc => asciidoc_line(trimmed, asking_terms),
@@ -1045,15 +1056,23 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
 /// ``` ``code`` ``` as `` `code` ``, `` :role:`text` `` and
 /// `` `text <url>`_ `` as their text.
 fn rst_inline(s: &str) -> Cow<'_, str> {
+    if s.contains("\\ ") {
+        return Cow::Owned(rst_marked_up(&without_escaped_spaces(s)));
+    }
     if !s.contains('`') {
         return Cow::Borrowed(s);
     }
+    Cow::Owned(rst_marked_up(s))
+}
+
+/// [`rst_inline`] of a line that may hold backticks.
+fn rst_marked_up(s: &str) -> String {
     let mut out = rst_default_role(s).replace("``", "`");
     rst_links(&mut out);
     if !out.contains(":`") {
-        return Cow::Owned(out);
+        return out;
     }
-    Cow::Owned(rst_roles(&out))
+    rst_roles(&out)
 }
 
 /// `:role:`text``: the text, as code for names (`:func:`, `:class:`) and
@@ -1112,6 +1131,94 @@ fn rst_roles(out: &str) -> String {
     }
     plain.push_str(rest);
     plain
+}
+
+/// reStructuredText drops an escaped space, which only separates markup
+/// from a word (`` ``x``\ s ``, `` `a`/\ `b` ``); in code it is code.
+fn without_escaped_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut code = false;
+    let mut prev_tick = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A run of backticks opens or closes a literal once.
+        if c == '`' && !prev_tick {
+            code = !code;
+        }
+        prev_tick = c == '`';
+        if c == '\\' && !code && chars.next_if_eq(&' ').is_some() {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The substitution definitions of a reStructuredText document: a
+/// `replace::` one by its text, any other (an image, raw HTML) by nothing.
+fn rst_substitutions(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let rest = l.trim_start().strip_prefix(".. |")?;
+            let (name, directive) = rest.split_once("| ")?;
+            let (kind, value) = directive.trim_start().split_once("::")?;
+            let value = match kind {
+                "replace" => value.trim().to_string(),
+                // After ` .. ` comes a comment.
+                "unicode" => value
+                    .split_whitespace()
+                    .take_while(|&w| w != "..")
+                    .map(unicode_code)
+                    .collect(),
+                _ => String::new(),
+            };
+            (!name.is_empty()).then(|| (name.to_string(), value))
+        })
+        .collect()
+}
+
+/// A character code of a `unicode::` substitution (`U+2013`, `0x2014`,
+/// `x2026`, `&#x2018;`, `169`) as its character; other text as itself.
+fn unicode_code(code: &str) -> String {
+    let hex = ["U+", "u+", "0x", "0X", "\\u", "\\x", "x", "&#x"]
+        .iter()
+        .find_map(|p| code.strip_prefix(p))
+        .map(|h| u32::from_str_radix(h.trim_end_matches(';'), 16));
+    let n = match hex {
+        Some(n) => n.ok(),
+        None => code.parse().ok(),
+    };
+    n.and_then(char::from_u32)
+        .map_or_else(|| code.to_string(), String::from)
+}
+
+/// `|name|`, `|name|_` and `|name|__` as the text substituted, outside
+/// code (`` ``|x|`` `` is what it shows).
+fn rst_substituted(t: &str, subs: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(t.len());
+    // Odd pieces between runs of backticks are code.
+    let mut code = false;
+    let mut rest = t;
+    while !rest.is_empty() {
+        let at = memchr::memchr(b'`', rest.as_bytes()).unwrap_or(rest.len());
+        let ticks = rest[at..].bytes().take_while(|&b| b == b'`').count();
+        let mut piece = rest[..at].to_string();
+        if !code {
+            for (name, value) in subs {
+                let reference = format!("|{name}|");
+                if piece.contains(&reference) {
+                    for suffix in ["__", "_", ""] {
+                        piece = piece.replace(&format!("{reference}{suffix}"), value);
+                    }
+                }
+            }
+        }
+        out.push_str(&piece);
+        out.push_str(&rest[at..at + ticks]);
+        code ^= ticks > 0;
+        rest = &rest[at + ticks..];
+    }
+    out
 }
 
 /// Sphinx's roles for Python objects, whose targets may open with a `.`

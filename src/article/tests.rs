@@ -2476,3 +2476,33 @@ fn myst_directives_read_as_what_they_show() {
         ]
     );
 }
+
+#[test]
+fn rst_substitutions_and_escaped_spaces_read_as_shown() {
+    let text = "Kiln FAQ\n========\n\nWhy vent it?\n------------\n\nUse the |VENT|_ valve and ``fan``\\ s, `a`/\\ `b` |--| then wait.\nKeep ``|VENT|`` and ``x\\ y`` as code. |logo|\n\n.. |VENT| replace:: ``vent``\n.. _VENT: https://example.org/vent\n.. |--| unicode:: U+2013 .. en dash\n.. |logo| image:: kiln.png\n";
+    let a = parse(text, Format::Rst);
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "Use the `vent` valve and `fan`s, `a`/`b` – then wait. Keep `|VENT|` and `x\\ y` as code."
+    );
+}
+
+#[test]
+fn rst_definition_terms_that_mostly_ask_are_all_entries() {
+    // A definition list of questions, with a stated problem among them and
+    // the labels and classes Sphinx FAQs put over each entry.
+    let text = "Kiln FAQ\n========\n\nFiring\n------\n\n.. _hot:\n.. cssclass:: faq\n\nWhy is it hot?\n    Because it fires.\n\nWho loads it?\n    The technician does.\n\nThe door sticks when it is *cold*.\n    Lift it as you pull.\n\nWhere is the key?\n    In the office.\n";
+    let a = parse(text, Format::Rst);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        qs,
+        [
+            "Why is it hot?",
+            "Who loads it?",
+            "The door sticks when it is cold.",
+            "Where is the key?"
+        ]
+    );
+    assert_eq!(a.sections[2].answer_text(), "Lift it as you pull.");
+    assert_eq!(a.sections[2].category.as_deref(), Some("Firing"));
+}
