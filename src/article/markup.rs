@@ -19,6 +19,7 @@ pub(super) fn to_markdown(text: &str, format: Format) -> (Option<String>, Format
             Some(Markup::Textile) => (Some(textile_to_markdown(text)), Format::Markdown),
             Some(Markup::Latex) => (Some(latex_to_markdown(text)), Format::Markdown),
             Some(Markup::AsciiDoc) => (None, Format::AsciiDoc),
+            Some(Markup::Rst) => (None, Format::Rst),
             None => (bbcode_to_markdown(text, format), format),
         },
         Format::Markdown => (bbcode_to_markdown(text, format), format),
@@ -31,6 +32,7 @@ enum Markup {
     Textile,
     Latex,
     AsciiDoc,
+    Rst,
 }
 
 /// Which of POD, Textile, LaTeX and AsciiDoc a plain text is written in,
@@ -38,13 +40,16 @@ enum Markup {
 /// Textile with two `hN.` headings; LaTeX with `\documentclass` or
 /// `\begin{document}`, two sectioning lines, or one and two lines of body
 /// commands (a chapter kept in a file of its own); AsciiDoc with two
-/// labelled-list questions (`How do I …?::`, as Git's `.txt` pages have).
-/// Every article asks, so lines are looked at only where they open with a
+/// labelled-list questions (`How do I …?::`, as Git's `.txt` pages have);
+/// reStructuredText with two lines of explicit markup, directives
+/// (`.. contents::`) or link targets (`.. _faq:`), as lxml's and Django's
+/// `.txt` pages have. Every article asks, so lines are looked at only where they open with a
 /// mark these use, and `?::` is found by one fast search.
 fn sniff(text: &str) -> Option<Markup> {
     let b = text.as_bytes();
     let (mut pod_headings, mut pod_marked, mut textile) = (0, false, 0);
     let (mut latex_opened, mut latex_sections, mut latex_body) = (false, 0, 0);
+    let mut rst_markup = 0;
     for start in std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1)) {
         let line = || {
             let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |e| start + e);
@@ -57,6 +62,7 @@ fn sniff(text: &str) -> Option<Markup> {
                 pod_marked |= matches!(line.trim_end(), "=pod" | "=cut");
             }
             Some(b'h' | b' ' | b'\t') => textile += usize::from(textile_heading(line().trim_start()).is_some()),
+            Some(b'.') => rst_markup += usize::from(rst_explicit_markup(line())),
             Some(b'\\') => {
                 let kind = latex_line_kind(line());
                 latex_opened |= kind == LatexLine::Opens;
@@ -78,9 +84,28 @@ fn sniff(text: &str) -> Option<Markup> {
         Some(Markup::Latex)
     } else if asciidoc_questions >= 2 {
         Some(Markup::AsciiDoc)
+    } else if rst_markup >= 2 {
+        Some(Markup::Rst)
     } else {
         None
     }
+}
+
+/// Whether a line is a reStructuredText directive (`.. note::`) or link
+/// target (`.. _install:`), which no plain text opens a line with.
+fn rst_explicit_markup(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(".. ") else {
+        return false;
+    };
+    if let Some(label) = rest.strip_prefix('_') {
+        return label.trim_end().ends_with(':') || label.contains(": ");
+    }
+    rest.split_once("::").is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b':'))
+    })
 }
 
 /// A forum post in BBCode (`[b]1. Q?[/b]`, `[url=…]text[/url]`, `[*]`)

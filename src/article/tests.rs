@@ -2506,3 +2506,17 @@ fn rst_definition_terms_that_mostly_ask_are_all_entries() {
     assert_eq!(a.sections[2].answer_text(), "Lift it as you pull.");
     assert_eq!(a.sections[2].category.as_deref(), Some("Firing"));
 }
+
+#[test]
+fn a_text_file_written_in_rst_is_read_as_rst() {
+    let text = "Kiln FAQ\n========\n\n.. contents::\n\n.. _hot:\n\nWhy is ``kiln`` hot?\n--------------------\n\nIt fires at ``1200`` degrees.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.sections[0].question, "Why is `kiln` hot?");
+    assert_eq!(a.sections[0].answer_text(), "It fires at `1200` degrees.");
+    // One line of such markup is no proof: the text stays as written.
+    let one = text.replace(".. contents::\n\n", "");
+    assert_eq!(
+        parse(&one, Format::Text).sections[0].answer_text(),
+        "It fires at ``1200`` degrees."
+    );
+}
