@@ -278,6 +278,19 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 .filter(|&k| sents[k].item && lines.contains(&sents[k].line))
                 .collect();
         }
+        // An item of a list that a chosen sentence brings along ("See:")
+        // is in the answer once, in its list.
+        let brought = |k: usize| {
+            chosen.iter().any(|&j| {
+                j < k
+                    && (j + 1..=k).all(|m| sents[m].item && sents[m].section == Some(i))
+                    && sents[j]
+                        .leads
+                        .as_ref()
+                        .is_some_and(|list| list.contains(&sents[k].text))
+            })
+        };
+        let chosen: Vec<usize> = chosen.iter().copied().filter(|&k| !brought(k)).collect();
         let max = scores.iter().copied().fold(0.0, f64::max);
         for (&k, sc) in idxs.iter().zip(&scores) {
             relevance[k] = if max > 0.0 { sc / max } else { 0.0 };

@@ -276,6 +276,18 @@ fn list_introduced_by_a_colon_is_part_of_the_answer() {
 }
 
 #[test]
+fn an_item_of_a_list_the_answer_brings_is_in_it_once() {
+    // Each question on the line takes a sentence: "See:", which brings the
+    // whole list, and the item on the sawmill.
+    let text = "Pottery\n\n1. How do I glaze my pots? Where can I find wood ash?\n\nSee:\n\n- The glazing guide, for every clay body.\n- The sawmill page, on wood ash from the local sawmill.\n\n2. Why?\n\nBecause the kiln fires.\n";
+    let deck = build_text(text, Some(0));
+    assert_eq!(
+        qa_answers(&deck)[0],
+        "See:\n- The glazing guide, for every clay body.\n- The sawmill page, on wood ash from the local sawmill."
+    );
+}
+
+#[test]
 fn a_yes_no_question_is_answered_by_the_sentence_that_restates_it() {
     // The opening sentence restates the question, which for a wh-question
     // marks a lead-in; here it is the verdict.
