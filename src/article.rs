@@ -417,12 +417,13 @@ fn drop_contents(article: &mut Article) {
             && list_marker_len(&b.text).is_some_and(|n| n > 0 && questions.contains(&key(&b.text[n..])))
     };
     // Items may group the questions under short labels ("- Quick start",
-    // "- FAQ") that name no section.
+    // "- FAQ", "- Compile and Install", "- General Questions, How to Get
+    // It") that name no section.
     let label = |b: &Block| {
         b.kind == BlockKind::Item
-            && list_marker_len(&b.text).is_some_and(|n| words_in(&b.text[n..]) <= 3 && !b.text.ends_with('?'))
+            && list_marker_len(&b.text).is_some_and(|n| words_in(&b.text[n..]) <= 8 && !b.text.ends_with(['?', '.']))
     };
-    let contents = |blocks: &[Block], items_only: bool| {
+    let contents = |blocks: &[Block], items_only: bool, least: usize| {
         let mut n = 0;
         for b in blocks.iter().filter(|b| !items_only || b.kind == BlockKind::Item) {
             if listed(b) {
@@ -431,10 +432,24 @@ fn drop_contents(article: &mut Article) {
                 return false;
             }
         }
-        n >= 2
+        n >= least
     };
-    article.sections.retain(|s| !contents(&s.blocks, false));
-    if contents(&article.intro, true) {
+    // The last item of a group in the list may read as a question over the
+    // labels and items of the next groups: it is asked again where it is
+    // answered, and its items alone tell it for what it is.
+    let mut asked: HashMap<String, usize> = HashMap::new();
+    for s in &article.sections {
+        *asked.entry(key(&s.question)).or_default() += 1;
+    }
+    article.sections.retain(|s| {
+        let least = if asked.get(&key(&s.question)).is_some_and(|&n| n > 1) {
+            0
+        } else {
+            2
+        };
+        !contents(&s.blocks, false, least)
+    });
+    if contents(&article.intro, true, 2) {
         // Its heading goes with it: "Contents", "On this page:".
         if let Some(first) = article.intro.iter().position(|b| listed(b) || label(b))
             && first > 0

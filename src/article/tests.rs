@@ -2520,3 +2520,24 @@ fn a_text_file_written_in_rst_is_read_as_rst() {
         "It fires at ``1200`` degrees."
     );
 }
+
+#[test]
+fn a_contents_list_grouped_under_long_labels_is_dropped() {
+    // The index of a page turned from HTML: groups under labels of up to
+    // eight words, the last question of a group over the next labels.
+    let text = "# Kiln FAQ\n\n## Index\n\n*   [**General Questions, How to Get Into the Studio**](#general)\n\n*   **Why is it hot?**\n*   **Who loads it?**\n\n*   [**Compile and Install**](#install)\n*   [**Options, Commands, Usage**](#command)\n\n*   **How long does it cool?**\n*   **Which glaze is safe?**\n\n*   [**Questions about Firing at Home**](#home)\n\n*   **Can I fire at home?**\n\n*   [**Miscellaneous**](#other)\n\n*   **Where is the key?**\n*   **Who pays for clay?**\n\n## General\n\n###### **Why is it hot?**\n\nBecause it fires.\n\n###### **Who loads it?**\n\nThe technician.\n\n## Usage\n\n###### **How long does it cool?**\n\nA whole day.\n\n###### **Which glaze is safe?**\n\nThe lead-free one.\n\n## Home\n\n###### **Can I fire at home?**\n\nOnly with a licence.\n\n## Other\n\n###### **Where is the key?**\n\nIn the office.\n\n###### **Who pays for clay?**\n\nMembers do.\n";
+    let a = parse(text, Format::Markdown);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        qs,
+        [
+            "Why is it hot?",
+            "Who loads it?",
+            "How long does it cool?",
+            "Which glaze is safe?",
+            "Can I fire at home?",
+            "Where is the key?",
+            "Who pays for clay?"
+        ]
+    );
+}
