@@ -2541,3 +2541,21 @@ fn a_contents_list_grouped_under_long_labels_is_dropped() {
         ]
     );
 }
+
+#[test]
+fn escapes_resolve_in_gnu_quoted_messages() {
+    // A compiler's `quotes' pair a backtick with an apostrophe: the text
+    // between two of its backticks is no code span, and its escapes resolve.
+    let text = "# T\n\n## Why does it fail?\n\n> w\\_menu.c: In function \\`Redisplay':\n>  w\\_menu.c:129: no member named \\`fontset'\n\nIt fails.\n\n## Why?\n\nBecause.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "w_menu.c: In function `Redisplay': w_menu.c:129: no member named `fontset'\n\nIt fails."
+    );
+    // In a code span an escape is two characters.
+    let code = parse(
+        "# T\n\n## Why?\n\nRun `a\\_b` now.\n\n## How?\n\nSo.\n",
+        Format::Markdown,
+    );
+    assert_eq!(code.sections[0].answer_text(), "Run `a\\_b` now.");
+}
