@@ -410,7 +410,7 @@ fn drop_contents(article: &mut Article) {
     if article.sections.len() < 2 {
         return;
     }
-    let key = |s: &str| collapse_ws(s.trim().trim_end_matches('?')).to_lowercase();
+    let key = |s: &str| collapse_ws(&s.trim().trim_end_matches('?').replace('`', "")).to_lowercase();
     let questions: HashSet<String> = article.sections.iter().map(|s| key(&s.question)).collect();
     let listed = |b: &Block| {
         b.kind == BlockKind::Item
@@ -423,12 +423,26 @@ fn drop_contents(article: &mut Article) {
         b.kind == BlockKind::Item
             && list_marker_len(&b.text).is_some_and(|n| words_in(&b.text[n..]) <= 8 && !b.text.ends_with(['?', '.']))
     };
+    // Under a question asked again, a line of its own may list a question
+    // ("Q: How do I encode?"), and a short one is a group's label too
+    // ("**8.3. General questions**").
+    let listed_line = |b: &Block| {
+        let t = b.text.trim_end_matches(':');
+        let t = t.strip_prefix("Q:").unwrap_or(t);
+        b.kind == BlockKind::Prose && questions.contains(&key(t))
+    };
+    let heading = |b: &Block| {
+        b.kind == BlockKind::Prose
+            && words_in(&b.text) <= 8
+            && !b.text.ends_with(['?', '.', '!'])
+            && !b.text.contains('\n')
+    };
     let contents = |blocks: &[Block], items_only: bool, least: usize| {
         let mut n = 0;
         for b in blocks.iter().filter(|b| !items_only || b.kind == BlockKind::Item) {
-            if listed(b) {
+            if listed(b) || least == 0 && listed_line(b) {
                 n += 1;
-            } else if !label(b) {
+            } else if !(label(b) || least == 0 && heading(b)) {
                 return false;
             }
         }
@@ -437,17 +451,15 @@ fn drop_contents(article: &mut Article) {
     // The last item of a group in the list may read as a question over the
     // labels and items of the next groups: it is asked again where it is
     // answered, and its items alone tell it for what it is.
-    let mut asked: HashMap<String, usize> = HashMap::new();
-    for s in &article.sections {
-        *asked.entry(key(&s.question)).or_default() += 1;
+    let mut last_asked: HashMap<String, usize> = HashMap::new();
+    for (i, s) in article.sections.iter().enumerate() {
+        last_asked.insert(key(&s.question), i);
     }
+    let mut at = 0;
     article.sections.retain(|s| {
-        let least = if asked.get(&key(&s.question)).is_some_and(|&n| n > 1) {
-            0
-        } else {
-            2
-        };
-        !contents(&s.blocks, false, least)
+        let asked_again = last_asked.get(&key(&s.question)).is_some_and(|&last| last > at);
+        at += 1;
+        !contents(&s.blocks, false, if asked_again { 0 } else { 2 })
     });
     if contents(&article.intro, true, 2) {
         // Its heading goes with it: "Contents", "On this page:".
@@ -812,6 +824,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
     match format {
         Format::Markdown => {
             join_html_headings(&mut out);
+            join_bare_labels(&mut out);
             mark_indented_code(&mut out);
         }
         Format::Rst => mark_rst_blocks(&mut out),
@@ -860,6 +873,30 @@ fn join_html_headings(lines: &mut [Line<'_>]) {
             l.text = Cow::Borrowed("");
             l.blank = true;
         }
+    }
+}
+
+/// A `Q:` or `A:` label in a paragraph of its own (a DocBook FAQ's table
+/// cells turned Markdown: `**Q:**`, then the question as the next
+/// paragraph) opens the paragraph after it, as it does on one line.
+fn join_bare_labels(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        let t = lines[i].text.trim();
+        let bare = t.trim_matches('*');
+        let label = matches!(bare, "Q:" | "A:" | "Q" | "A") && t.len() - bare.len() >= 2 || matches!(t, "Q:" | "A:");
+        if lines[i].code || !label {
+            continue;
+        }
+        let Some(j) = next_nonblank(lines, i + 1).filter(|&j| j <= i + 2 && !lines[j].code) else {
+            continue;
+        };
+        let next = lines[j].text.trim();
+        if next.trim_matches('*').len() <= 2 || next.starts_with('#') {
+            continue;
+        }
+        lines[j].text = Cow::Owned(format!("{t} {next}"));
+        lines[i].text = Cow::Borrowed("");
+        lines[i].blank = true;
     }
 }
 
