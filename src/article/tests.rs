@@ -2565,7 +2565,7 @@ fn a_docbook_faq_labels_its_questions_on_lines_of_their_own() {
     // DocBook's question and answer table turned Markdown: `**Q:**` over
     // the question, `**A:**` over the answer, under a contents list whose
     // last question of each group reads as one over the next group.
-    let text = "# Chapter 8. Kiln Questions\n\n**8.1. [Firing](faq.html#firing)**\n\n###### Q: [Why is it hot?](faq.html#q1)\n\n###### Q: [Who loads it?](faq.html#q2)\n\n**8.2. [Glazes and other finishes](faq.html#glazes)**\n\n###### Q: [Which glaze is safe?](faq.html#q3)\n\n**8.1. Firing**\n\n**Q:**\n\nWhy is it hot?\n\n**A:**\n\nBecause it fires.\n\n**Q:**\n\nWho loads it?\n\n**A:**\n\nThe technician does.\n\n**8.2. Glazes and other finishes**\n\n**Q:**\n\nWhich glaze is safe?\n\n**A:**\n\nThe lead-free one.\n";
+    let text = "# Chapter 8. Kiln Questions\n\n**8.1. [Firing](faq.html#firing)**\n\n###### Q: [Why is it hot?](faq.html#q1)\n\n###### Q: [Who loads it?](faq.html#q2)\n\n**8.2. [Glazes and other finishes](faq.html#glazes)**\n\n###### Q: [Which glaze is safe?](faq.html#q3)\n\n###### Q: [Where is the key to the kiln room kept at night?](faq.html#q4)\n\n**8.1. Firing**\n\n**Q:**\n\nWhy is it hot?\n\n**A:**\n\nBecause it fires.\n\n**Q:**\n\nWho loads it?\n\n**A:**\n\nThe technician does.\n\n**8.2. Glazes and other finishes**\n\n**Q:**\n\nWhich glaze is safe?\n\n**A:**\n\nThe lead-free one.\n\n**Q:**\n\nWhere is the key to the kiln room kept at night?\n\n**A:**\n\nIn the office.\n";
     let a = parse(text, Format::Markdown);
     let qa: Vec<(&str, String)> = a
         .sections
@@ -2577,7 +2577,11 @@ fn a_docbook_faq_labels_its_questions_on_lines_of_their_own() {
         [
             ("Why is it hot?", "Because it fires.".to_string()),
             ("Who loads it?", "The technician does.".to_string()),
-            ("Which glaze is safe?", "The lead-free one.".to_string())
+            ("Which glaze is safe?", "The lead-free one.".to_string()),
+            (
+                "Where is the key to the kiln room kept at night?",
+                "In the office.".to_string()
+            )
         ]
     );
 }
