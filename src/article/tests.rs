@@ -2565,7 +2565,7 @@ fn a_docbook_faq_labels_its_questions_on_lines_of_their_own() {
     // DocBook's question and answer table turned Markdown: `**Q:**` over
     // the question, `**A:**` over the answer, under a contents list whose
     // last question of each group reads as one over the next group.
-    let text = "# Chapter 8. Kiln Questions\n\n**8.1. [Firing](faq.html#firing)**\n\n###### Q: [Why is it hot?](faq.html#q1)\n\n###### Q: [Who loads it?](faq.html#q2)\n\n**8.2. [Glazes and other finishes](faq.html#glazes)**\n\n###### Q: [Which glaze is safe?](faq.html#q3)\n\n###### Q: [Where is the key to the kiln room kept at night?](faq.html#q4)\n\n**8.1. Firing**\n\n**Q:**\n\nWhy is it hot?\n\n**A:**\n\nBecause it fires.\n\n**Q:**\n\nWho loads it?\n\n**A:**\n\nThe technician does.\n\n**8.2. Glazes and other finishes**\n\n**Q:**\n\nWhich glaze is safe?\n\n**A:**\n\nThe lead-free one.\n\n**Q:**\n\nWhere is the key to the kiln room kept at night?\n\n**A:**\n\nIn the office.\n";
+    let text = "# Chapter 8. Kiln Questions\n\n**8.1. [Firing](faq.html#firing)**\n\n###### Q: [Why is it hot?](faq.html#q1)\n\n###### Q: [Who loads it?](faq.html#q2)\n\n**8.2. [Glazes and other finishes](faq.html#glazes)**\n\n###### Q: [Where is the key to the kiln room kept at night?](faq.html#q4)\n\n###### Q: [Which glaze is safe?](faq.html#q3)\n\n**8.1. Firing**\n\n**Q:**\n\nWhy is it hot?\n\n**A:**\n\nBecause it fires.\n\n**Q:**\n\nWho loads it?\n\n**A:**\n\nThe technician does.\n\n**8.2. Glazes and other finishes**\n\n**Q:**\n\nWhich glaze is safe?\n\n**A:**\n\nThe lead-free one.\n\n**Q:**\n\nWhere is the key to the kiln room kept at night?\n\n**A:**\n\nIn the office.\n";
     let a = parse(text, Format::Markdown);
     let qa: Vec<(&str, String)> = a
         .sections
@@ -2582,6 +2582,58 @@ fn a_docbook_faq_labels_its_questions_on_lines_of_their_own() {
                 "Where is the key to the kiln room kept at night?",
                 "In the office.".to_string()
             )
+        ]
+    );
+}
+
+#[test]
+fn a_question_asked_again_over_a_contents_group_is_dropped() {
+    let block = |kind, text: &str| Block {
+        kind,
+        text: text.to_string(),
+        line: 1,
+    };
+    let section = |q: &str, blocks: Vec<Block>| Section {
+        question: q.to_string(),
+        line: 1,
+        number: None,
+        category: None,
+        blocks,
+    };
+    let long = "Where is the key to the kiln room kept at night?";
+    let mut article = Article {
+        title: None,
+        intro: Vec::new(),
+        sections: vec![
+            // The last question of the list's first group, over the label
+            // of the next and its questions, as lines of their own.
+            section(
+                "Who loads it?",
+                vec![
+                    block(BlockKind::Prose, "8.2. Glazes and other finishes"),
+                    block(BlockKind::Prose, &format!("Q: {long}:")),
+                ],
+            ),
+            section("Who loads it?", vec![block(BlockKind::Prose, "The technician does.")]),
+            section(long, vec![block(BlockKind::Prose, "In the office.")]),
+            // Asked twice, answered the second time only by a short line:
+            // the last time a question is asked stays.
+            section(
+                "Unix platforms",
+                vec![block(BlockKind::Prose, "Use GNU sed 4.8 or later.")],
+            ),
+            section("Unix platforms", vec![block(BlockKind::Prose, "[ More needed ]")]),
+        ],
+    };
+    drop_contents(&mut article);
+    let answers: Vec<String> = article.sections.iter().map(Section::answer_text).collect();
+    assert_eq!(
+        answers,
+        [
+            "The technician does.",
+            "In the office.",
+            "Use GNU sed 4.8 or later.",
+            "[ More needed ]"
         ]
     );
 }
