@@ -82,6 +82,16 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
                 h.fallback(e)
             }
         })
+        // A raised arrow marks a link that opens elsewhere ("page ↗"), a
+        // raised dagger a footnote: neither is read.
+        .add_handler(vec!["sup"], |h: &dyn Handlers, e: Element| {
+            let converted = h.fallback(e)?;
+            if matches!(converted.content.trim(), "↗" | "⧉" | "†" | "‡") {
+                Some(FOOTNOTE_MARK.to_string().into())
+            } else {
+                Some(converted)
+            }
+        })
         .add_handler(vec!["title"], move |h: &dyn Handlers, e: Element| {
             let t = text_of(h, &e);
             let _ = title_seen.set(t.clone());
@@ -331,7 +341,7 @@ fn without_footnote_marks(md: &str) -> String {
     while let Some(part) = parts.next() {
         out.push_str(part);
         let Some(next) = parts.peek() else { break };
-        if next.starts_with([',', '.', ';', ':', ')', '!', '?']) {
+        if next.starts_with([',', '.', ';', ':', ')', ']', '!', '?']) {
             let kept = out.trim_end_matches(' ').len();
             out.truncate(kept);
         } else if next.starts_with(' ') && out.ends_with(' ') {
@@ -506,6 +516,17 @@ mod tests {
         for gone in ["¶", "§", "Navigation", "index", "This Page", "Built with", "TOC"] {
             assert!(!md.contains(gone), "{gone}: {md}");
         }
+    }
+
+    #[test]
+    fn raised_link_and_footnote_marks_go() {
+        let md = to_markdown(
+            "<html><body><h2>Where is it?</h2><p>See the <a href=\"https://example.org/map\" target=\"_blank\">map <sup>↗</sup></a> first. Kilns run hot<sup>†</sup>. Ca<sup>2+</sup> stays.</p></body></html>",
+        )
+        .unwrap();
+        assert!(md.contains("See the [map](https://example.org/map) first."), "{md}");
+        assert!(md.contains("Kilns run hot."), "{md}");
+        assert!(md.contains("Ca2+ stays."), "{md}");
     }
 
     #[test]
