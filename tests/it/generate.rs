@@ -435,7 +435,26 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 70] = [
+    let cases: [(&str, &[&str]); 72] = [
+        (
+            "docbook.html",
+            &[
+                "Which yarn should I warp with first?",
+                "The warp keeps slackening on one side, even after I retie every knot along the front beam, and the cloth comes out skewed.",
+                "How tight should the warp be?",
+                "Why do my edges pull in?",
+                "How do I wash the finished cloth?",
+            ],
+        ),
+        (
+            "sphinxdl.txt",
+            &[
+                "Why does `pondlog` read the temperature as zero?",
+                "The clock drifts by a minute a day.",
+                "How long does the battery last?",
+                "Where are the readings stored?",
+            ],
+        ),
         (
             "notion.md",
             &[
@@ -993,6 +1012,13 @@ fn faq_layouts_from_the_wild() {
                 "=== \"",
                 ":orphan:",
                 ":doc:",
+                // Sphinx's marks on names, substitutions, a raised
+                // arrow after a link.
+                "`!pondlog",
+                "`.Store",
+                "`~pondlog",
+                "|PWR|",
+                "↗",
                 // A manual page's running header and footer, its section
                 // names.
                 "KILNFAQ(7)",
@@ -1018,6 +1044,8 @@ fn faq_layouts_from_the_wild() {
             "manpage.txt" => &["loading", "firing"],
             "tabs.md" => &["borrowing", "moving-from-another-library"],
             "banner.txt" => &["joining", "firing"],
+            "docbook.html" => &["setting-up-the-loom", "weaving-and-finishing-the-cloth"],
+            "sphinxdl.txt" => &["setting-up", "data"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
