@@ -1319,7 +1319,17 @@ fn rst_default_role(s: &str) -> Cow<'_, str> {
             n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
                 && n.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
         };
-        if content.starts_with(['!', '.', '~']) && name(content.trim_start_matches(['!', '.', '~'])) {
+        // `` `string tutorial <string_tutorial>` ``: a title before its
+        // target, shown as the title.
+        let titled = content
+            .strip_suffix('>')
+            .and_then(|c| c.rsplit_once(" <"))
+            .map(|(title, _)| title.trim());
+        if let Some(title) = titled.filter(|t| !t.is_empty()) {
+            out.push_str(&s[copied..open]);
+            out.push_str(title);
+            copied = close + 1;
+        } else if content.starts_with(['!', '.', '~']) && name(content.trim_start_matches(['!', '.', '~'])) {
             out.push_str(&s[copied..=open]);
             out.push_str(shown_name(content, true));
             copied = close;

@@ -2047,6 +2047,7 @@ fn rst_roles_read_as_their_text() {
         // Sphinx's marks on a Python name, under a role or the default role.
         ("Call :meth:`.Kiln.fire` then `.Loop`.", "Call `Kiln.fire` then `Loop`."),
         ("Use `~kiln.Kiln.vent()` or `!Overheat`.", "Use `vent()` or `Overheat`."),
+        ("See the `firing guide <firing>` first.", "See the firing guide first."),
         // Not names: a path, a literal, a file role.
         ("Edit `~/.kilnrc` and ``~kiln.x``.", "Edit `~/.kilnrc` and `~kiln.x`."),
         ("Open :file:`.kilnrc` now.", "Open `.kilnrc` now."),
