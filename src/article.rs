@@ -410,11 +410,19 @@ fn drop_contents(article: &mut Article) {
     if article.sections.len() < 2 {
         return;
     }
-    let key = |s: &str| collapse_ws(&s.trim().trim_end_matches('?').replace('`', "")).to_lowercase();
-    let questions: HashSet<String> = article.sections.iter().map(|s| key(&s.question)).collect();
+    let key = |s: &str| {
+        let s = s.trim().trim_end_matches('?');
+        if s.contains('`') {
+            collapse_ws(&s.replace('`', "")).to_lowercase()
+        } else {
+            collapse_ws(s).to_lowercase()
+        }
+    };
+    let keys: Vec<String> = article.sections.iter().map(|s| key(&s.question)).collect();
+    let questions: HashSet<&str> = keys.iter().map(String::as_str).collect();
     let listed = |b: &Block| {
         b.kind == BlockKind::Item
-            && list_marker_len(&b.text).is_some_and(|n| n > 0 && questions.contains(&key(&b.text[n..])))
+            && list_marker_len(&b.text).is_some_and(|n| n > 0 && questions.contains(key(&b.text[n..]).as_str()))
     };
     // Items may group the questions under short labels ("- Quick start",
     // "- FAQ", "- Compile and Install", "- General Questions, How to Get
@@ -429,7 +437,7 @@ fn drop_contents(article: &mut Article) {
     let listed_line = |b: &Block| {
         let t = b.text.trim_end_matches(':');
         let t = t.strip_prefix("Q:").unwrap_or(t);
-        b.kind == BlockKind::Prose && questions.contains(&key(t))
+        b.kind == BlockKind::Prose && questions.contains(key(t).as_str())
     };
     let heading = |b: &Block| {
         b.kind == BlockKind::Prose
@@ -451,13 +459,13 @@ fn drop_contents(article: &mut Article) {
     // The last item of a group in the list may read as a question over the
     // labels and items of the next groups: it is asked again where it is
     // answered, and its items alone tell it for what it is.
-    let mut last_asked: HashMap<String, usize> = HashMap::new();
-    for (i, s) in article.sections.iter().enumerate() {
-        last_asked.insert(key(&s.question), i);
+    let mut last_asked: HashMap<&str, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        last_asked.insert(k, i);
     }
     let mut at = 0;
     article.sections.retain(|s| {
-        let asked_again = last_asked.get(&key(&s.question)).is_some_and(|&last| last > at);
+        let asked_again = last_asked.get(keys[at].as_str()).is_some_and(|&last| last > at);
         at += 1;
         !contents(&s.blocks, false, if asked_again { 0 } else { 2 })
     });
@@ -478,8 +486,8 @@ fn drop_contents(article: &mut Article) {
     // It opens with a question, after at most a label: only a paragraph
     // that does is searched for the rest.
     const OPENING: usize = 16;
-    let keys: Vec<String> = questions.into_iter().filter(|k| k.len() >= OPENING).collect();
-    let openings: HashSet<&str> = keys.iter().map(|k| prefix_within(k, OPENING)).collect();
+    let long_keys: Vec<&str> = questions.into_iter().filter(|k| k.len() >= OPENING).collect();
+    let openings: HashSet<&str> = long_keys.iter().map(|k| prefix_within(k, OPENING)).collect();
     let opens_with_question = |b: &Block| {
         let lower = prefix_within(&b.text, 64).to_lowercase();
         let after_label = lower.split_once(' ').map_or("", |(_, rest)| rest);
@@ -492,12 +500,12 @@ fn drop_contents(article: &mut Article) {
         .iter()
         .map(|b| b.kind == BlockKind::Prose && opens_with_question(b))
         .collect();
-    if keys.len() < 2 || !listing.contains(&true) {
+    if long_keys.len() < 2 || !listing.contains(&true) {
         return;
     }
     let Ok(finder) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&keys)
+        .build(&long_keys)
     else {
         return;
     };
