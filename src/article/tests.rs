@@ -12,6 +12,14 @@ fn asked_in_parts(a: &Article) -> Vec<(&str, Option<&str>)> {
         .collect()
 }
 
+/// Each section's question and its answer.
+fn asked_and_answered(a: &Article) -> Vec<(&str, String)> {
+    a.sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.answer_text()))
+        .collect()
+}
+
 fn text_qs(text: &str) -> Vec<String> {
     questions(text, Format::Text)
 }
@@ -250,11 +258,7 @@ fn bullets_that_ask_with_their_answers_nested_under_them() {
     // Notion's toggle lists, exported as Markdown.
     let text = "# Handbook FAQ\n\nFor new joiners.\n\n- How do I book leave?\n    \n    Book it in Timetastic two weeks ahead.\n    \n- Where is the VPN config?\n    \n    In the IT space:\n    \n    ```\n    wg-quick up office\n    ```\n    \n    - Ask #it if it fails?\n        \n        They answer within the hour.\n- What about the office?\n- Is there parking?\n";
     let a = parse(text, Format::Markdown);
-    let qa: Vec<(&str, String)> = a
-        .sections
-        .iter()
-        .map(|s| (s.question.as_str(), s.answer_text()))
-        .collect();
+    let qa = asked_and_answered(&a);
     assert_eq!(
         qa,
         [
@@ -1733,10 +1737,7 @@ fn latex_is_recognised_in_plain_text_by_its_commands_only() {
     let a = parse(exam, Format::Text);
     assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Water"));
     assert_eq!(
-        a.sections
-            .iter()
-            .map(|s| (s.question.as_str(), s.answer_text()))
-            .collect::<Vec<_>>(),
+        asked_and_answered(&a),
         [
             ("What drives evaporation?", "Heat from the Sun.".to_string()),
             ("Why does rising air cool?", "It expands.".to_string())
@@ -1769,11 +1770,7 @@ fn an_answer_on_the_question_line_goes_on_over_the_next_lines() {
 fn details_and_summary_on_one_line_still_ask_their_question() {
     let text = "# Kiln FAQ\n\nFor members.\n\n<details><summary>How hot is a glaze firing?</summary>\n\nAbout 1,220 °C.\n\n</details>\n\n<details><summary>When can I collect pots?</summary>Two days after the firing.</details>\n\n<details open>\n<summary><b>Who loads the kiln?</b></summary>\nThe technician, on Fridays.</details>\n";
     let a = parse(text, Format::Markdown);
-    let qa: Vec<(&str, String)> = a
-        .sections
-        .iter()
-        .map(|s| (s.question.as_str(), s.answer_text()))
-        .collect();
+    let qa = asked_and_answered(&a);
     assert_eq!(
         qa,
         [
@@ -2493,10 +2490,8 @@ fn rst_definition_terms_that_mostly_ask_are_all_entries() {
     // A definition list of questions, with a stated problem among them and
     // the labels and classes Sphinx FAQs put over each entry.
     let text = "Kiln FAQ\n========\n\nFiring\n------\n\n.. _hot:\n.. cssclass:: faq\n\nWhy is it hot?\n    Because it fires.\n\nWho loads it?\n    The technician does.\n\nThe door sticks when it is *cold*.\n    Lift it as you pull.\n\nWhere is the key?\n    In the office.\n";
-    let a = parse(text, Format::Rst);
-    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
     assert_eq!(
-        qs,
+        questions(text, Format::Rst),
         [
             "Why is it hot?",
             "Who loads it?",
@@ -2504,6 +2499,7 @@ fn rst_definition_terms_that_mostly_ask_are_all_entries() {
             "Where is the key?"
         ]
     );
+    let a = parse(text, Format::Rst);
     assert_eq!(a.sections[2].answer_text(), "Lift it as you pull.");
     assert_eq!(a.sections[2].category.as_deref(), Some("Firing"));
 }
@@ -2527,10 +2523,8 @@ fn a_contents_list_grouped_under_long_labels_is_dropped() {
     // The index of a page turned from HTML: groups under labels of up to
     // eight words, the last question of a group over the next labels.
     let text = "# Kiln FAQ\n\n## Index\n\n*   [**General Questions, How to Get Into the Studio**](#general)\n\n*   **Why is it hot?**\n*   **Who loads it?**\n\n*   [**Compile and Install**](#install)\n*   [**Options, Commands, Usage**](#command)\n\n*   **How long does it cool?**\n*   **Which glaze is safe?**\n\n*   [**Questions about Firing at Home**](#home)\n\n*   **Can I fire at home?**\n\n*   [**Miscellaneous**](#other)\n\n*   **Where is the key?**\n*   **Who pays for clay?**\n\n## General\n\n###### **Why is it hot?**\n\nBecause it fires.\n\n###### **Who loads it?**\n\nThe technician.\n\n## Usage\n\n###### **How long does it cool?**\n\nA whole day.\n\n###### **Which glaze is safe?**\n\nThe lead-free one.\n\n## Home\n\n###### **Can I fire at home?**\n\nOnly with a licence.\n\n## Other\n\n###### **Where is the key?**\n\nIn the office.\n\n###### **Who pays for clay?**\n\nMembers do.\n";
-    let a = parse(text, Format::Markdown);
-    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
     assert_eq!(
-        qs,
+        md_qs(text),
         [
             "Why is it hot?",
             "Who loads it?",
@@ -2568,11 +2562,7 @@ fn a_docbook_faq_labels_its_questions_on_lines_of_their_own() {
     // last question of each group reads as one over the next group.
     let text = "# Chapter 8. Kiln Questions\n\n**8.1. [Firing](faq.html#firing)**\n\n###### Q: [Why is it hot?](faq.html#q1)\n\n###### Q: [Who loads it?](faq.html#q2)\n\n**8.2. [Glazes and other finishes](faq.html#glazes)**\n\n###### Q: [Where is the key to the kiln room kept at night?](faq.html#q4)\n\n###### Q: [Which glaze is safe?](faq.html#q3)\n\n**8.1. Firing**\n\n**Q:**\n\nWhy is it hot?\n\n**A:**\n\nBecause it fires.\n\n**Q:**\n\nWho loads it?\n\n**A:**\n\nThe technician does.\n\n**8.2. Glazes and other finishes**\n\n**Q:**\n\nWhich glaze is safe?\n\n**A:**\n\nThe lead-free one.\n\n**Q:**\n\nWhere is the key to the kiln room kept at night?\n\n**A:**\n\nIn the office.\n";
     let a = parse(text, Format::Markdown);
-    let qa: Vec<(&str, String)> = a
-        .sections
-        .iter()
-        .map(|s| (s.question.as_str(), s.answer_text()))
-        .collect();
+    let qa = asked_and_answered(&a);
     assert_eq!(
         qa,
         [
