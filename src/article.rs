@@ -2520,28 +2520,11 @@ fn unescape_markdown(s: &str) -> Cow<'_, str> {
 
 /// `\*` and `\_` outside code spans as the characters themselves.
 fn resolve_escaped_emphasis(s: &str) -> String {
-    if gnu_quoted(s) {
+    if crate::extract::gnu_quoted(s) {
         // Its backticks open no code: every escape is one.
         return s.replace("\\*", "*").replace("\\_", "_");
     }
     unescape_where(s, |n| matches!(n, '*' | '_'))
-}
-
-/// Whether text quotes GNU-style, a backtick closed by an apostrophe
-/// (`` `Redisplay': `` as compilers print it): between two of its
-/// backticks there is an apostrophe before no letter or digit.
-fn gnu_quoted(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut ticks = memchr::memchr_iter(b'`', b);
-    while let Some(open) = ticks.next() {
-        let close = ticks.next().unwrap_or(b.len());
-        let closes_quote = memchr::memchr_iter(b'\'', &b[open + 1..close])
-            .any(|i| !b.get(open + 2 + i).is_some_and(u8::is_ascii_alphanumeric));
-        if closes_quote {
-            return true;
-        }
-    }
-    false
 }
 
 /// `s` without the backslash before each character outside code spans

@@ -396,17 +396,17 @@ const ABBREVIATIONS: &[&str] = &[
 /// where a boundary fell after an abbreviation or an initial).
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    // "`Killed process ... (gunicorn)`", "`.IOLoop`": code is not prose,
-    // and a period inside it ends nothing.
-    // A paragraph quoting GNU-style pairs its backticks with apostrophes,
-    // so none of its pairs of backticks is sure to hold code.
-    let mut code: Vec<(usize, usize)> = Vec::new();
-    if memchr::memchr(b'`', text.as_bytes()).is_some() {
-        code = cloze::code_spans(text);
-        if !code.iter().all(|&(s, e)| is_code_span(&text[s..e])) {
-            code.clear();
-        }
-    }
+    // "`Killed process ... (gunicorn)`", "`.IOLoop`": a period inside code
+    // ends nothing. A whole command line is longer than a span of code in
+    // a sentence.
+    let code: Vec<(usize, usize)> = if memchr::memchr(b'`', text.as_bytes()).is_some() && !gnu_quoted(text) {
+        cloze::code_spans(text)
+            .into_iter()
+            .filter(|&(s, e)| e - s <= 200)
+            .collect()
+    } else {
+        Vec::new()
+    };
     for (start, s) in segment::sentence_bound_indices(text) {
         let end = start + s.len();
         if let Some(last) = out.last_mut() {
@@ -455,14 +455,17 @@ pub fn sentences(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Whether the text between two backticks may be code rather than the
-/// stretch between two `quoted' words of GNU-style quoting ("`foo' and
-/// `bar'"), which would join sentences that are not one.
-fn is_code_span(inner: &str) -> bool {
-    inner.len() <= 200
-        && !inner
+/// Whether text quotes GNU-style, a backtick closed by an apostrophe
+/// ("`foo' and `bar'", `` `Redisplay': `` as compilers print it): between
+/// two of its backticks there is an apostrophe before no letter or digit.
+/// Its backticks pair with apostrophes, so none of them opens code.
+pub fn gnu_quoted(text: &str) -> bool {
+    cloze::code_spans(text).iter().any(|&(s, e)| {
+        let inner = &text[s..e];
+        inner
             .match_indices('\'')
             .any(|(i, _)| !inner[i + 1..].starts_with(char::is_alphanumeric))
+    })
 }
 
 /// Inverse document frequency of each term over the article's sentences.
@@ -681,9 +684,6 @@ mod tests {
         SparseVec::new(e)
     }
 
-    /// A vocab's ids run from 0 in order of first use whatever vocabs
-    /// came before it or live beside it: the stem map is handed from one
-    /// to the next, never shared.
     #[test]
     fn a_period_inside_code_ends_no_sentence() {
         assert_eq!(
@@ -705,6 +705,9 @@ mod tests {
         );
     }
 
+    /// A vocab's ids run from 0 in order of first use whatever vocabs
+    /// came before it or live beside it: the stem map is handed from one
+    /// to the next, never shared.
     #[test]
     fn sentences_end_at_a_verdict_but_not_after_an_abbreviation() {
         assert_eq!(
