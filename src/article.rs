@@ -1194,22 +1194,28 @@ fn rst_roles(out: &str) -> String {
 }
 
 /// reStructuredText drops an escaped space, which only separates markup
-/// from a word (`` ``x``\ s ``, `` `a`/\ `b` ``); in code it is code.
+/// from a word (`` ``x``\\ s ``, `` `a`/\\ `b` ``); in code it is code.
 fn without_escaped_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    outside_code(s, |piece| piece.replace("\\ ", ""))
+}
+
+/// `t` with `f` applied to the text between its code spans, each run of
+/// backticks opening or closing one.
+fn outside_code(t: &str, f: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(t.len());
     let mut code = false;
-    let mut prev_tick = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        // A run of backticks opens or closes a literal once.
-        if c == '`' && !prev_tick {
-            code = !code;
+    let mut rest = t;
+    while !rest.is_empty() {
+        let at = memchr::memchr(b'`', rest.as_bytes()).unwrap_or(rest.len());
+        let ticks = rest[at..].bytes().take_while(|&b| b == b'`').count();
+        if code {
+            out.push_str(&rest[..at]);
+        } else {
+            out.push_str(&f(&rest[..at]));
         }
-        prev_tick = c == '`';
-        if c == '\\' && !code && chars.next_if_eq(&' ').is_some() {
-            continue;
-        }
-        out.push(c);
+        out.push_str(&rest[at..at + ticks]);
+        code ^= ticks > 0;
+        rest = &rest[at + ticks..];
     }
     out
 }
@@ -1255,30 +1261,18 @@ fn unicode_code(code: &str) -> String {
 /// `|name|`, `|name|_` and `|name|__` as the text substituted, outside
 /// code (`` ``|x|`` `` is what it shows).
 fn rst_substituted(t: &str, subs: &[(String, String)]) -> String {
-    let mut out = String::with_capacity(t.len());
-    // Odd pieces between runs of backticks are code.
-    let mut code = false;
-    let mut rest = t;
-    while !rest.is_empty() {
-        let at = memchr::memchr(b'`', rest.as_bytes()).unwrap_or(rest.len());
-        let ticks = rest[at..].bytes().take_while(|&b| b == b'`').count();
-        let mut piece = rest[..at].to_string();
-        if !code {
-            for (name, value) in subs {
-                let reference = format!("|{name}|");
-                if piece.contains(&reference) {
-                    for suffix in ["__", "_", ""] {
-                        piece = piece.replace(&format!("{reference}{suffix}"), value);
-                    }
+    outside_code(t, |piece| {
+        let mut piece = piece.to_string();
+        for (name, value) in subs {
+            let reference = format!("|{name}|");
+            if piece.contains(&reference) {
+                for suffix in ["__", "_", ""] {
+                    piece = piece.replace(&format!("{reference}{suffix}"), value);
                 }
             }
         }
-        out.push_str(&piece);
-        out.push_str(&rest[at..at + ticks]);
-        code ^= ticks > 0;
-        rest = &rest[at + ticks..];
-    }
-    out
+        piece
+    })
 }
 
 /// Sphinx's roles for Python objects, whose targets may open with a `.`
