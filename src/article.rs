@@ -1194,7 +1194,7 @@ fn rst_roles(out: &str) -> String {
 }
 
 /// reStructuredText drops an escaped space, which only separates markup
-/// from a word (`` ``x``\\ s ``, `` `a`/\\ `b` ``); in code it is code.
+/// from a word (`` ``x``\ s ``, `` `a`/\ `b` ``); in code it is code.
 fn without_escaped_spaces(s: &str) -> String {
     outside_code(s, |piece| piece.replace("\\ ", ""))
 }
