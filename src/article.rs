@@ -1976,17 +1976,10 @@ fn is_web_furniture(t: &str) -> bool {
     let lower = lower
         .trim_start_matches(['↑', '^', '⬆', ' '])
         .trim_end_matches(['.', '!', ' ']);
-    if matches!(
-        lower,
-        "back to top"
-            | "back to the top"
-            | "return to top"
-            | "top of page"
-            | "back to contents"
-            | "back to questions"
-            | "share this article"
-            | "print this page"
-    ) {
+    // "Top" and "Contents" alone are words of a heading, not a link back up.
+    if (!matches!(lower, "top" | "contents" | "toc") && leads_back_up(lower))
+        || matches!(lower, "share this article" | "print this page")
+    {
         return true;
     }
     // "Was this article helpful?", "Did this answer your question?", but
@@ -2831,10 +2824,51 @@ fn strip_heading(s: &str) -> Option<(u8, &str)> {
     if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
         return None;
     }
-    let rest = strip_attributes(rest.trim());
+    let rest = without_top_link(strip_attributes(rest.trim()));
     // Closing hashes of an ATX heading are decoration.
     let rest = rest.trim_end_matches('#').trim_end();
     Some((n as u8, rest))
+}
+
+/// A heading without the link back up the page that ends it (`"Bad
+/// Credentials" Error [Top ▲](#table-of-contents)`).
+fn without_top_link(s: &str) -> &str {
+    let Some(inner) = s.strip_suffix(')') else {
+        return s;
+    };
+    match inner.rfind("](#") {
+        Some(close) if !inner[close..].contains(' ') => match inner[..close].rfind('[') {
+            Some(open) if open > 0 && leads_back_up(&inner[open + 1..close]) => inner[..open].trim_end(),
+            _ => s,
+        },
+        _ => s,
+    }
+}
+
+/// The text of a link back up the page: "Back to top", "Top ▲", "↑".
+fn leads_back_up(text: &str) -> bool {
+    const ARROWS: [char; 7] = ['↑', '^', '⬆', '▲', '△', '⇧', '🔝'];
+    if text.contains(ARROWS) && text.chars().all(|c| ARROWS.contains(&c) || c == ' ') {
+        return true;
+    }
+    let lower = text
+        .trim_matches(|c: char| ARROWS.contains(&c) || matches!(c, '[' | ']' | '.' | '!' | ' '))
+        .to_lowercase();
+    matches!(
+        lower.as_str(),
+        "top"
+            | "back to top"
+            | "back to the top"
+            | "return to top"
+            | "go to top"
+            | "to top"
+            | "top of page"
+            | "back to contents"
+            | "contents"
+            | "toc"
+            | "back to toc"
+            | "back to questions"
+    )
 }
 
 /// A heading without a trailing attribute block of Pandoc, kramdown or
@@ -3921,6 +3955,21 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
             let (first, last) = (owner(cands[a].line), owner(cands[b].line));
             first < last || last < asking.len()
         });
+    // A list that a line of one answer leads into ("Approximate flow:") is
+    // that answer's, even when its items ask ("1. Are you in a command?").
+    let led_in = |k: usize| {
+        let line = cands[k].line;
+        (0..line)
+            .rev()
+            .find(|&p| !lines[p].blank)
+            .is_some_and(|p| markers[p].is_none() && !lines[p].code && lines[p].text.ends_with(':'))
+    };
+    let in_answers = in_answers
+        || (asking.len() >= 2
+            && chain.first().is_some_and(|&a| led_in(a))
+            && chain
+                .iter()
+                .all(|&k| owned(k) && owner(cands[k].line) == owner(cands[chain[0]].line)));
     if !in_answers {
         accepted.extend(chain);
     }

@@ -67,7 +67,11 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
     let mut vocab = Vocab::new(an);
     let mut sents: Vec<Sent> = Vec::new();
     let mut push_blocks = |blocks: &[crate::article::Block], section: Option<usize>, vocab: &mut Vocab| {
-        for (bi, b) in blocks.iter().enumerate().filter(|(_, b)| b.kind != BlockKind::Code) {
+        for (bi, b) in blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind != BlockKind::Code && !is_placeholder(&b.text))
+        {
             let mut split: Vec<String> = Vec::new();
             for s in extract::sentences(&b.text) {
                 // "... first. Then:" – a bare lead-in joins the sentence before it.
@@ -296,6 +300,9 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             relevance[k] = if max > 0.0 { sc / max } else { 0.0 };
         }
         let context = section.answer_text().trim().to_string();
+        if is_placeholder(&context) {
+            continue;
+        }
         let answer = if chosen.is_empty() {
             first_words(&context, 60)
         } else if only_list {
@@ -522,6 +529,30 @@ fn introduced(next: &[crate::article::Block]) -> Option<String> {
     }
 }
 
+/// An answer not written yet: "TODO", "TBD (needs a benchmark)", "Coming
+/// soon." Nothing in it is worth learning.
+pub fn is_placeholder(text: &str) -> bool {
+    let text = text.trim();
+    if text.len() > 80 {
+        return false;
+    }
+    let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    // Written in capitals, these are notes to the writers; "Todo" may be a
+    // name.
+    if ["TODO", "TBD", "TBA", "FIXME", "WIP"].contains(&first) {
+        return true;
+    }
+    let bare = text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    [
+        "coming soon",
+        "to be written",
+        "to be done",
+        "work in progress",
+        "to do",
+    ]
+    .contains(&bare.as_str())
+}
+
 fn first_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= n {
@@ -564,10 +595,25 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
         41..=60 => 0.8,
         _ => 0.5,
     };
-    // A code span may open a sentence: "`pg_dump` reads every row ...".
+    // A code span may open a sentence: "`pg_dump` reads every row ...". So
+    // may a name the question asks about written in lower case ("How is
+    // ripgrep licensed?" "ripgrep is dual licensed ..."), though asked what
+    // to do, such a sentence more often says what the thing does than
+    // what the reader should.
     let starts_well = s
         .text
-        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '`'));
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '`'))
+        || (!question.procedural
+            && s.text.ends_with(['.', '!'])
+            && s.tokens.first().is_some_and(|t| {
+                // Not a command line or a message: "stat(/var/db): No such
+                // file", "sed 's/x//' file".
+                let after = &s.text[t.end..];
+                t.start == 0
+                    && !t.stop
+                    && question.all.contains(&t.term)
+                    && (after.starts_with(' ') || after.starts_with("'s ") || after.starts_with("’s "))
+            }));
     let mut score = (0.15 + rel.min(0.6)) * (0.2 + novelty) * (0.5 + cent) * len_factor;
     if !starts_well && !s.resumes {
         score *= 0.5;
@@ -589,6 +635,11 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     // "For example, `...`" shows what the sentence before it says; the
     // example alone leaves the student to guess what it shows.
     if !lead && is_example(&s.text) {
+        score *= 0.4;
+    }
+    // "Then why is it also slower on many lines?": a question the answer
+    // raises answers nothing itself.
+    if s.text.ends_with('?') {
         score *= 0.4;
     }
     // "Note: ...", "Tip: ..." is an aside to the answer, not the answer.
@@ -1476,7 +1527,8 @@ fn choose_answer(
             let raw = |k: usize| whole_scores[k - lead];
             if let Some((second, k2)) = rank_whole(&chosen, 1.0) {
                 let words = sents[k].tokens.len() + sents[k2].tokens.len();
-                if second >= 0.85 * raw(k) && words <= 45 {
+                // A question the answer goes on to raise adds nothing to it.
+                if second >= 0.85 * raw(k) && words <= 45 && !sents[k2].text.ends_with('?') {
                     chosen.push(k2);
                 }
             }
@@ -1607,7 +1659,7 @@ fn keypoints(
     // terms before the colons.
     for &k in chosen.iter().filter(|&&k| sents[k].item) {
         let s = &sents[k];
-        let Some(colon) = s.text.find(':') else {
+        let Some(colon) = label_colon(&s.text) else {
             // "Tomatoes", "French beans": a bulleted item of a few words
             // names a key term whole (a numbered one is a step).
             let Some(name) = crate::article::strip_bullet(&s.text) else {
@@ -1752,6 +1804,19 @@ fn keypoints(
 
 /// Whether the text before a colon is a label that names nothing: "Note",
 /// "Step", "Short answer", "In short".
+/// Where a label ends in "Evaporation: the Sun heats ...": the first colon
+/// outside code (`nu_protocol::ParseError` names no label) that ends a word.
+fn label_colon(text: &str) -> Option<usize> {
+    let code = if text.contains('`') {
+        cloze::code_spans(text)
+    } else {
+        Vec::new()
+    };
+    text.match_indices(':').map(|(at, _)| at).find(|&at| {
+        !code.iter().any(|&(s, e)| s <= at && at < e) && !text[at + 1..].starts_with(|c: char| !c.is_whitespace())
+    })
+}
+
 fn generic_label(label: &str) -> bool {
     matches!(
         label.trim().to_lowercase().as_str(),

@@ -2628,3 +2628,43 @@ fn a_question_asked_again_over_a_contents_group_is_dropped() {
         ]
     );
 }
+
+#[test]
+fn a_numbered_list_an_answer_leads_into_is_the_answers_though_its_items_ask() {
+    let text = "# Potter's wheel FAQ\n\n## How do I centre the clay?\n\nWet your hands first.\n\n\
+                ## My pot keeps collapsing\n\nWork through these in turn:\n\n\
+                1. Is the clay too wet?\n    - Wedge in some drier clay\n    - Let it stiffen on a plaster bat\n\
+                2. Check the wall thickness\n    - Aim for a finger's width\n\
+                3. Are you pulling too fast?\n    - Slow the wheel down\n\n\
+                ## Can I reclaim trimmings?\n\nSoak them, then dry them on plaster.\n";
+    let a = parse(text, Format::Markdown);
+    let asked: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        asked,
+        [
+            "How do I centre the clay?",
+            "My pot keeps collapsing",
+            "Can I reclaim trimmings?"
+        ]
+    );
+    let steps = a.sections[1].answer_text();
+    assert!(
+        steps.contains("1. Is the clay too wet?") && steps.contains("Slow the wheel down"),
+        "{steps}"
+    );
+    // Without the line leading into it, a list of asking items under a
+    // heading that asks nothing is a list of questions still.
+    let unled = text.replace("Work through these in turn:\n\n", "");
+    assert_eq!(md_qs(&unled).len(), 5, "{:?}", md_qs(&unled));
+}
+
+#[test]
+fn a_link_back_up_the_page_is_no_part_of_a_heading() {
+    let text = "# Kiln FAQ\n\n## Contents\n\n1. [Firing times](#times)\n2. [Cones](#cones)\n\n\
+                ## 1. <a name=\"times\"></a> Firing times <small><sup>[Top ▲](#contents)</sup></small>\n\n\
+                A bisque firing takes about eight hours.\n\n\
+                ## 2. Cones [↑](#contents)\n\nCones bend at a set heat.\n\n\
+                ## 3. Top loading or front loading? [Back to top](#top)\n\nFront loaders are easier on the back.\n";
+    assert_eq!(md_qs(text), ["Firing times", "Cones", "Top loading or front loading?"]);
+    assert!(leads_back_up("Top ▲") && leads_back_up("⬆") && !leads_back_up("Top loading"));
+}

@@ -26,6 +26,9 @@ pub struct Generated {
     pub deck: Deck,
     /// Sections recognised as questions.
     pub questions: usize,
+    /// Lines of the questions whose answer is not written yet ("TODO"),
+    /// which make no card.
+    pub unanswered: Vec<usize>,
     /// The language the article was analysed in.
     pub language: Language,
 }
@@ -100,6 +103,12 @@ pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_
     Ok(Generated {
         deck,
         questions: art.sections.len(),
+        unanswered: art
+            .sections
+            .iter()
+            .filter(|s| deckgen::is_placeholder(&s.answer_text()))
+            .map(|s| s.line)
+            .collect(),
         language,
     })
 }
@@ -345,6 +354,11 @@ fn write_deck(
     if g.questions == 0 {
         notes.warnings.push(render::warning(&format!(
             "{label}: no questions recognised; made {cz} cloze cards only"
+        )));
+    }
+    for line in &g.unanswered {
+        notes.warnings.push(render::warning(&format!(
+            "{label}:{line}: the answer is not written yet; no card made"
         )));
     }
     if args.stdout {

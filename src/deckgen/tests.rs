@@ -1445,3 +1445,62 @@ fn a_lone_digit_is_a_key_point_but_no_step_number_and_seldom_a_blank() {
         .expect("a cloze card");
     assert!(!cloze.contains("{{8}}"), "{cloze}");
 }
+
+#[test]
+fn an_answer_not_written_yet_makes_no_card() {
+    let text = "# Glazing FAQ\n\n## How thick should a glaze be?\n\nAbout as thick as single cream.\n\n\
+                ## Can I glaze the foot ring?\n\nTODO (ask the studio technician)\n\n\
+                ## Why did my glaze crawl?\n\nTBD\n\n## Is lead glaze safe?\n\nComing soon.\n";
+    let deck = build_markdown(text, None);
+    let asked: Vec<&str> = deck
+        .cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Qa { question, .. } => Some(question.as_str()),
+            CardBody::Cloze { .. } => None,
+        })
+        .collect();
+    assert_eq!(asked, ["How thick should a glaze be?"]);
+    for c in &deck.cards {
+        if let CardBody::Cloze { text, .. } = &c.body {
+            assert!(!text.contains("TODO") && !text.contains("technician"), "{text}");
+        }
+    }
+    assert!(is_placeholder("FIXME: explain cones") && !is_placeholder("Todo lists help. Keep one by the kiln."));
+}
+
+#[test]
+fn a_colon_inside_code_names_no_key_term() {
+    let text = "# Toolkit FAQ\n\n## How do I report an error?\n\nPick the variant that fits:\n\n\
+                - Use `errors::ParseError` variants\n- Call `report::warn` for warnings\n";
+    let deck = build_markdown(text, None);
+    let keys = first_keypoints(&deck);
+    assert!(keys.iter().all(|k| k.matches('`').count() % 2 == 0), "{keys:?}");
+    assert!(
+        !keys.iter().any(|k| k.starts_with("Use ") || k.starts_with("Call ")),
+        "{keys:?}"
+    );
+}
+
+#[test]
+fn a_name_written_in_lower_case_may_open_the_answer() {
+    let text = "# kilnctl FAQ\n\n## How is kilnctl licensed?\n\n\
+                kilnctl is licensed under the MIT and Apache 2.0 licenses. \
+                Contributions are accepted under the same terms. \
+                Whether a license is permissive or not matters to some shops; the project will not take on any other license.\n";
+    assert_eq!(
+        qa_answers(&build_markdown(text, None)),
+        ["kilnctl is licensed under the MIT and Apache 2.0 licenses."]
+    );
+}
+
+#[test]
+fn a_question_the_answer_raises_is_not_the_answer() {
+    let text = "# Glaze FAQ\n\n## Why does my glaze crawl?\n\n\
+                Thick coats shrink as they dry and pull away from dusty bisque. \
+                But then why does glaze crawl more on some pots than on others?\n";
+    assert_eq!(
+        qa_answers(&build_markdown(text, None)),
+        ["Thick coats shrink as they dry and pull away from dusty bisque."]
+    );
+}

@@ -682,6 +682,10 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
             }
         }
     }
+    // The `https` of an address is no term.
+    if memchr::memmem::find(text.as_bytes(), b"://").is_some() {
+        out.retain(|t| !text[t.end..].starts_with("://"));
+    }
     // Spans are unique, so the order is total: selecting the best first
     // and sorting only those gives what sorting them all would.
     let order = |a: &Term, b: &Term| {
@@ -930,6 +934,13 @@ mod tests {
 
     fn score(cands: &[(String, f64)], span: &str) -> f64 {
         cands.iter().find(|(s, _)| s == span).map_or(0.0, |&(_, sc)| sc)
+    }
+
+    #[test]
+    fn the_scheme_of_an_address_is_no_blank() {
+        let cands = scored("Download the glaze charts from https://ceramics.example.org today.");
+        assert!(cands.iter().all(|(s, _)| !s.starts_with("https")), "{cands:?}");
+        assert!(score(&cands, "glaze charts") > 0.0, "{cands:?}");
     }
 
     /// Spans that run from a noun into its verb lose to the noun phrase

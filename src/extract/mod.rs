@@ -396,9 +396,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// where a boundary fell after an abbreviation or an initial).
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    // "`Killed process ... (gunicorn)`", "`.IOLoop`": a period inside code
-    // ends nothing. A whole command line is longer than a span of code in
-    // a sentence.
+    // "`Killed process ... (gunicorn)`", "`.IOLoop`", "`println!`": a period
+    // or mark inside code ends nothing. A whole command line is longer than
+    // a span of code in a sentence.
     let code: Vec<(usize, usize)> = if memchr::memchr(b'`', text.as_bytes()).is_some() && !gnu_quoted(text) {
         cloze::code_spans(text)
             .into_iter()
@@ -410,7 +410,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
     for (start, s) in segment::sentence_bound_indices(text) {
         let end = start + s.len();
         if let Some(last) = out.last_mut() {
-            if code.iter().any(|&(s, e)| s < start && start < e) {
+            if code.iter().any(|&(s, e)| s <= start && start <= e) {
                 last.1 = end;
                 continue;
             }
@@ -696,6 +696,11 @@ mod tests {
         assert_eq!(
             sentences("It hands control back to the `.Loop` at once. Others run."),
             vec!["It hands control back to the `.Loop` at once.", "Others run."]
+        );
+        // A mark that ends code ends no sentence either.
+        assert_eq!(
+            sentences("Never call `panic!`, return an error instead. It is kinder."),
+            vec!["Never call `panic!`, return an error instead.", "It is kinder."]
         );
         // GNU-style quoting pairs a backtick with an apostrophe: the text
         // between two of its backticks is no code.

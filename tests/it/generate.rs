@@ -298,6 +298,24 @@ fn article_without_questions_warns_and_still_makes_clozes() {
 }
 
 #[test]
+fn a_question_not_answered_yet_is_named_and_makes_no_card() {
+    let env = TestEnv::new();
+    env.write(
+        "kiln.md",
+        "# Kiln FAQ\n\n## How long does a bisque firing take?\n\nAbout eight hours, then a day to cool.\n\n## Can I fire porcelain?\n\nTODO\n",
+    );
+    env.cmd()
+        .args(["generate", "kiln.md", "--stdout"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "warning: kiln.md:7: the answer is not written yet; no card made",
+        ))
+        .stdout(contains("How long does a bisque firing take?"))
+        .stdout(contains("Can I fire porcelain?").not());
+}
+
+#[test]
 fn bad_input_gets_one_line_naming_the_file() {
     let env = TestEnv::new();
     env.write("empty.txt", "");
