@@ -283,6 +283,9 @@ pub fn parse(text: &str, format: Format) -> Article {
         accepted = (cands.len()..cands.len() + more.len()).collect();
         cands.extend(more);
     }
+    if accepted.is_empty() && title.as_ref().is_some_and(|t| names_faq(&t.text)) {
+        accepted = faq_headings(&cands);
+    }
     let reading = Reading {
         format,
         compounds: compounds.as_ref(),
@@ -305,11 +308,26 @@ fn quote_messages(article: &mut Article) {
         let [first, second, ..] = s.blocks.as_slice() else {
             continue;
         };
-        if !s.question.ends_with(':') || first.kind != BlockKind::Code || second.kind == BlockKind::Code {
+        // "PCM reports" over the message and "How to fix it?": the line
+        // after the message ends the question.
+        let ends_after = !s.question.ends_with(['.', '?', '!', ':', ')', '"', '”'])
+            && second.kind == BlockKind::Prose
+            && second.text.ends_with('?')
+            && words_in(&second.text) <= 12
+            && s.blocks.len() > 2;
+        if !(s.question.ends_with(':') || ends_after) || first.kind != BlockKind::Code || second.kind == BlockKind::Code
+        {
             continue;
         }
-        let lines = first.text.lines().filter(|l| !l.trim().is_empty()).count();
-        let message = collapse_ws(&first.text);
+        // Inside its fences, if it has them.
+        let code = match first.text.split_once('\n') {
+            Some((open, rest)) if open.starts_with("```") || open.starts_with("~~~") => {
+                rest.rsplit_once('\n').map_or(rest, |(body, _)| body)
+            }
+            _ => first.text.as_str(),
+        };
+        let lines = code.lines().filter(|l| !l.trim().is_empty()).count();
+        let message = collapse_ws(code);
         if lines > 3 || message.len() > 240 || message.contains("``") {
             continue;
         }
@@ -320,6 +338,10 @@ fn quote_messages(article: &mut Article) {
         } else {
             format!("{} `{message}`", s.question)
         };
+        if ends_after {
+            s.question = format!("{} {}", s.question, second.text);
+            s.blocks.remove(0);
+        }
         s.blocks.remove(0);
     }
 }
@@ -1635,7 +1657,10 @@ fn fence_open(trimmed: &str, format: Format) -> Option<(char, usize)> {
     let ch = trimmed.chars().next()?;
     let n = trimmed.chars().take_while(|&c| c == ch).count();
     match ch {
-        '`' | '~' => (n >= 3).then_some((ch, n)),
+        // "```fusermount -u <path>```" is code inline: a backtick fence's
+        // info string holds no backtick.
+        '`' => (n >= 3 && !trimmed[n..].contains('`')).then_some((ch, n)),
+        '~' => (n >= 3).then_some((ch, n)),
         // AsciiDoc's listing and literal blocks: a line of four or more.
         '-' | '.' if format == Format::AsciiDoc && n >= 4 && n == trimmed.len() => Some((ch, n)),
         // Org's source and example blocks; `#+END_…` closes them.
@@ -3155,8 +3180,9 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         return None;
     }
     let rest = rest.trim();
-    // `Q1 - Q`: the dash was kept by the trim above, which stops at spaces.
-    let rest = match rest.strip_prefix(['-', '–', '—']) {
+    // `Q1 - Q`, `Q1 : Q`: the mark was kept by the trim above, which stops
+    // at spaces.
+    let rest = match rest.strip_prefix(['-', '–', '—', ':']) {
         Some(r) if r.starts_with([' ', '\t']) => r.trim_start(),
         _ => rest,
     };
@@ -3235,7 +3261,9 @@ fn join_lone_labels(lines: &mut [Line<'_>]) {
         if lines[i].code || lines[i].blank {
             continue;
         }
-        let Some(n) = lone_label(&lines[i].text, &["question", "q"]) else {
+        // `## Q8` as a heading of its own over the question.
+        let label = strip_heading(&lines[i].text).map_or(&*lines[i].text, |(_, rest)| rest);
+        let Some(n) = lone_label(label, &["question", "q"]) else {
             continue;
         };
         // The question may follow after one blank line.
@@ -3844,14 +3872,19 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     // Lines that open a part of the document (a heading or a Roman-numbered
     // line that asks nothing), counted up to each line: numbering may
     // start again in each part.
+    let opens_part: Vec<bool> = markers
+        .iter()
+        .zip(lines)
+        .map(|(m, l)| {
+            m.as_ref()
+                .is_some_and(|m| (m.heading.is_some() || m.roman) && !m.ends_with_q())
+                || (m.is_none() && !l.code && part_label(&l.text).is_some())
+        })
+        .collect();
     let mut parts_before = Vec::with_capacity(lines.len() + 1);
     parts_before.push(0usize);
-    for (m, l) in markers.iter().zip(lines) {
-        let opens_part = m
-            .as_ref()
-            .is_some_and(|m| (m.heading.is_some() || m.roman) && !m.ends_with_q())
-            || (m.is_none() && !l.code && part_label(&l.text).is_some());
-        parts_before.push(parts_before.last().copied().unwrap_or(0) + usize::from(opens_part));
+    for &opens in &opens_part {
+        parts_before.push(parts_before.last().copied().unwrap_or(0) + usize::from(opens));
     }
     let mut best: Option<(f64, Vec<usize>)> = None;
     let mut keys: Vec<_> = families.keys().copied().collect();
@@ -3912,6 +3945,38 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
                 accepted.push(k);
             }
         }
+        // A group heading answered itself, with no questions under it,
+        // amid groups of questions (`## Container startup issues` over its
+        // text, between `## General issues` and `## Networking issues`
+        // with their `###` questions) is an entry of its own.
+        let heading_at = |k: usize| {
+            let m = &cands[k].marker;
+            m.heading.filter(|_| m.number.is_none() && !m.qa)
+        };
+        let question_at = |k: usize| heading_at(k) == Some(level) && accepted.contains(&k);
+        // The next group heading after `k`.
+        let group_end = |k: usize| {
+            (k + 1..cands.len())
+                .find(|&j| heading_at(j).is_some_and(|l| l < level))
+                .unwrap_or(cands.len())
+        };
+        let group_start = |k: usize| (0..k).rev().find(|&j| heading_at(j).is_some_and(|l| l < level));
+        let mut entries = Vec::new();
+        for k in 0..cands.len() {
+            if heading_at(k) != Some(level.saturating_sub(1)) || !cands[k].answered || cands[k].marker.ends_with_q() {
+                continue;
+            }
+            let end = group_end(k);
+            let empty = (k + 1..end).all(|j| heading_at(j).is_none());
+            // Only one such heading between two groups that ask: a run of
+            // them is a part of the page of another kind.
+            let before = group_start(k).map_or(0, |j| j + 1)..k;
+            let after = (end + 1).min(cands.len())..group_end(end);
+            if empty && before.clone().any(question_at) && after.clone().any(question_at) {
+                entries.push(k);
+            }
+        }
+        accepted.extend(entries);
     }
 
     // Unnumbered bold lines (and HTML <dt>, <summary>) that ask something.
@@ -3944,10 +4009,18 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     // tuple" under one question, "3) By passing a dict" under the next),
     // each under its question with no part heading between.
     let owner = |line: usize| asking.partition_point(|&q| q < line);
+    // A heading deeper than the question's (`##### Example` under `### How
+    // can I debug remotely?`) opens a part of its answer, not a new part.
     let owned = |k: usize| {
         let line = cands[k].line;
         let o = owner(line);
-        o > 0 && parts_before[asking[o - 1] + 1] == parts_before[line]
+        o > 0 && {
+            let q = asking[o - 1];
+            let level = markers[q].as_ref().and_then(|m| m.heading).unwrap_or(u8::MAX);
+            parts_before[q + 1] == parts_before[line]
+                || (q + 1..line)
+                    .all(|i| !opens_part[i] || markers[i].as_ref().and_then(|m| m.heading).is_some_and(|h| h > level))
+        }
     };
     let in_answers = asking.len() >= 2
         && chain.iter().all(|&k| !cands[k].marker.ends_with_q() && owned(k))
@@ -4203,6 +4276,40 @@ fn hanging_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> V
         .collect()
 }
 
+/// Whether a title says its page is an FAQ: "FAQ", "Vpnc FAQ",
+/// "Frequently Asked Questions (FAQ)".
+fn names_faq(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    lower.contains("frequently asked")
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "faq" || w == "faqs")
+}
+
+/// The headings of an FAQ none of whose entries asks ("Use the client with
+/// Nortel Contivity", "Suddenly client stops"): the answered headings of
+/// the level most of them are at, the shallower of two as many. Two at
+/// least: one heading over text is a page, not a list of entries.
+fn faq_headings(cands: &[Cand]) -> Vec<usize> {
+    let heading = |c: &Cand| {
+        c.marker
+            .heading
+            .filter(|_| c.answered && c.marker.number.is_none() && !c.marker.qa)
+    };
+    let mut count = [0usize; 8];
+    for c in cands {
+        if let Some(l) = heading(c) {
+            count[usize::from(l).min(7)] += 1;
+        }
+    }
+    let level = (1..8).rev().max_by_key(|&l| count[l]).filter(|&l| count[l] >= 2);
+    level.map_or_else(Vec::new, |level| {
+        (0..cands.len())
+            .filter(|&k| heading(&cands[k]).is_some_and(|l| usize::from(l).min(7) == level))
+            .collect()
+    })
+}
+
 /// Entries set apart by rule lines (`********`, `-----`), each opening
 /// with a short paragraph that states a problem or asks and more text
 /// under it, as lists of known problems are written: the opening
@@ -4254,20 +4361,50 @@ fn ruled_questions(lines: &[Line<'_>], body_start: usize, compounds: Option<&Has
 /// item of a list. Top-level bullets ending with `?` whose next line is
 /// indented deeper.
 fn bulleted_questions(lines: &[Line<'_>], markers: &[Option<Marker>]) -> Vec<Cand> {
-    let asking: Vec<usize> = (0..lines.len())
-        .filter(|&i| {
-            markers[i].as_ref().is_some_and(|m| {
-                m.bullet && m.number.is_none() && m.heading.is_none() && !m.bold && !m.qa && m.ends_with_q()
-            }) && next_nonblank(lines, i + 1).is_some_and(|j| lines[j].indent > lines[i].indent)
+    // (first line, last line, the question) of each bullet that asks,
+    // wrapped over up to six lines ("* What types of function can we
+    // use? Can we use a volatile sampling" / "function, for example?").
+    let asking: Vec<(usize, usize, String)> = (0..lines.len())
+        .filter_map(|i| {
+            let m = markers[i]
+                .as_ref()
+                .filter(|m| m.bullet && m.number.is_none() && m.heading.is_none() && !m.bold && !m.qa)?;
+            // The whole paragraph, which may go on to say why it asks
+            // ("Does it include Daylight Saving Time? There is a similar
+            // mechanism in ..."). A last line that asks reads as a plain
+            // `...?` line.
+            let plain = |j: usize| {
+                markers[j]
+                    .as_ref()
+                    .is_none_or(|n| n.deco() == Deco::Plain && n.number.is_none() && !n.qa && !n.bullet && !n.lettered)
+            };
+            let end = (i + 1..lines.len().min(i + 6))
+                .take_while(|&j| !lines[j].blank && !lines[j].code && lines[j].indent <= lines[i].indent && plain(j))
+                .last()
+                .unwrap_or(i);
+            let mut text = m.text.clone();
+            for l in &lines[i + 1..=end] {
+                push_wrapped(&mut text, &l.text, None);
+            }
+            if !text.ends_with('?') && !text.contains("? ") {
+                return None;
+            }
+            next_nonblank(lines, end + 1)
+                .is_some_and(|j| lines[j].indent > lines[i].indent)
+                .then_some((i, end, text))
         })
         .collect();
-    let Some(top) = asking.iter().map(|&i| lines[i].indent).min() else {
+    let Some(top) = asking.iter().map(|&(i, _, _)| lines[i].indent).min() else {
         return Vec::new();
     };
     asking
         .into_iter()
-        .filter(|&i| lines[i].indent == top)
-        .filter_map(|i| Some(Cand::found(lines, i, i, markers[i].clone()?)))
+        .filter(|&(i, _, _)| lines[i].indent == top)
+        .filter_map(|(i, end, text)| {
+            let mut marker = markers[i].clone()?;
+            marker.text = text;
+            Some(Cand::found(lines, i, end, marker))
+        })
         .collect()
 }
 

@@ -151,11 +151,12 @@ fn a_bold_number_alone_over_a_bold_question_numbers_it() {
             .collect::<Vec<_>>(),
         [
             (Some("1.1"), "How do you pronounce it?"),
-            (Some("2.1"), "When building, make dies with this:"),
+            // The message it quotes, fenced, is part of the question.
+            (Some("2.1"), "When building, make dies with this: `make: failed.`"),
             (Some("2.2"), "Programs crash at exit.")
         ]
     );
-    assert_eq!(a.sections[1].answer_text(), "```\nmake: failed.\n```\n\nUpgrade make.");
+    assert_eq!(a.sections[1].answer_text(), "Upgrade make.");
 }
 
 #[test]
@@ -2667,4 +2668,99 @@ fn a_link_back_up_the_page_is_no_part_of_a_heading() {
                 ## 3. Top loading or front loading? [Back to top](#top)\n\nFront loaders are easier on the back.\n";
     assert_eq!(md_qs(text), ["Firing times", "Cones", "Top loading or front loading?"]);
     assert!(leads_back_up("Top ▲") && leads_back_up("⬆") && !leads_back_up("Top loading"));
+}
+
+#[test]
+fn an_faq_whose_headings_all_state_takes_them_as_its_entries() {
+    let text = "# FAQ\n\n## Firing with a Skutt controller\n\nSet the cone before the speed.\n\n\
+                ## Kiln stops without any reason\n\nCheck the thermocouple first.\n";
+    assert_eq!(
+        md_qs(text),
+        ["Firing with a Skutt controller", "Kiln stops without any reason"]
+    );
+    // Not in a page that does not call itself an FAQ: those are chapters.
+    assert!(md_qs(&text.replace("# FAQ", "# Kiln notes")).is_empty());
+}
+
+#[test]
+fn a_line_of_inline_code_in_triple_backticks_opens_no_fence() {
+    let text = "# Kiln FAQ\n\n## How do I stop the kiln?\n\nRun\n```kilnctl stop```\n\n\
+                ## How do I start it again?\n\nRun `kilnctl start`.\n";
+    assert_eq!(md_qs(text), ["How do I stop the kiln?", "How do I start it again?"]);
+}
+
+#[test]
+fn a_bullet_that_asks_over_several_lines_is_one_question() {
+    let text = "# Glaze questions\n\n### Mixing\n\n\
+                * What sieve should we use? Can we use a kitchen\nsieve, for example?\n \
+                - No, use an 80-mesh sieve. Kitchen sieves are too coarse.\n\n\
+                * Does humidity change drying times? It seems to vary a lot\nbetween summer and winter.\n \
+                - Yes, a damp room can double them.\n";
+    assert_eq!(
+        md_qs(text),
+        [
+            "What sieve should we use? Can we use a kitchen sieve, for example?",
+            "Does humidity change drying times? It seems to vary a lot between summer and winter."
+        ]
+    );
+}
+
+#[test]
+fn a_spaced_colon_after_a_q_number_is_no_part_of_the_question() {
+    assert_eq!(
+        md_qs("# Resampling FAQ\n\n## Q1 : Is the output louder than the input?\n\nIt can be, by a little.\n"),
+        ["Is the output louder than the input?"]
+    );
+}
+
+#[test]
+fn a_heading_deeper_than_its_question_keeps_a_list_in_the_answer() {
+    let text = "# Debugger FAQ\n\n### How can I debug remotely?\n\nStart the server headless.\n\n\
+                ##### Example\n\n1. connect to the server and forward a port\n\n   `ssh -L 4040:localhost:4040 host`\n\n\
+                2. connect to the local port\n\n   `dbg connect :4040`\n\n\
+                ### How can I debug a CLI application?\n\nRun it in another terminal and attach.\n";
+    assert_eq!(
+        md_qs(text),
+        ["How can I debug remotely?", "How can I debug a CLI application?"]
+    );
+}
+
+#[test]
+fn a_group_heading_with_only_an_answer_between_groups_of_questions_is_an_entry() {
+    let group = |name: &str, q: &str| format!("## {name}\n\n### {q}\n\nIt is explained in the manual.\n\n");
+    let text = format!(
+        "# Container FAQ\n\n{}## Startup issues\n\nIf a container does not start, read its console log first.\n\n{}",
+        group("General", "How do I enable remote access?"),
+        group("Networking", "Can I use VLAN bridges?")
+    );
+    assert_eq!(
+        md_qs(&text),
+        [
+            "How do I enable remote access?",
+            "Startup issues",
+            "Can I use VLAN bridges?"
+        ]
+    );
+}
+
+#[test]
+fn a_numbered_q_heading_over_the_question_and_its_message_asks_all_of_it() {
+    let text = "# Monitor FAQ\n\n## Q1\n\nDoes it work inside a virtual machine?\n\nAnswer: Only with a virtual PMU.\n\n\
+                ## Q2\n\nThe monitor reports\n```\nError on programming ...\n```\nHow to fix it?\n\n\
+                **Answer:** Upgrade the kernel.\n\n## Q3\n\nIs it supported on cloud instances\n\nAnswer: On bare metal ones.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(
+        asked_and_answered(&a),
+        [
+            (
+                "Does it work inside a virtual machine?",
+                "Only with a virtual PMU.".to_string()
+            ),
+            (
+                "The monitor reports `Error on programming ...` How to fix it?",
+                "Upgrade the kernel.".to_string()
+            ),
+            ("Is it supported on cloud instances", "On bare metal ones.".to_string())
+        ]
+    );
 }
