@@ -442,9 +442,16 @@ fn drop_contents(article: &mut Article) {
     };
     let keys: Vec<String> = article.sections.iter().map(|s| key(&s.question)).collect();
     let questions: HashSet<&str> = keys.iter().map(String::as_str).collect();
+    // "Q: How do I encode?", "- Q. Why the name?": the label asks nothing.
+    fn unlabelled(t: &str) -> &str {
+        t.strip_prefix("Q:")
+            .or_else(|| t.strip_prefix("Q. "))
+            .map_or(t, str::trim_start)
+    }
     let listed = |b: &Block| {
         b.kind == BlockKind::Item
-            && list_marker_len(&b.text).is_some_and(|n| n > 0 && questions.contains(key(&b.text[n..]).as_str()))
+            && list_marker_len(&b.text)
+                .is_some_and(|n| n > 0 && questions.contains(key(unlabelled(&b.text[n..])).as_str()))
     };
     // Items may group the questions under short labels ("- Quick start",
     // "- FAQ", "- Compile and Install", "- General Questions, How to Get
@@ -458,8 +465,7 @@ fn drop_contents(article: &mut Article) {
     // ("**8.3. General questions**").
     let listed_line = |b: &Block| {
         let t = b.text.trim_end_matches(':');
-        let t = t.strip_prefix("Q:").unwrap_or(t);
-        b.kind == BlockKind::Prose && questions.contains(key(t).as_str())
+        b.kind == BlockKind::Prose && questions.contains(key(unlabelled(t)).as_str())
     };
     let heading = |b: &Block| {
         b.kind == BlockKind::Prose
@@ -5154,6 +5160,13 @@ fn strip_emphasis(s: &str, underscores: bool) -> String {
         }
         ahead[j] = next;
     }
+    // Backticks before each position: emphasis may wrap whole code spans
+    // (`` *`C++14`* ``), never part of one.
+    let mut ticks = Vec::with_capacity(chars.len() + 1);
+    ticks.push(0usize);
+    for &c in &chars {
+        ticks.push(ticks.last().copied().unwrap_or(0) + usize::from(c == '`'));
+    }
     let mut out = String::with_capacity(s.len());
     let mut code = false;
     let mut i = 0;
@@ -5173,7 +5186,7 @@ fn strip_emphasis(s: &str, underscores: bool) -> String {
         if opens {
             let next = ahead[(i + 2).min(chars.len())];
             let j = next[usize::from(c == '_')];
-            if j < next[2] {
+            if j < next[2] || (j < chars.len() && (ticks[j] - ticks[i + 1]) % 2 == 0) {
                 out.extend(&chars[i + 1..j]);
                 i = j + 1;
                 continue;

@@ -2764,3 +2764,28 @@ fn a_numbered_q_heading_over_the_question_and_its_message_asks_all_of_it() {
         ]
     );
 }
+
+#[test]
+fn a_contents_list_of_labelled_questions_is_dropped() {
+    let text = "# FAQ\n\n- Q. [Why the name?](#name)\n- Q. [Can I mock a `noexcept` function?](#noexcept)\n\
+                - Q. [What is a saturated expectation?](#saturated)\n\n\
+                ## Q. Why the name?\n\n**A.** It is a pun.\n\n## Q. Can I mock a `noexcept` function?\n\n**A.** Yes, with a caveat.\n\n\
+                ## Q. What is a saturated expectation?\n\n**A.** One that has been met as often as it may be.\n";
+    assert_eq!(
+        md_qs(text),
+        [
+            "Why the name?",
+            "Can I mock a `noexcept` function?",
+            "What is a saturated expectation?"
+        ]
+    );
+}
+
+#[test]
+fn emphasis_around_whole_code_spans_is_dropped_but_never_inside_one() {
+    assert_eq!(
+        strip_emphasis("Why *`C++14`* and not *`C++11`*?", true),
+        "Why `C++14` and not `C++11`?"
+    );
+    assert_eq!(strip_emphasis("Use *`a*b`* and `*x*`", true), "Use `a*b` and `*x*`");
+}
