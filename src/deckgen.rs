@@ -632,6 +632,24 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     {
         score *= 0.7;
     }
+    // "Additionally, ...", "Indeed, ...": a sentence that links itself to
+    // the one before it goes on from an answer given there.
+    if !lead
+        && opens_with_any(
+            &s.text,
+            &[
+                "additionally,",
+                "indeed,",
+                "moreover,",
+                "furthermore,",
+                "in addition,",
+                "likewise,",
+                "similarly,",
+            ],
+        )
+    {
+        score *= 0.7;
+    }
     // "For example, `...`" shows what the sentence before it says; the
     // example alone leaves the student to guess what it shows.
     if !lead && is_example(&s.text) {

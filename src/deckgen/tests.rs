@@ -1504,3 +1504,15 @@ fn a_question_the_answer_raises_is_not_the_answer() {
         ["Thick coats shrink as they dry and pull away from dusty bisque."]
     );
 }
+
+#[test]
+fn a_sentence_linked_to_the_one_before_it_does_not_answer_alone() {
+    let text = "# Glaze FAQ\n\n## What is the best way to store glaze powders?\n\n\
+                Currently the best way to store glaze powders is in sealed tubs away from damp air. \
+                Additionally, for powders like barium carbonate, labelling each tub with the date and a hazard mark can greatly help.\n";
+    let answers = qa_answers(&build_markdown(text, None));
+    assert!(
+        answers[0].starts_with("Currently the best way to store glaze powders"),
+        "{answers:?}"
+    );
+}
