@@ -2068,12 +2068,42 @@ fn markdown_line(t: &str) -> Cow<'_, str> {
         Some(line) => line,
         None => {
             let t = t.strip_prefix(": ").unwrap_or(t);
-            match inline_html(t) {
+            let t = match inline_html(t) {
                 Some(md) => Cow::Owned(unescape_markdown(&md).into_owned()),
                 None => unescape_markdown(t),
+            };
+            if t.contains("```") {
+                Cow::Owned(single_ticked(&t))
+            } else {
+                t
             }
         }
     }
+}
+
+/// Code inline between triple backticks (`` ```cmd``` ``) as a span of
+/// single ones: the same code, written as the rest of the text writes it.
+fn single_ticked(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(open) = rest.find("```") {
+        let after = &rest[open + 3..];
+        match after.find('`') {
+            Some(close) if close > 0 && after[close..].starts_with("```") && !after[close + 3..].starts_with('`') => {
+                out.push_str(&rest[..open]);
+                out.push('`');
+                out.push_str(&after[..close]);
+                out.push('`');
+                rest = &after[close + 3..];
+            }
+            _ => {
+                out.push_str(&rest[..open + 3]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A Markdown line's HTML as the Markdown it stands for, as READMEs write
@@ -4028,12 +4058,6 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
                     .all(|i| !opens_part[i] || markers[i].as_ref().and_then(|m| m.heading).is_some_and(|h| h > level))
         }
     };
-    let in_answers = asking.len() >= 2
-        && chain.iter().all(|&k| !cands[k].marker.ends_with_q() && owned(k))
-        && chain.first().zip(chain.last()).is_some_and(|(&a, &b)| {
-            let (first, last) = (owner(cands[a].line), owner(cands[b].line));
-            first < last || last < asking.len()
-        });
     // A list that a line of one answer leads into ("Approximate flow:") is
     // that answer's, even when its items ask ("1. Are you in a command?").
     let led_in = |k: usize| {
@@ -4043,12 +4067,22 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
             .find(|&p| !lines[p].blank)
             .is_some_and(|p| markers[p].is_none() && !lines[p].code && lines[p].text.ends_with(':'))
     };
-    let in_answers = in_answers
-        || (asking.len() >= 2
-            && chain.first().is_some_and(|&a| led_in(a))
-            && chain
-                .iter()
-                .all(|&k| owned(k) && owner(cands[k].line) == owner(cands[chain[0]].line)));
+    // Each answer's run of the chain is judged alone: a list of steps
+    // under one question and a led-in list under another make one chain
+    // of numbers.
+    let runs: Vec<&[usize]> = chain
+        .chunk_by(|&a, &b| owner(cands[a].line) == owner(cands[b].line))
+        .collect();
+    let spread = chain.first().zip(chain.last()).is_some_and(|(&a, &b)| {
+        let (first, last) = (owner(cands[a].line), owner(cands[b].line));
+        first < last || last < asking.len()
+    });
+    let in_answers = asking.len() >= 2
+        && !runs.is_empty()
+        && runs.iter().all(|run| run.iter().all(|&k| owned(k)))
+        && (runs
+            .iter()
+            .all(|run| led_in(run[0]) || (spread && run.iter().all(|&k| !cands[k].marker.ends_with_q()))));
     if !in_answers {
         accepted.extend(chain);
     }
@@ -4696,16 +4730,33 @@ fn build(
     let mut intro = blocks(lines, body_start, first, reading);
     let mut sections = Vec::new();
     let mut category: Option<String> = None;
+    // The level of the category's heading, when it is one, and whether a
+    // question under it has stood deeper than it.
+    let mut category_level: Option<u8> = None;
+    let mut deeper = false;
     for (idx, (line, ev)) in events.iter().enumerate() {
         let until = events.get(idx + 1).map_or(lines.len(), |e| e.0);
         match ev {
             Event::Category(t, end) => {
                 category = Some(t.clone());
+                category_level = markers[*line].as_ref().and_then(|m| m.heading);
+                deeper = false;
                 // What a part says before its first question is no answer,
                 // but it is the article's text all the same.
                 intro.extend(blocks(lines, end + 1, until, reading));
             }
             Event::Question(c) => {
+                // A question heading as high as the category's, in a page
+                // whose groups hold deeper ones, stands beside its group,
+                // not in it.
+                match c.marker.heading.zip(category_level) {
+                    Some((l, cl)) if l > cl => deeper = true,
+                    Some(_) if deeper => {
+                        category = None;
+                        category_level = None;
+                    }
+                    _ => {}
+                }
                 let mut bs = Vec::new();
                 let mut after = blocks(lines, c.end + 1, until, reading).into_iter().peekable();
                 if let Some(a) = &c.marker.inline_answer {

@@ -323,7 +323,15 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 if !joined.is_empty() {
                     joined.push(if after_block || item_edge { '\n' } else { ' ' });
                 }
-                joined.push_str(&sents[k].text);
+                // One item alone answers without its bullet.
+                let alone = chosen
+                    .iter()
+                    .all(|&j| sents[j].item && sents[j].line == sents[chosen[0]].line && sents[j].leads.is_none());
+                joined.push_str(if alone {
+                    article::strip_bullet(&sents[k].text).unwrap_or(&sents[k].text)
+                } else {
+                    &sents[k].text
+                });
                 prev = Some(&sents[k]);
                 after_block = sents[k].leads.is_some();
                 if let Some(what) = &sents[k].leads {
@@ -1516,15 +1524,17 @@ fn choose_answer(
     // after it.
     let polar = questions.first().is_some_and(|a| is_polar(&a.text));
     let yes_no = |k: usize| {
-        let first_word = sents[k].text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let text = article::strip_bullet(&sents[k].text).unwrap_or(&sents[k].text);
+        let first_word = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         first_word.eq_ignore_ascii_case("yes") || first_word.eq_ignore_ascii_case("no")
     };
     // A verdict in other words is as short: "Not necessarily.", "It
     // depends.", "Sometimes."
     let short_verdict = sents[lead].tokens.len() <= 3 && !sents[lead].text.ends_with([':', '?']);
     if polar && (yes_no(lead) || short_verdict) {
-        // "Yes, but less well." says too little alone.
-        return if sents[lead].tokens.len() <= 5 && idxs.len() > 1 {
+        // "Yes, but less well." says too little alone, and a line that
+        // asks two things ("Can we ...? Can we ...?") has two replies.
+        return if (sents[lead].tokens.len() <= 5 || questions.len() >= 2) && idxs.len() > 1 {
             vec![idxs[0], idxs[1]]
         } else {
             vec![idxs[0]]

@@ -2733,13 +2733,23 @@ fn a_group_heading_with_only_an_answer_between_groups_of_questions_is_an_entry()
         group("General", "How do I enable remote access?"),
         group("Networking", "Can I use VLAN bridges?")
     );
+    let a = parse(&text, Format::Markdown);
     assert_eq!(
-        md_qs(&text),
+        asked_in_parts(&a),
         [
-            "How do I enable remote access?",
-            "Startup issues",
-            "Can I use VLAN bridges?"
+            ("How do I enable remote access?", Some("General")),
+            // Beside the groups, in none of them.
+            ("Startup issues", None),
+            ("Can I use VLAN bridges?", Some("Networking"))
         ]
+    );
+}
+
+#[test]
+fn inline_code_in_triple_backticks_reads_as_a_plain_code_span() {
+    assert_eq!(
+        single_ticked("Run ```kilnctl stop``` or ```kilnctl halt```, not ```` ``x`` ````."),
+        "Run `kilnctl stop` or `kilnctl halt`, not ```` ``x`` ````."
     );
 }
 

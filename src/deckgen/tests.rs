@@ -1516,3 +1516,19 @@ fn a_sentence_linked_to_the_one_before_it_does_not_answer_alone() {
         "{answers:?}"
     );
 }
+
+#[test]
+fn an_answer_given_as_one_bulleted_item_drops_its_bullet() {
+    let text = "# Spinning notes\n\n\
+                * Does the drive band need replacing? It slips more in winter.\n \
+                - Yes, a cotton band stretches with damp air. Replace it once a year.\n\n\
+                * Can we oil the flyer? Can we use olive oil?\n \
+                - Yes, oil it once a month. No, use a light machine oil instead.\n";
+    assert_eq!(
+        qa_answers(&build_markdown(text, None)),
+        [
+            "Yes, a cotton band stretches with damp air.",
+            "Yes, oil it once a month. No, use a light machine oil instead."
+        ]
+    );
+}

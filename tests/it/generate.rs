@@ -453,7 +453,50 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 72] = [
+    let cases: [(&str, &[&str]); 76] = [
+        // An FAQ whose entries all state, none asks.
+        (
+            "statedfaq.md",
+            &[
+                "Warping a jack loom from the back",
+                "Loom squeaks without any reason",
+                "Shed too small on a table loom",
+            ],
+        ),
+        // A contents list of `Q.` links, links back up in headings, a
+        // `Q4` heading over the question and its message.
+        (
+            "qlabels.md",
+            &[
+                "Why does my dye bath stay cloudy?",
+                "Can I reuse a mordant bath?",
+                "Is `alum` safe to handle?",
+                // Quoted in YAML for its ": ".
+                "'The dye pot reports `E12: heater timeout` How to fix it?'",
+            ],
+        ),
+        // Groups of `###` questions, a group answered by itself, a list
+        // under a deeper heading, a led-in list whose items ask, and a
+        // question not answered yet.
+        (
+            "groups.md",
+            &[
+                "How long does a bisque firing take?",
+                "How can I fire remotely?",
+                "Kiln stops mid-firing",
+                "My glaze crawls on the pot",
+                "Why are my colours dull?",
+            ],
+        ),
+        // Bullets that ask over two lines, answered by bullets under them.
+        (
+            "bulletwrap.md",
+            &[
+                "What oil should we use on the wheel? Can we use olive oil from the kitchen, for example?",
+                "Does the drive band need replacing? It slips more in winter than in summer, even after we tighten it.",
+                "How often should the flyer be cleaned?",
+            ],
+        ),
         (
             "docbook.html",
             &[
@@ -1005,6 +1048,9 @@ fn faq_layouts_from_the_wild() {
                 "~",
                 "Powered by",
                 "last modified",
+                // Links back up the page; answers not written yet.
+                "▲",
+                "TODO",
                 // Sphinx's permalinks, navigation and sidebar; reST
                 // comments and hidden directives.
                 "¶",
@@ -1062,6 +1108,8 @@ fn faq_layouts_from_the_wild() {
             "manpage.txt" => &["loading", "firing"],
             "tabs.md" => &["borrowing", "moving-from-another-library"],
             "banner.txt" => &["joining", "firing"],
+            // Not on "Kiln stops mid-firing", which stands beside them.
+            "groups.md" => &["firing", "glazing"],
             "docbook.html" => &["setting-up-the-loom", "weaving-and-finishing-the-cloth"],
             "sphinxdl.txt" => &["setting-up", "data"],
             _ => &[],
