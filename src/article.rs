@@ -3364,6 +3364,10 @@ fn strip_symbols(s: &str) -> &str {
             | '\u{1f000}'..='\u{1faff}' // emoji
         )
     };
+    // Arrows drawn in ASCII: "-> Why this name?", "=> Why not ...?".
+    if let Some(rest) = s.strip_prefix("-> ").or_else(|| s.strip_prefix("=> ")) {
+        return rest.trim_start();
+    }
     if !s.starts_with(symbol) {
         return s;
     }
@@ -3844,8 +3848,14 @@ fn has_answer(c: &Cand, lines: &[Line<'_>], markers: &[Option<Marker>]) -> bool 
         return c.marker.deco() != Deco::Bold && !n.ends_with_q();
     }
     // A plain line ending with `?` right after a plain question reads as the
-    // next question; after anything else it is answer text.
-    !(c.marker.deco() == Deco::Plain && c.marker.number.is_none() && !c.marker.qa)
+    // next question; after anything else it is answer text. So is one that
+    // says something before it asks ("It's a play on words: caDAVer.
+    // Gettit?").
+    let says_first = n
+        .text
+        .match_indices(". ")
+        .any(|(at, _)| !n.text[..at].ends_with('.') && n.text[at + 2..].starts_with(|ch: char| ch.is_uppercase()));
+    says_first || !(c.marker.deco() == Deco::Plain && c.marker.number.is_none() && !c.marker.qa)
 }
 
 fn weight(c: &Cand, min_indent: usize, lines: &[Line<'_>], markers: &[Option<Marker>]) -> f64 {

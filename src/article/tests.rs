@@ -2799,3 +2799,25 @@ fn emphasis_around_whole_code_spans_is_dropped_but_never_inside_one() {
     );
     assert_eq!(strip_emphasis("Use *`a*b`* and `*x*`", true), "Use `a*b` and `*x*`");
 }
+
+#[test]
+fn ascii_arrows_mark_questions_and_an_answer_may_end_by_asking() {
+    let text = "Frequently Asked Questions\n--------------------------\n\n-> Why is it called Kilnward?\n\n\
+                It watches over the kiln. Clever?\n\n-> Why not something... shorter?\n\n\
+                Suggestions are welcome.\n\n=> Does it run on a Raspberry Pi?\n\nYes, on any model with a network port.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        asked_and_answered(&a),
+        [
+            (
+                "Why is it called Kilnward?",
+                "It watches over the kiln. Clever?".to_string()
+            ),
+            ("Why not something... shorter?", "Suggestions are welcome.".to_string()),
+            (
+                "Does it run on a Raspberry Pi?",
+                "Yes, on any model with a network port.".to_string()
+            )
+        ]
+    );
+}
