@@ -2912,24 +2912,25 @@ fn leads_back_up(text: &str) -> bool {
     if text.contains(ARROWS) && text.chars().all(|c| ARROWS.contains(&c) || c == ' ') {
         return true;
     }
-    let lower = text
-        .trim_matches(|c: char| ARROWS.contains(&c) || matches!(c, '[' | ']' | '.' | '!' | ' '))
-        .to_lowercase();
-    matches!(
-        lower.as_str(),
-        "top"
-            | "back to top"
-            | "back to the top"
-            | "return to top"
-            | "go to top"
-            | "to top"
-            | "top of page"
-            | "back to contents"
-            | "contents"
-            | "toc"
-            | "back to toc"
-            | "back to questions"
-    )
+    let bare = text.trim_matches(|c: char| ARROWS.contains(&c) || matches!(c, '[' | ']' | '.' | '!' | ' '));
+    // The longest is short: most lines are ruled out by their length.
+    bare.len() <= 17
+        && [
+            "top",
+            "back to top",
+            "back to the top",
+            "return to top",
+            "go to top",
+            "to top",
+            "top of page",
+            "back to contents",
+            "contents",
+            "toc",
+            "back to toc",
+            "back to questions",
+        ]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(bare))
 }
 
 /// A heading without a trailing attribute block of Pandoc, kramdown or

@@ -550,7 +550,7 @@ pub fn is_placeholder(text: &str) -> bool {
     if ["TODO", "TBD", "TBA", "FIXME", "WIP"].contains(&first) {
         return true;
     }
-    let bare = text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
     [
         "coming soon",
         "to be written",
@@ -558,7 +558,8 @@ pub fn is_placeholder(text: &str) -> bool {
         "work in progress",
         "to do",
     ]
-    .contains(&bare.as_str())
+    .iter()
+    .any(|p| p.eq_ignore_ascii_case(bare))
 }
 
 fn first_words(text: &str, n: usize) -> String {

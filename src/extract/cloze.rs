@@ -683,7 +683,7 @@ pub fn candidates_in(scratch: &mut Scratch, text: &str, tokens: &[Token], ctx: &
         }
     }
     // The `https` of an address is no term.
-    if memchr::memmem::find(text.as_bytes(), b"://").is_some() {
+    if memchr::memchr(b':', text.as_bytes()).is_some() && text.contains("://") {
         out.retain(|t| !text[t.end..].starts_with("://"));
     }
     // Spans are unique, so the order is total: selecting the best first
