@@ -4000,7 +4000,11 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
             let m = &cands[k].marker;
             m.heading.filter(|_| m.number.is_none() && !m.qa)
         };
-        let question_at = |k: usize| heading_at(k) == Some(level) && accepted.contains(&k);
+        let mut is_accepted = vec![false; cands.len()];
+        for &k in &accepted {
+            is_accepted[k] = true;
+        }
+        let question_at = |k: usize| heading_at(k) == Some(level) && is_accepted[k];
         // The next group heading after `k`.
         let group_end = |k: usize| {
             (k + 1..cands.len())
@@ -4017,9 +4021,9 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
             let empty = (k + 1..end).all(|j| heading_at(j).is_none());
             // Only one such heading between two groups that ask: a run of
             // them is a part of the page of another kind.
-            let before = group_start(k).map_or(0, |j| j + 1)..k;
-            let after = (end + 1).min(cands.len())..group_end(end);
-            if empty && before.clone().any(question_at) && after.clone().any(question_at) {
+            let mut before = group_start(k).map_or(0, |j| j + 1)..k;
+            let mut after = (end + 1).min(cands.len())..group_end(end);
+            if empty && before.any(question_at) && after.any(question_at) {
                 entries.push(k);
             }
         }

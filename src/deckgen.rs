@@ -299,10 +299,10 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
         for (&k, sc) in idxs.iter().zip(&scores) {
             relevance[k] = if max > 0.0 { sc / max } else { 0.0 };
         }
-        let context = section.answer_text().trim().to_string();
-        if is_placeholder(&context) {
+        if unwritten(section) {
             continue;
         }
+        let context = section.answer_text().trim().to_string();
         let answer = if chosen.is_empty() {
             first_words(&context, 60)
         } else if only_list {
@@ -313,6 +313,10 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
             let mut joined = String::new();
             let mut after_block = false;
             let mut prev: Option<&Sent> = None;
+            // One item alone answers without its bullet.
+            let alone = chosen
+                .iter()
+                .all(|&j| sents[j].item && sents[j].line == sents[chosen[0]].line && sents[j].leads.is_none());
             for &k in &chosen {
                 // After the list or code a sentence brings, the next one
                 // starts a line of its own: "```" closes a block alone. So
@@ -323,10 +327,6 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 if !joined.is_empty() {
                     joined.push(if after_block || item_edge { '\n' } else { ' ' });
                 }
-                // One item alone answers without its bullet.
-                let alone = chosen
-                    .iter()
-                    .all(|&j| sents[j].item && sents[j].line == sents[chosen[0]].line && sents[j].leads.is_none());
                 joined.push_str(if alone {
                     article::strip_bullet(&sents[k].text).unwrap_or(&sents[k].text)
                 } else {
@@ -537,9 +537,15 @@ fn introduced(next: &[crate::article::Block]) -> Option<String> {
     }
 }
 
+/// Whether a section's answer is not written yet: one short paragraph
+/// that is only a note to its writers.
+pub fn unwritten(section: &article::Section) -> bool {
+    matches!(section.blocks.as_slice(), [b] if is_placeholder(&b.text))
+}
+
 /// An answer not written yet: "TODO", "TBD (needs a benchmark)", "Coming
 /// soon." Nothing in it is worth learning.
-pub fn is_placeholder(text: &str) -> bool {
+fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
     if text.len() > 80 {
         return false;
@@ -1831,8 +1837,6 @@ fn keypoints(
     out
 }
 
-/// Whether the text before a colon is a label that names nothing: "Note",
-/// "Step", "Short answer", "In short".
 /// Where a label ends in "Evaporation: the Sun heats ...": the first colon
 /// outside code (`nu_protocol::ParseError` names no label) that ends a word.
 fn label_colon(text: &str) -> Option<usize> {
@@ -1846,6 +1850,8 @@ fn label_colon(text: &str) -> Option<usize> {
     })
 }
 
+/// Whether the text before a colon is a label that names nothing: "Note",
+/// "Step", "Short answer", "In short".
 fn generic_label(label: &str) -> bool {
     matches!(
         label.trim().to_lowercase().as_str(),

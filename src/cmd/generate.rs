@@ -106,8 +106,7 @@ pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_
         unanswered: art
             .sections
             .iter()
-            // A note in place of an answer is one short paragraph.
-            .filter(|s| matches!(s.blocks.as_slice(), [b] if deckgen::is_placeholder(&b.text)))
+            .filter(|s| deckgen::unwritten(s))
             .map(|s| s.line)
             .collect(),
         language,

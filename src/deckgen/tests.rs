@@ -70,6 +70,16 @@ fn qa_keypoints(deck: &Deck) -> Vec<Vec<String>> {
         .collect()
 }
 
+fn qa_questions(deck: &Deck) -> Vec<String> {
+    deck.cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Qa { question, .. } => Some(question.clone()),
+            CardBody::Cloze { .. } => None,
+        })
+        .collect()
+}
+
 fn qa_answers(deck: &Deck) -> Vec<String> {
     deck.cards
         .iter()
@@ -1452,15 +1462,7 @@ fn an_answer_not_written_yet_makes_no_card() {
                 ## Can I glaze the foot ring?\n\nTODO (ask the studio technician)\n\n\
                 ## Why did my glaze crawl?\n\nTBD\n\n## Is lead glaze safe?\n\nComing soon.\n";
     let deck = build_markdown(text, None);
-    let asked: Vec<&str> = deck
-        .cards
-        .iter()
-        .filter_map(|c| match &c.body {
-            CardBody::Qa { question, .. } => Some(question.as_str()),
-            CardBody::Cloze { .. } => None,
-        })
-        .collect();
-    assert_eq!(asked, ["How thick should a glaze be?"]);
+    assert_eq!(qa_questions(&deck), ["How thick should a glaze be?"]);
     for c in &deck.cards {
         if let CardBody::Cloze { text, .. } = &c.body {
             assert!(!text.contains("TODO") && !text.contains("technician"), "{text}");
