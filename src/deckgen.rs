@@ -88,8 +88,10 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 let tokens = extract::tokenize(an, vocab, &s);
                 // "If `make test` produces something like" over its
                 // output leads it as a colon would.
-                let unfinished_over_code = !s.ends_with(['.', '!', '?', ')', '"', '”'])
-                    && blocks.get(bi + 1).is_some_and(|n| n.kind == BlockKind::Code);
+                // So does "... with the `--debug` flag e.g." over its example.
+                let unfinished_over_code =
+                    (!s.ends_with(['.', '!', '?', ')', '"', '”']) || s.ends_with(" e.g.") || s.ends_with(" i.e."))
+                        && blocks.get(bi + 1).is_some_and(|n| n.kind == BlockKind::Code);
                 let leads = (si == last && (s.ends_with(':') || unfinished_over_code))
                     .then(|| introduced(&blocks[bi + 1..]))
                     .flatten();

@@ -1534,3 +1534,12 @@ fn an_answer_given_as_one_bulleted_item_drops_its_bullet() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_ending_in_e_g_brings_the_example_under_it() {
+    let text = "# Kiln FAQ\n\n## Why is the controller slow to respond?\n\n\
+                If it stays slow, run the controller with its debug flag e.g.\n\n```\nkilnctl --debug\n```\n\n\
+                The log is written to the controller's card.\n";
+    let answers = qa_answers(&build_markdown(text, None));
+    assert!(answers[0].contains("kilnctl --debug"), "{answers:?}");
+}

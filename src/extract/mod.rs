@@ -415,7 +415,12 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 continue;
             }
             let prev = text[last.0..last.1].trim_end();
-            let word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
+            // "(e.g. ~/.cache)": the bracket is no part of the word.
+            let word = prev
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .trim_start_matches(['(', '[', '"', '“']);
             // ASCII words (nearly all) are compared without lowercasing a copy.
             let lowered;
             let last_word = if word.is_ascii() {
@@ -722,6 +727,14 @@ mod tests {
         assert_eq!(
             sentences("It is in room No. 5 on the left."),
             ["It is in room No. 5 on the left."]
+        );
+        // In brackets too.
+        assert_eq!(
+            sentences("Some builds link other libraries (e.g. OpenSSL) as well. Check them."),
+            [
+                "Some builds link other libraries (e.g. OpenSSL) as well.",
+                "Check them."
+            ]
         );
         assert_eq!(
             sentences("Ask Dr. Jones about it. She knows e.g. the rules."),
