@@ -3489,6 +3489,23 @@ fn list_marker_len(s: &str) -> Option<usize> {
     is_lettered(s).then_some(0)
 }
 
+/// A heading that asks without its question mark: "How Do I Make an
+/// Author an Editor", "How to unmount my device"; not the stem of the
+/// questions under it ("How do I ...").
+fn asks_unmarked(text: &str) -> bool {
+    if text.ends_with("...") || text.ends_with('…') {
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    first.eq_ignore_ascii_case("how")
+        && ["do", "does", "can", "to", "should"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(second))
+}
+
 const QUESTION_WORDS: &[&str] = &[
     "what", "how", "why", "when", "where", "who", "whom", "whose", "which", "can", "could", "do", "does", "did", "is",
     "are", "was", "were", "should", "will", "would", "may", "might", "must", "have", "has", "shall", "am", "if", "in",
@@ -3988,7 +4005,12 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
             let in_answer = !m.ends_with_q() && above[..l].iter().rev().flatten().next() == Some(&true);
             above[l] = Some(asking);
             above[l + 1..].fill(None);
-            if c.answered && (usize::from(level) == l || m.ends_with_q()) && m.number.is_none() && !m.qa && !in_answer {
+            if c.answered
+                && (usize::from(level) == l || m.ends_with_q() || asks_unmarked(&m.text))
+                && m.number.is_none()
+                && !m.qa
+                && !in_answer
+            {
                 accepted.push(k);
             }
         }

@@ -2821,3 +2821,20 @@ fn ascii_arrows_mark_questions_and_an_answer_may_end_by_asking() {
         ]
     );
 }
+
+#[test]
+fn a_heading_that_asks_without_its_mark_is_a_question_at_any_level() {
+    let text = "# Glaze FAQ\n\nSome notes.\n\n## How do I mix a glaze?\n\nWeigh, sieve, then stir.\n\n\
+                # How Do I Store Mixed Glaze\n\nIn a lidded tub, away from frost.\n\n\
+                ## How long does it keep?\n\nA year or more.\n\n\
+                # How do I ...\n\nQuestions people ask often.\n\n## How do I thin it?\n\nAdd water a spoon at a time.\n";
+    assert_eq!(
+        md_qs(text),
+        [
+            "How do I mix a glaze?",
+            "How Do I Store Mixed Glaze",
+            "How long does it keep?",
+            "How do I thin it?"
+        ]
+    );
+}
