@@ -399,11 +399,13 @@ pub fn sentences(text: &str) -> Vec<&str> {
     // "`Killed process ... (gunicorn)`", "`.IOLoop`", "`println!`": a period
     // or mark inside code ends nothing. A whole command line is longer than
     // a span of code in a sentence.
-    let code: Vec<(usize, usize)> = if memchr::memchr(b'`', text.as_bytes()).is_some() && !gnu_quoted(text) {
-        cloze::code_spans(text)
-            .into_iter()
-            .filter(|&(s, e)| e - s <= 200)
-            .collect()
+    let code: Vec<(usize, usize)> = if memchr::memchr(b'`', text.as_bytes()).is_some() {
+        let spans = cloze::code_spans(text);
+        if quotes_gnu_style(text, &spans) {
+            Vec::new()
+        } else {
+            spans.into_iter().filter(|&(s, e)| e - s <= 200).collect()
+        }
     } else {
         Vec::new()
     };
@@ -465,7 +467,12 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// two of its backticks there is an apostrophe before no letter or digit.
 /// Its backticks pair with apostrophes, so none of them opens code.
 pub fn gnu_quoted(text: &str) -> bool {
-    cloze::code_spans(text).iter().any(|&(s, e)| {
+    quotes_gnu_style(text, &cloze::code_spans(text))
+}
+
+/// [`gnu_quoted`], given the text's pairs of backticks.
+fn quotes_gnu_style(text: &str, spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(s, e)| {
         let inner = &text[s..e];
         inner
             .match_indices('\'')
@@ -715,9 +722,6 @@ mod tests {
         );
     }
 
-    /// A vocab's ids run from 0 in order of first use whatever vocabs
-    /// came before it or live beside it: the stem map is handed from one
-    /// to the next, never shared.
     #[test]
     fn sentences_end_at_a_verdict_but_not_after_an_abbreviation() {
         assert_eq!(
@@ -766,6 +770,9 @@ mod tests {
         assert_ne!(an.stem("uses"), an.stem("us"));
     }
 
+    /// A vocab's ids run from 0 in order of first use whatever vocabs
+    /// came before it or live beside it: the stem map is handed from one
+    /// to the next, never shared.
     #[test]
     fn vocabs_number_their_own_stems() {
         let an = Analyzer::new();
