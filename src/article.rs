@@ -283,8 +283,29 @@ pub fn parse(text: &str, format: Format) -> Article {
         accepted = (cands.len()..cands.len() + more.len()).collect();
         cands.extend(more);
     }
-    if accepted.is_empty() && title.as_ref().is_some_and(|t| names_faq(&t.text)) {
+    // The page's own heading may say it when its <title> names the site
+    // ("IceS v2.0 Documentation" over "# Frequently Asked Questions").
+    let faq_page = || {
+        title.as_ref().is_some_and(|t| names_faq(&t.text))
+            || cands
+                .iter()
+                .any(|c| c.marker.heading == Some(1) && names_faq(&c.marker.text))
+    };
+    if accepted.is_empty() && faq_page() {
         accepted = faq_headings(&cands);
+    }
+    // `## What does this message mean?` straight over `### Type error`,
+    // `### Clock error`, …, beside `## Troubleshooting` over more: headings
+    // that ask only to group the entries under them. In an FAQ whose every
+    // question is such a group, the entries are the headings under them.
+    if !accepted.is_empty() && accepted.iter().all(|&k| groups_only(&cands[k], &lines, &markers)) && faq_page() {
+        let entries: Vec<usize> = faq_headings(&cands)
+            .into_iter()
+            .filter(|&k| !groups_only(&cands[k], &lines, &markers))
+            .collect();
+        if entries.len() > accepted.len() {
+            accepted = entries;
+        }
     }
     let reading = Reading {
         format,
@@ -2906,6 +2927,21 @@ fn without_top_link(s: &str) -> &str {
     }
 }
 
+/// A line without the link back up the page that opens it (`[^](#top)
+/// **1.** *Q?*`).
+fn after_top_link(s: &str) -> &str {
+    let Some(inner) = s.strip_prefix('[') else {
+        return s;
+    };
+    match inner.split_once("](#") {
+        Some((text, rest)) if leads_back_up(text) => match rest.split_once(')') {
+            Some((target, after)) if !target.contains(' ') && !after.trim().is_empty() => after.trim_start(),
+            _ => s,
+        },
+        _ => s,
+    }
+}
+
 /// The text of a link back up the page: "Back to top", "Top ▲", "↑".
 fn leads_back_up(text: &str) -> bool {
     const ARROWS: [char; 7] = ['↑', '^', '⬆', '▲', '△', '⇧', '🔝'];
@@ -3210,7 +3246,15 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
         .unwrap_or(after.len());
     let num = after[..digits_end].trim_end_matches('.');
     let path: Option<Vec<u32>> = num.split('.').map(|p| p.parse().ok()).collect();
-    let path = path?;
+    let mut path = path?;
+    let mut digits_end = digits_end;
+    // `Q 2.1a`, `Q 2.1b`: questions put in after 2.1, as `4b.` is.
+    if let [letter @ b'a'..=b'f', b' ' | b'.' | b')' | b':', ..] = after.as_bytes()[digits_end..]
+        && !after[..digits_end].ends_with('.')
+    {
+        path.push(u32::from(letter - b'a') + 1);
+        digits_end += 1;
+    }
     let rest = after[digits_end..].trim_start_matches([')', ':', '-', '–', '—', '.']);
     if rest.len() == after[digits_end..].len() && !after[..digits_end].ends_with('.') && !rest.starts_with([' ', '\t'])
     {
@@ -3531,6 +3575,8 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
     }
     // `❓ **Q?**`, `👉 Q?`: a symbol before a question is decoration.
     s = strip_symbols(s);
+    // `[^](#top) **1.** *Q?*`: so is a link back up the page.
+    s = after_top_link(s);
     // Usenet FAQs head each entry `Subject: 1.2) Q`.
     if let Some(rest) = strip_label(s, &["subject"]).filter(|r| !r.is_empty()) {
         s = rest;
@@ -3545,6 +3591,8 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
             parse_qa_prefix(&probe).is_some()
                 || parse_answer_prefix(&probe).is_some()
                 || parse_q_number(&probe).is_some()
+                // `**1.** *Q?*`
+                || (inner.ends_with('.') && parse_number(&probe).is_some())
         }
     {
         unlabelled = if rest.starts_with(':') {
@@ -3660,7 +3708,9 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
     }
     // `1. What is X? X is a thing that ...`: the question ends at its last
     // question mark when what follows reads as an answer, not another question.
+    // Emphasis around the whole question marks where it ends.
     if (m.number.is_some() || m.qa)
+        && !m.bold
         && m.inline_answer.is_none()
         && !m.ends_with_q()
         && let Some(q) = m.text.rfind("? ")
@@ -4351,6 +4401,17 @@ fn hanging_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> V
             )
         })
         .collect()
+}
+
+/// Whether a heading has no text of its own: a deeper heading follows it.
+fn groups_only(c: &Cand, lines: &[Line<'_>], markers: &[Option<Marker>]) -> bool {
+    let Some(level) = c.marker.heading else {
+        return false;
+    };
+    next_nonblank(lines, c.end + 1)
+        .and_then(|j| markers[j].as_ref())
+        .and_then(|m| m.heading)
+        .is_some_and(|l| l > level)
 }
 
 /// Whether a title says its page is an FAQ: "FAQ", "Vpnc FAQ",

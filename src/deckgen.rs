@@ -681,6 +681,11 @@ fn answer_score(s: &Sent, question: &Question, idf: &[f64], lead: bool) -> f64 {
     if is_aside(&s.text) {
         score *= 0.35;
     }
+    // "For details, refer to the manual." sends the reader elsewhere for
+    // what the answer should say, unless where to look is what was asked.
+    if is_pointer(&s.text) && !matches!(question.cue, Cue::Place | Cue::Contact) {
+        score *= 0.5;
+    }
     // A list item is part of an answer; the sentence introducing the list
     // carries the whole of it. So is a step written into a paragraph
     // ("Step 3: we send a new bill.").
@@ -784,6 +789,25 @@ fn is_step(text: &str) -> bool {
 /// Whether a sentence opens with the label of an aside: "Note:", "Tip:".
 fn is_aside(text: &str) -> bool {
     opens_with_any(text, &["note:", "info:", "tip:", "hint:", "see also:"])
+}
+
+/// Whether a sentence opens by sending the reader elsewhere for more.
+fn is_pointer(text: &str) -> bool {
+    opens_with_any(
+        text,
+        &[
+            "for details",
+            "for more details",
+            "for further details",
+            "for more information",
+            "for further information",
+            "for more info",
+            "more information",
+            "more details",
+            "refer to",
+            "please refer to",
+        ],
+    )
 }
 
 /// Whether a sentence opens as an example of what was said before it.

@@ -49,12 +49,19 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
         // Site furniture drawn in plain `<div>`s rather than `<footer>` or
         // `<nav>`: "Powered by ...", breadcrumbs, "Created by ..., last
         // modified on ...".
-        .add_handler(vec!["div", "section", "aside"], |h: &dyn Handlers, e: Element| {
+        .add_handler(vec!["div", "section", "aside"], move |h: &dyn Handlers, e: Element| {
             if is_furniture_block(&e) {
-                Some(String::new().into())
-            } else {
-                h.fallback(e)
+                return Some(String::new().into());
             }
+            // `<div class="faq-title">`: a plain block its page names as a
+            // question is an entry heading, as a term is.
+            if e.tag == "div" && names_a_question(&e) {
+                let t = text_of(h, &e);
+                if !t.is_empty() && t.len() <= 300 {
+                    return Some(format!("\n\n###### {t}\n\n").into());
+                }
+            }
+            h.fallback(e)
         })
         // htmd fences `<pre><code>` only; a bare `<pre>` (Sphinx's
         // highlighted samples, hand-written pages) would read as prose.
@@ -121,6 +128,34 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
                 .into(),
             )
         })
+        // A heading that is wholly a link to itself, as Asciidoctor writes
+        // them (`<h2 id="x"><a class="link" href="#x">1. Q</a></h2>`), is
+        // its text: the link is there to be copied.
+        .add_handler(
+            vec!["h1", "h2", "h3", "h4", "h5", "h6"],
+            |h: &dyn Handlers, e: Element| {
+                let id = e
+                    .attrs
+                    .iter()
+                    .find(|a| &*a.name.local == "id")
+                    .map(|a| a.value.to_string());
+                let converted = h.fallback(e)?;
+                let Some(id) = id else {
+                    return Some(converted);
+                };
+                let md = converted.content.trim();
+                let hashes = md.len() - md.trim_start_matches('#').len();
+                let text = md[hashes..]
+                    .trim()
+                    .strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(&format!("](#{id})")))
+                    .filter(|t| !t.contains("](") && !t.trim().is_empty());
+                Some(match text {
+                    Some(text) => format!("\n\n{} {}\n\n", &md[..hashes], text.trim()).into(),
+                    None => converted,
+                })
+            },
+        )
         .add_handler(vec!["dd"], |h: &dyn Handlers, e: Element| {
             Some(format!("\n\n{}\n\n", h.walk_children(e.node).content.trim()).into())
         })
@@ -275,6 +310,22 @@ fn is_furniture_block(e: &Element) -> bool {
         ),
         _ => false,
     })
+}
+
+/// A block whose class says it holds an FAQ entry's question.
+fn names_a_question(e: &Element) -> bool {
+    const CLASSES: &[&str] = &[
+        "question",
+        "faq-title",
+        "faq-question",
+        "faq_question",
+        "faqquestion",
+        "faq-q",
+        "question-title",
+    ];
+    e.attrs
+        .iter()
+        .any(|a| &*a.name.local == "class" && a.value.split_whitespace().any(|c| CLASSES.contains(&c)))
 }
 
 /// Converted text that is only a link into the page, after at most a
@@ -433,6 +484,24 @@ mod tests {
         )
         .unwrap();
         assert!(md.starts_with("# Help | Corner Bakery\n"), "{md}");
+    }
+
+    #[test]
+    fn a_heading_linked_to_itself_is_its_text() {
+        let html = "<html><body><h2 id=\"_slow\"><a class=\"link\" href=\"#_slow\">1. The kiln is slow</a></h2><p>Check the elements.</p><h3 id=\"b\"><a href=\"#c\">Another place</a></h3><p>x</p></body></html>";
+        let md = to_markdown(html).unwrap();
+        assert!(md.contains("## 1\\. The kiln is slow\n"), "{md}");
+        // A link to somewhere else in the page stays a link.
+        assert!(md.contains("### [Another place](#c)\n"), "{md}");
+    }
+
+    #[test]
+    fn a_block_classed_as_a_question_is_an_entry_heading() {
+        let html = "<html><body><div class=\"faq-title\" id=\"a\">I'd like prices in euros.</div><div class=\"faq-body\"><p>Switch the currency in the settings.</p></div><div class=\"question answer\"><p>A whole entry in one block is too long to be a heading: it holds the question, then a long answer that goes on well past what any question would say, over several sentences and more than three hundred characters, so that it reads as the body it is. It mentions settings, currencies, prices, rounding, invoices, and receipts.</p></div></body></html>";
+        let md = to_markdown(html).unwrap();
+        assert!(md.contains("###### I'd like prices in euros.\n"), "{md}");
+        assert!(!md.contains("###### A whole entry"), "{md}");
+        assert!(md.contains("Switch the currency in the settings."), "{md}");
     }
 
     #[test]

@@ -105,6 +105,7 @@ fn numbering_styles() {
         ("Nº 1 First?", "Nº 2 Second?"),
         ("1° First?", "2° Second?"),
         ("1º. First?", "2º. Second?"),
+        ("Q 2.1a First?", "Q 2.1b Second?"),
     ] {
         let text = format!("Title\n\nIntro text.\n\n{q1}\n\nAnswer one.\n\n{q2}\n\nAnswer two.\n");
         assert_eq!(md_qs(&text), ["First?", "Second?"], "form {q1:?}");

@@ -1543,3 +1543,20 @@ fn a_sentence_ending_in_e_g_brings_the_example_under_it() {
     let answers = qa_answers(&build_markdown(text, None));
     assert!(answers[0].contains("kilnctl --debug"), "{answers:?}");
 }
+
+#[test]
+fn a_sentence_that_sends_the_reader_elsewhere_does_not_answer() {
+    let text = "# Hivelog FAQ\n\n## I want one list of all the colonies due for inspection\n\n\
+                Hivelog has kept such lists since version 2. Add this line to your views file:\n\n\
+                ```\nview due = colonies where inspection < today\n```\n\n\
+                For details on views of colonies, refer to the chapter on saved views.\n\n\
+                ## Where can I read about saved views?\n\n\
+                Saved views are new in version 2. For more information, refer to the chapter on saved views in the manual.\n";
+    let answers = qa_answers(&build_markdown(text, None));
+    assert_eq!(answers[0], "Hivelog has kept such lists since version 2.");
+    // Unless where to read is what was asked.
+    assert!(
+        answers[1].ends_with("refer to the chapter on saved views in the manual."),
+        "{answers:?}"
+    );
+}

@@ -453,7 +453,55 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 76] = [
+    let cases: [(&str, &[&str]); 81] = [
+        // Each entry opens with a link back up, then a bold number and the
+        // question in italics, which may go on after its question mark.
+        (
+            "caretlinks.html",
+            &[
+                "Do I have to use the seed tray labels?",
+                "Can the catalogue run without a network? The old version did this and I miss it.",
+                "How do I know whether a packet was tested? OR, the germination column stays empty.",
+            ],
+        ),
+        // A page whose <title> names the site and whose own heading says
+        // FAQ, over entries none of which ends in a question mark.
+        (
+            "h1faq.html",
+            &[
+                "Can hivelog read old notebook exports",
+                "How do I record a swarm from a bait hive",
+                "The scale readings jump at night",
+            ],
+        ),
+        // Questions in `<div class="faq-title">`, one of them a statement.
+        (
+            "divclass.html",
+            &[
+                "How often does the timer remind me to feed the starter?",
+                "I'd like the weights shown in ounces.",
+                "Can I share a schedule with a friend?",
+            ],
+        ),
+        // Asciidoctor's headings, each a numbered link to itself.
+        (
+            "selflink.html",
+            &[
+                "Tension readings drift between wheels",
+                "After I export a wheel, the app waits until the viewer is closed",
+            ],
+        ),
+        // Headings that only group the messages and problems under them.
+        (
+            "msggroups.md",
+            &[
+                "Warp too short",
+                "Sett out of range!",
+                "Unknown yarn count",
+                "Drafts print on two pages",
+                "Totals differ from my notebook",
+            ],
+        ),
         // An FAQ whose entries all state, none asks.
         (
             "statedfaq.md",
@@ -1110,6 +1158,7 @@ fn faq_layouts_from_the_wild() {
             "banner.txt" => &["joining", "firing"],
             // Not on "Kiln stops mid-firing", which stands beside them.
             "groups.md" => &["firing", "glazing"],
+            "msggroups.md" => &["what-does-this-message-mean", "troubleshooting"],
             "docbook.html" => &["setting-up-the-loom", "weaving-and-finishing-the-cloth"],
             "sphinxdl.txt" => &["setting-up", "data"],
             _ => &[],
