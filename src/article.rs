@@ -463,11 +463,14 @@ fn drop_contents(article: &mut Article) {
     };
     let keys: Vec<String> = article.sections.iter().map(|s| key(&s.question)).collect();
     let questions: HashSet<&str> = keys.iter().map(String::as_str).collect();
-    // "Q: How do I encode?", "- Q. Why the name?": the label asks nothing.
+    // "Q: How do I encode?", "- Q. Why the name?": the label asks nothing,
+    // nor does the number of "* 1.2. Why the name?".
     fn unlabelled(t: &str) -> &str {
-        t.strip_prefix("Q:")
+        let t = t
+            .strip_prefix("Q:")
             .or_else(|| t.strip_prefix("Q. "))
-            .map_or(t, str::trim_start)
+            .map_or(t, str::trim_start);
+        parse_number(t).map_or(t, |(_, rest)| rest)
     }
     let listed = |b: &Block| {
         b.kind == BlockKind::Item
@@ -1151,9 +1154,16 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
             lines[k].text = Cow::Borrowed("");
         }
     }
-    // Any other rule is a separator: blank.
+    // Any other rule is a separator: blank. So is a spaced one, `* * *`,
+    // which is no bullet (`------ ------` underlines a table's columns).
+    let spaced_rule = |l: &Line<'_>| {
+        let t = l.text.trim();
+        let mut marks = t.split_whitespace();
+        !l.code
+            && matches!(marks.next(), Some(m @ ("*" | "-" | "_")) if marks.clone().count() >= 2 && marks.all(|x| x == m))
+    };
     for l in &mut lines[start..] {
-        if rule(l).is_some_and(|c| "-=~*_".contains(c)) && l.text.trim().len() >= 3 {
+        if (rule(l).is_some_and(|c| "-=~*_".contains(c)) && l.text.trim().len() >= 3) || spaced_rule(l) {
             l.blank = true;
             l.separator = true;
             l.text = Cow::Borrowed("");
@@ -3210,6 +3220,15 @@ fn parse_q_number(s: &str) -> Option<(Vec<u32>, &str)> {
             return None;
         }
         after
+    } else if let [b'[', l @ b'A'..=b'Z', b'.', d, ..] = s.as_bytes()
+        && d.is_ascii_digit()
+    {
+        // `[G.1]`, `[P.2]`: numbered within lettered parts, in brackets.
+        let (digits, after) = s[3..].split_once(']')?;
+        let number: u32 = digits.parse().ok()?;
+        let rest = after.trim();
+        let part = u32::from(l - b'A') + 1;
+        return (after.starts_with(' ') && !rest.is_empty()).then(|| (vec![part, number], rest));
     } else if let [l @ b'A'..=b'Z', d, ..] = s.as_bytes()
         && d.is_ascii_digit()
     {
@@ -3726,7 +3745,10 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         // "Why do my aliases fail? (Plus other pitfalls.)": a remark in
         // brackets is the question's own.
         let remark = after.starts_with('(') && after.trim_end_matches('.').ends_with(')');
-        if after.split_whitespace().count() >= 3 && !remark {
+        // `"Why is there toybox? What was wrong with busybox?"`: quoted
+        // whole, the second question is no answer.
+        let asks_too = after.trim_end_matches(['"', '”', '\'', '’', ')']).ends_with('?');
+        if after.split_whitespace().count() >= 3 && !remark && !asks_too {
             m.text.truncate(q + 1);
             m.inline_answer = Some(after);
         }

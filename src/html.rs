@@ -156,6 +156,16 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
                 })
             },
         )
+        // Bold around a code block (`<b><pre>`) would wrap its fences in
+        // `**`, where they fence nothing: the code stays code unbolded.
+        .add_handler(vec!["b", "strong"], |h: &dyn Handlers, e: Element| {
+            let inner = h.walk_children(e.node).content;
+            if inner.lines().any(|l| l.trim_start().starts_with("```")) {
+                Some(format!("\n\n{}\n\n", inner.trim_matches('\n')).into())
+            } else {
+                h.fallback(e)
+            }
+        })
         .add_handler(vec!["dd"], |h: &dyn Handlers, e: Element| {
             Some(format!("\n\n{}\n\n", h.walk_children(e.node).content.trim()).into())
         })
@@ -493,6 +503,17 @@ mod tests {
         assert!(md.contains("## 1\\. The kiln is slow\n"), "{md}");
         // A link to somewhere else in the page stays a link.
         assert!(md.contains("### [Another place](#c)\n"), "{md}");
+    }
+
+    #[test]
+    fn code_set_in_bold_stays_fenced_code() {
+        let html = "<html><body><h2>How do I build it?</h2><blockquote><b><pre>make distclean\nmake</pre></b></blockquote><p>Then <b>install</b> it.</p><h2>Is it fast?</h2><p>Yes.</p></body></html>";
+        let md = to_markdown(html).unwrap();
+        assert!(!md.contains("**```") && !md.contains("```**"), "{md}");
+        assert!(md.contains("**install**"), "{md}");
+        let a = crate::article::parse(&md, crate::article::Format::Markdown);
+        let questions: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+        assert_eq!(questions, ["How do I build it?", "Is it fast?"]);
     }
 
     #[test]

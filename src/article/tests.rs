@@ -106,6 +106,7 @@ fn numbering_styles() {
         ("1° First?", "2° Second?"),
         ("1º. First?", "2º. Second?"),
         ("Q 2.1a First?", "Q 2.1b Second?"),
+        ("[G.1] First?", "[G.2] Second?"),
     ] {
         let text = format!("Title\n\nIntro text.\n\n{q1}\n\nAnswer one.\n\n{q2}\n\nAnswer two.\n");
         assert_eq!(md_qs(&text), ["First?", "Second?"], "form {q1:?}");
@@ -2836,6 +2837,58 @@ fn a_heading_that_asks_without_its_mark_is_a_question_at_any_level() {
             "How Do I Store Mixed Glaze",
             "How long does it keep?",
             "How do I thin it?"
+        ]
+    );
+}
+
+#[test]
+fn a_contents_list_of_numbered_items_under_group_headings_is_dropped() {
+    let text = "# Hivelog FAQ\n\n## Contents\n\n###### **1. Colonies**\n\n\
+                * [1.1. A colony shows twice](#c0)\n* [1.2. Why is the queen's age blank?](#c1)\n\n\
+                ###### **2. Scales**\n\n* [2.1. Readings jump at night](#s0)\n* [2.2. Can I weigh two hives?](#s1)\n\n\
+                ## 1. Colonies\n\n###### **1.1. A colony shows twice**\n\nMerge the two records from the colony menu.\n\n\
+                ###### **1.2. Why is the queen's age blank?**\n\nNo marking year was entered for her.\n\n\
+                ## 2. Scales\n\n###### **2.1. Readings jump at night**\n\nLoad cells drift as they cool.\n\n\
+                ###### **2.2. Can I weigh two hives?**\n\nYes, with a second scale.\n";
+    assert_eq!(
+        md_qs(text),
+        [
+            "A colony shows twice",
+            "Why is the queen's age blank?",
+            "Readings jump at night",
+            "Can I weigh two hives?"
+        ]
+    );
+}
+
+#[test]
+fn a_spaced_rule_is_a_separator_not_a_bullet() {
+    let text = "# Hivelog FAQ\n\n## Can I print a colony card?\n\nYes, from the colony menu.\n\n* * *\n\n\
+                ## Can I export it?\n\nYes, as CSV.\n\n- - -\n\n## Which columns are there?\n\n\
+                Name    Queen\n------  ------\nNorth   2025\n";
+    let a = parse(text, Format::Markdown);
+    let blocks: Vec<Vec<&str>> = a
+        .sections
+        .iter()
+        .map(|s| s.blocks.iter().map(|b| b.text.as_str()).collect())
+        .collect();
+    assert_eq!(blocks[0], ["Yes, from the colony menu."]);
+    assert_eq!(blocks[1], ["Yes, as CSV."]);
+    // Column underlines stay with their table.
+    assert!(blocks[2].concat().contains("------"), "{blocks:?}");
+}
+
+#[test]
+fn a_quoted_line_of_two_questions_is_one_question() {
+    let text = "# Hivelog FAQ\n\n## Q: \"Why is there hivelog? What was wrong with notebooks?\"\n\n\
+                A: Notebooks get wet.\n\n## Q: Why not a spreadsheet? It only asks for columns.\n\nA: Sheets lose history.\n";
+    let a = parse(text, Format::Markdown);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        qs,
+        [
+            "\"Why is there hivelog? What was wrong with notebooks?\"",
+            "Why not a spreadsheet?"
         ]
     );
 }
