@@ -212,6 +212,7 @@ pub fn parse(text: &str, format: Format) -> Article {
     let (converted, format) = markup::to_markdown(text, format);
     let text = converted.as_deref().unwrap_or(text);
     let mut lines = scan_lines(text, format);
+    bracket_labels(&mut lines);
     join_lone_labels(&mut lines);
     strip_numbered_answer_labels(&mut lines);
     let compounds = compounds(text, format);
@@ -2817,8 +2818,9 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     if front_title.is_some() {
         return (front_title, start);
     }
+    // Nor does a bullet that asks.
     if let Some(m) = &marker
-        && (m.number.is_some() || m.qa || m.q_prefix || m.heading.is_some())
+        && (m.number.is_some() || m.qa || m.q_prefix || m.heading.is_some() || (m.bullet && m.ends_with_q()))
     {
         return (None, start);
     }
@@ -3394,6 +3396,44 @@ fn join_lone_labels(lines: &mut [Line<'_>]) {
 /// `Q1) Can I light a fire?` answered on `A1) Fires are ...`: where a
 /// question is labelled with a number, an answer labelled with the same
 /// number is its text, not a question of a lettered part (`A1.`, `B2.`).
+/// `Q) How do I report bugs?` over `A) Mail the list.`: labels closed by
+/// a bracket, read as `Q:` and `A:`. Only where questions so labelled are
+/// answered so, twice or more: alone, `A)` opens an option or a list item.
+fn bracket_labels(lines: &mut [Line<'_>]) {
+    let label = |l: &Line<'_>| {
+        if l.code {
+            None
+        } else if l.text.starts_with("Q) ") {
+            Some(true)
+        } else if l.text.starts_with("A) ") {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let mut answered = 0;
+    let mut after_q = false;
+    for l in lines.iter() {
+        match label(l) {
+            Some(true) => after_q = true,
+            Some(false) if after_q => {
+                answered += 1;
+                after_q = false;
+            }
+            Some(false) => return,
+            None => {}
+        }
+    }
+    if answered < 2 {
+        return;
+    }
+    for l in lines.iter_mut() {
+        if let Some(q) = label(l) {
+            l.text = Cow::Owned(format!("{}: {}", if q { "Q" } else { "A" }, &l.text[3..]));
+        }
+    }
+}
+
 fn strip_numbered_answer_labels(lines: &mut [Line<'_>]) {
     let asked: Vec<u32> = lines
         .iter()
@@ -4145,7 +4185,7 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
         .map(|&k| &cands[k])
         .filter(|c| {
             let m = &c.marker;
-            !m.qa && (m.q_prefix || (m.number.is_none() && (m.ends_with_q() || m.heading.is_some())))
+            m.qa || m.q_prefix || (m.number.is_none() && (m.ends_with_q() || m.heading.is_some()))
         })
         .map(|c| c.line)
         .collect();
@@ -4524,7 +4564,7 @@ fn bulleted_questions(lines: &[Line<'_>], markers: &[Option<Marker>]) -> Vec<Can
     // (first line, last line, the question) of each bullet that asks,
     // wrapped over up to six lines ("* What types of function can we
     // use? Can we use a volatile sampling" / "function, for example?").
-    let asking: Vec<(usize, usize, String)> = (0..lines.len())
+    let asking: Vec<(usize, usize, String, bool)> = (0..lines.len())
         .filter_map(|i| {
             let m = markers[i]
                 .as_ref()
@@ -4549,10 +4589,20 @@ fn bulleted_questions(lines: &[Line<'_>], markers: &[Option<Marker>]) -> Vec<Can
             if !text.ends_with('?') && !text.contains("? ") {
                 return None;
             }
-            next_nonblank(lines, end + 1)
-                .is_some_and(|j| lines[j].indent > lines[i].indent)
-                .then_some((i, end, text))
+            let j = next_nonblank(lines, end + 1)?;
+            // Answered under it, or by a paragraph flush with it after a
+            // blank line, as plain-text FAQs bullet their questions.
+            let flush = j > end + 1 && lines[j].indent <= lines[i].indent && !lines[j].code && plain(j);
+            (lines[j].indent > lines[i].indent || flush).then_some((i, end, text, flush))
         })
+        .collect();
+    // Flush answers only where two questions or more are answered so: one
+    // bullet that asks over a paragraph is a list's item or an aside.
+    let flush = asking.iter().filter(|a| a.3).count();
+    let asking: Vec<(usize, usize, String)> = asking
+        .into_iter()
+        .filter(|a| !a.3 || flush >= 2)
+        .map(|(i, end, text, _)| (i, end, text))
         .collect();
     let Some(top) = asking.iter().map(|&(i, _, _)| lines[i].indent).min() else {
         return Vec::new();

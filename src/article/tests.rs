@@ -2892,3 +2892,54 @@ fn a_quoted_line_of_two_questions_is_one_question() {
         ]
     );
 }
+
+#[test]
+fn bullets_that_ask_over_flush_paragraphs_are_questions() {
+    let text = "*  What is hivelog?\n\nA record of every hive you keep.\nIt runs offline.\n\n\
+                *  Why was hivelog written in the first place?\n\nNotebooks get wet at the apiary.\n\n\
+                *  I set inspections every 7 days, but the list shows colonies\ndue after 9 days. Is this a bug?\n\n\
+                No. A colony is due once its last inspection is 7 days old.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title, None);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        qs,
+        [
+            "What is hivelog?",
+            "Why was hivelog written in the first place?",
+            "I set inspections every 7 days, but the list shows colonies due after 9 days. Is this a bug?"
+        ]
+    );
+    // One bullet that asks over a paragraph is an aside, not an FAQ.
+    let text = "Hive notes\n\nWe inspected the north hive.\n\n* Was the queen there?\n\nWe did not look for her.\n";
+    assert!(parse(text, Format::Text).sections.is_empty());
+}
+
+#[test]
+fn bracket_labels_pair_questions_with_answers_and_keep_their_steps() {
+    let text = "The Hivelog FAQ\n===============\n\nQ) How do I report bugs?\n\nA) Mail the list.\n\n\
+                Q) How do I install a plugin?\n\nA) Here is how, from the source tree.\n\n\
+                \x20      1) Go to the plugin directory\n       cd plugins/scale\n\n\
+                \x20      2) configure and compile\n       make\n\n\
+                Q) Can I move the data files?\n\nA) Yes, set the data path in the settings.\n";
+    let a = parse(text, Format::Text);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        qs,
+        [
+            "How do I report bugs?",
+            "How do I install a plugin?",
+            "Can I move the data files?"
+        ]
+    );
+    assert_eq!(a.sections[0].blocks[0].text, "Mail the list.");
+    // Options lettered `A)` with no `Q)` over them stay options.
+    let text = "Quiz\n\n1. Which wood burns hottest?\n\nA) Pine\nB) Oak\n\n2. Which smoke calms bees?\n\nA) Cool smoke\nB) Hot smoke\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.sections.len(), 2);
+    assert!(
+        a.sections[0].blocks.iter().any(|b| b.text.starts_with("A) Pine")),
+        "{:?}",
+        a.sections[0].blocks
+    );
+}
