@@ -118,6 +118,47 @@ impl Article {
 /// Whether a heading only announces questions ("Frequently Asked
 /// Questions", "FAQ", "Q&A", "Help"): no category, and no title when the
 /// page names more.
+/// Whether a text's first line tells Emacs to edit it in Org or outline
+/// mode (`-*- outline -*-`, `-*- mode: org -*-`): its `*` lines are
+/// headings, as in Org files.
+pub fn org_mode_line(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or("");
+    mode_line(first).is_some_and(|(_, vars, _)| {
+        vars.split(';').any(|v| {
+            let v = v.trim();
+            let mode = v.strip_prefix("mode:").map_or(v, str::trim);
+            mode.eq_ignore_ascii_case("org") || mode.eq_ignore_ascii_case("outline")
+        })
+    })
+}
+
+/// The text without the Emacs mode line on its first line (`CCZE FAQ
+/// -*- outline -*-`), which is for the editor; a line that only speaks to
+/// Emacs ("Emacs will be in -*- Mode: text -*-") goes whole. Line numbers
+/// stay as they were.
+fn without_mode_line(text: &str) -> Cow<'_, str> {
+    let end = text.find('\n').unwrap_or(text.len());
+    match mode_line(&text[..end]) {
+        Some((before, _, after)) => {
+            let rest = if before.to_lowercase().contains("emacs") {
+                String::new()
+            } else {
+                format!("{}{}", before.trim_end(), after)
+            };
+            Cow::Owned(format!("{rest}{}", &text[end..]))
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// A line's Emacs mode line: the text before it, its variables, the text
+/// after it.
+fn mode_line(line: &str) -> Option<(&str, &str, &str)> {
+    let (before, rest) = line.split_once("-*-")?;
+    let (vars, after) = rest.split_once("-*-")?;
+    Some((before, vars, after))
+}
+
 pub fn only_announces_questions(heading: &str) -> bool {
     matches!(
         slug::slugify(heading).as_str(),
@@ -209,6 +250,7 @@ struct Line<'a> {
 /// Parses an article. Never fails: text with no recognisable questions gives
 /// an article with an intro and no sections.
 pub fn parse(text: &str, format: Format) -> Article {
+    let text = &*without_mode_line(text);
     let (converted, format) = markup::to_markdown(text, format);
     let text = converted.as_deref().unwrap_or(text);
     let mut lines = scan_lines(text, format);
@@ -2523,7 +2565,13 @@ fn mark_text_literals(lines: &mut [Line<'_>]) {
         let prose_before = {
             let first = lines[p_start].text.trim();
             let last = lines[p_end - 1].text.trim();
-            list_marker_len(first).is_none() && !last.ends_with('?') && parse_q_number(first).is_none()
+            // `Answer:` alone labels the text under it, which is prose.
+            let label = first.strip_suffix(':').is_some_and(|l| {
+                ["question", "answer", "q", "a"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(l))
+            });
+            list_marker_len(first).is_none() && !last.ends_with('?') && parse_q_number(first).is_none() && !label
         };
         let literal = (b_start..b_end).all(|j| lines[j].blank || list_marker_len(lines[j].text.trim()).is_none());
         if prose_before && literal {
@@ -2754,6 +2802,14 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     // "and over."): the file's name serves better.
     if front_title.is_none() && marker.is_none() && opens_wrapped_prose(lines, t) {
         return (None, t);
+    }
+    // Nor is the heading of a contents list that opens the file.
+    if front_title.is_none()
+        && ["contents", "table of contents"]
+            .iter()
+            .any(|c| text.trim().trim_end_matches(':').eq_ignore_ascii_case(c))
+    {
+        return (None, t + 1);
     }
     // A page whose questions are its top headings opens with the first of
     // them (as `man` prints a page without a NAME section): no title, but
@@ -3365,18 +3421,37 @@ fn join_lone_labels(lines: &mut [Line<'_>]) {
         }
         // `## Q8` as a heading of its own over the question.
         let label = strip_heading(&lines[i].text).map_or(&*lines[i].text, |(_, rest)| rest);
-        let Some(n) = lone_label(label, &["question", "q"]) else {
+        // `Question:` alone over the question, which may wrap.
+        let unnumbered = label.len() <= 9
+            && label
+                .strip_suffix(':')
+                .is_some_and(|l| l.eq_ignore_ascii_case("question") || l.eq_ignore_ascii_case("q"));
+        let n = lone_label(label, &["question", "q"]);
+        if n.is_none() && !unnumbered {
             continue;
-        };
+        }
         // The question may follow after one blank line.
         let next = (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].blank);
         let Some(j) = next.filter(|&j| !lines[j].code && lone_label(&lines[j].text, &["question", "q"]).is_none())
         else {
             continue;
         };
-        let question = std::mem::take(&mut lines[j].text);
+        let mut question = std::mem::take(&mut lines[j].text).into_owned();
         lines[j].blank = true;
-        lines[i].text = Cow::Owned(format!("Question {n}: {question}"));
+        if unnumbered {
+            for k in j + 1..lines.len().min(j + 6) {
+                if lines[k].blank || lines[k].code {
+                    break;
+                }
+                question.push(' ');
+                question.push_str(&std::mem::take(&mut lines[k].text));
+                lines[k].blank = true;
+            }
+        }
+        lines[i].text = Cow::Owned(match n {
+            Some(n) => format!("Question {n}: {question}"),
+            None => format!("Question: {question}"),
+        });
         joined = true;
     }
     if !joined {
@@ -3393,9 +3468,6 @@ fn join_lone_labels(lines: &mut [Line<'_>]) {
     }
 }
 
-/// `Q1) Can I light a fire?` answered on `A1) Fires are ...`: where a
-/// question is labelled with a number, an answer labelled with the same
-/// number is its text, not a question of a lettered part (`A1.`, `B2.`).
 /// `Q) How do I report bugs?` over `A) Mail the list.`: labels closed by
 /// a bracket, read as `Q:` and `A:`. Only where questions so labelled are
 /// answered so, twice or more: alone, `A)` opens an option or a list item.
@@ -3434,6 +3506,9 @@ fn bracket_labels(lines: &mut [Line<'_>]) {
     }
 }
 
+/// `Q1) Can I light a fire?` answered on `A1) Fires are ...`: where a
+/// question is labelled with a number, an answer labelled with the same
+/// number is its text, not a question of a lettered part (`A1.`, `B2.`).
 fn strip_numbered_answer_labels(lines: &mut [Line<'_>]) {
     let asked: Vec<u32> = lines
         .iter()

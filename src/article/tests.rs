@@ -2943,3 +2943,36 @@ fn bracket_labels_pair_questions_with_answers_and_keep_their_steps() {
         a.sections[0].blocks
     );
 }
+
+#[test]
+fn lone_question_and_answer_labels_over_indented_text() {
+    let text = "Contents:\n  1) Wiki read only\n  2) Copying a setup\n\n---\n\nQuestion:\n\n  I would like to help. I wanted to use the wiki but\n  it is read only. What can I do?\n\n\
+                Answer:\n\n  Send a patch by mail.\n\n---\n\nQuestion:\n  Can I copy my hive setup? Should I use a new\n  file for that?\n\n\
+                Answer:\n\n  Yes, copy the whole folder.\n";
+    let a = parse(text, Format::Text);
+    // A contents list's heading names no article.
+    assert_eq!(a.title, None);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        qs,
+        [
+            "I would like to help. I wanted to use the wiki but it is read only. What can I do?",
+            "Can I copy my hive setup? Should I use a new file for that?"
+        ]
+    );
+    assert_eq!(a.sections[0].blocks[0].kind, BlockKind::Prose);
+    assert_eq!(a.sections[0].blocks[0].text, "Send a patch by mail.");
+}
+
+#[test]
+fn emacs_mode_lines_choose_the_format_and_leave_the_title() {
+    assert!(org_mode_line("FAQ -*- outline -*-\n* A\n"));
+    assert!(org_mode_line("# -*- mode: org; coding: utf-8 -*-\n"));
+    assert!(!org_mode_line("FAQ -*- Mode: text -*-\n"));
+    assert!(!org_mode_line("FAQ\n-*- outline -*-\n"));
+    let a = parse(
+        "* Emacs will be in -*- Mode: text -*-\n\n    Hive FAQ\n\nIntro.\n",
+        Format::Text,
+    );
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Hive FAQ"));
+}

@@ -453,7 +453,17 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 81] = [
+    let cases: [(&str, &[&str]); 82] = [
+        // Plain text in Emacs's outline mode, as its first line says:
+        // `*` lines are headings.
+        (
+            "outline.txt",
+            &[
+                "The build stops with a missing library error.",
+                "I would like to see two apiaries side by side. Can I do that?",
+                "Where are the photos kept?",
+            ],
+        ),
         // Each entry opens with a link back up, then a bold number and the
         // question in italics, which may go on after its question mark.
         (
@@ -1032,6 +1042,8 @@ fn faq_layouts_from_the_wild() {
         // not the site's name.
         let title = match name {
             "wiki.txt" => Some("Allotment Society FAQ"),
+            // Not the mode line for the editor beside it.
+            "outline.txt" => Some("Hivelog Frequently Asked Questions"),
             "faq.org" => Some("Home Brewing FAQ"),
             "yoast.html" => Some("Bee Keeping Basics"),
             "sitepage.html" => Some("Shipping questions"),
@@ -1158,6 +1170,7 @@ fn faq_layouts_from_the_wild() {
             "banner.txt" => &["joining", "firing"],
             // Not on "Kiln stops mid-firing", which stands beside them.
             "groups.md" => &["firing", "glazing"],
+            "outline.txt" => &["installing", "using-hivelog"],
             "msggroups.md" => &["what-does-this-message-mean", "troubleshooting"],
             "docbook.html" => &["setting-up-the-loom", "weaving-and-finishing-the-cloth"],
             "sphinxdl.txt" => &["setting-up", "data"],
