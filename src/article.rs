@@ -313,6 +313,22 @@ pub fn parse(text: &str, format: Format) -> Article {
         if hanging.len() > accepted.len() {
             accepted = (cands.len()..cands.len() + hanging.len()).collect();
             cands.extend(hanging);
+        } else if let Some(first) = accepted.iter().map(|&k| cands[k].line).min()
+            && first > body_start
+        {
+            // A part of such entries before the labelled or numbered
+            // questions ("WHAT IS FINGER?" ... then "Q. Why ...?") is
+            // the same FAQ's.
+            // Only those that ask: the headings that state there may
+            // name the parts of an introduction.
+            let before: Vec<Cand> = hanging_questions(&lines[..first], body_start, format)
+                .into_iter()
+                .filter(|c| c.marker.ends_with_q())
+                .collect();
+            if before.len() >= 2 {
+                accepted.extend(cands.len()..cands.len() + before.len());
+                cands.extend(before);
+            }
         }
     }
     if accepted.is_empty() {
@@ -2777,12 +2793,32 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         t = next;
         start = next;
     }
-    // A banner drawn in characters (`| (__| |_| |`) spells no title.
-    while !lines[t].text.contains(char::is_alphanumeric)
+    // A banner drawn in characters (`| (__| |_| |`) spells no title, nor
+    // does a version control keyword (`$Id: FAQ 165 2008-10-19 $`).
+    let keyword = |l: &Line<'_>| {
+        let t = l.text.trim();
+        t.len() > 4 && t.starts_with('$') && t.ends_with('$') && t[1..].starts_with(char::is_alphabetic)
+    };
+    let mut banner = None;
+    while (!lines[t].text.contains(char::is_alphanumeric) || keyword(&lines[t]))
         && let Some(next) = (t + 1..lines.len()).find(|&i| !lines[i].blank && !lines[i].code)
     {
+        banner = Some(t);
         t = next;
         start = next;
+    }
+    // Under a banner, the line set far in names the page ("The CFINGERD
+    // FAQ version 1.0.2"), though its indent reads as a sample's.
+    if front_title.is_none()
+        && let Some(b) = banner
+        && let Some(c) = (b + 1..t).find(|&i| !lines[i].blank)
+        && lines[c].code
+        && lines[c].indent >= 16
+        && lines[c].text.contains(char::is_alphabetic)
+        && lines[c].text.trim().len() <= 80
+    {
+        let text = collapse_ws(lines[c].text.trim());
+        return (Some(Located { text, line: c + 1 }), start);
     }
     // A manual page as `man` or pod2text prints it opens with its NAME
     // section: the line under it names and describes the page

@@ -2976,3 +2976,34 @@ fn emacs_mode_lines_choose_the_format_and_leave_the_title() {
     );
     assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Hive FAQ"));
 }
+
+#[test]
+fn entries_hanging_over_their_answers_before_labelled_questions_are_questions_too() {
+    let text = "The Hivelog FAQ\n\nIntro.\n\n--\n\nWHAT IS HIVELOG?\n\n   A record of every hive you keep, kept on\n   your own machine.\n\n\
+                WHERE CAN I GET IT?\n\n   From the project's site.\n\nWHO WROTE IT?\n\n   Two beekeepers in a club.\n\n--\n\n\
+                Q. Why does it ask for the hive's weight?\n\nThe weight tells how much honey is stored.\n\n\
+                Q. Can I skip the weight?\n\nYes, leave it empty.\n";
+    let a = parse(text, Format::Text);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        qs,
+        [
+            "WHAT IS HIVELOG?",
+            "WHERE CAN I GET IT?",
+            "WHO WROTE IT?",
+            "Why does it ask for the hive's weight?",
+            "Can I skip the weight?"
+        ]
+    );
+}
+
+#[test]
+fn a_title_set_far_in_under_a_banner_or_a_keyword_line_is_the_title() {
+    let text = " ##  ##  ####\n ######  ##\n ##  ##  ####\n\n                          The HIVELOG FAQ version 1.0\n                          by the hivelog keepers\n\n\
+                * This FAQ answers what we are asked.\n\nWHAT IS HIVELOG?\n\n   A record of your hives.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("The HIVELOG FAQ version 1.0"));
+    let text = "$Id: FAQ 165 2026-10-19 keeper $\n\nHivelog FAQ\n\nIntro.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Hivelog FAQ"));
+}
