@@ -3988,7 +3988,10 @@ fn join_continuation(
     // reachable' leaks at exit, but there should be none.": a line that
     // breaks off mid-sentence, continued in lower case up to the blank
     // line, is a question put as a statement.
-    let mut unfinished = !text.ends_with(['.', '!', ':', ';']);
+    // `... fail with "setgid` over `failed: Operation not permitted"`: a
+    // quotation left open goes on, whatever its next line opens with.
+    let open_quote = text.matches('"').count() % 2 == 1;
+    let mut unfinished = !text.ends_with(['.', '!', ':', ';']) || open_quote;
     for j in c.line + 1..(c.line + 6).min(lines.len()) {
         let l = &lines[j];
         // The last line of a wrapped question reads as a plain `...?` line.
@@ -3999,12 +4002,14 @@ fn join_continuation(
             return;
         }
         let next = l.text.trim();
-        unfinished &= !next.starts_with(char::is_uppercase);
+        unfinished &= open_quote || !next.starts_with(char::is_uppercase);
         push_wrapped(&mut text, next, compounds);
         let paragraph_ends = lines.get(j + 1).is_none_or(|n| n.blank);
-        // An error message quoted at the end: `saying: "Cannot mail."`.
+        // An error message quoted at the end: `saying: "Cannot mail."`,
+        // `fail with "no such user"`.
         let ending = text.trim_end_matches(['"', '”', '\'', '’', ')']);
-        if text.ends_with('?') || unfinished && paragraph_ends && ending.ends_with(['.', '!', ':']) {
+        let quoted = text.ends_with(['"', '”']) && text.matches('"').count().is_multiple_of(2);
+        if text.ends_with('?') || unfinished && paragraph_ends && (ending.ends_with(['.', '!', ':']) || quoted) {
             c.marker.text = collapse_ws(&text);
             c.end = j;
             return;

@@ -3007,3 +3007,18 @@ fn a_title_set_far_in_under_a_banner_or_a_keyword_line_is_the_title() {
     let a = parse(text, Format::Text);
     assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Hivelog FAQ"));
 }
+
+#[test]
+fn a_numbered_question_wrapping_a_quoted_message_takes_the_whole_message() {
+    let text = "Hivelog FAQ\n\nIntro.\n\n 1. hivelog sync works but hivelog push fails with \"setgid\n    failed: Operation not permitted\"\n\n\
+                Run it as the keeper's user.\n\n 2. hivelog push fails with \"hivelog: no\n    such keeper\" or \"hivelog: no such hive\"\n\n\
+                The keeper file lists no such name.\n\n 3. Why does the scale say, \"can't\n    read calibration?\"\n\nIt was never calibrated.\n";
+    assert_eq!(
+        questions(text, Format::Text),
+        [
+            "hivelog sync works but hivelog push fails with \"setgid failed: Operation not permitted\"",
+            "hivelog push fails with \"hivelog: no such keeper\" or \"hivelog: no such hive\"",
+            "Why does the scale say, \"can't read calibration?\""
+        ]
+    );
+}
