@@ -1217,9 +1217,12 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
     // which is no bullet (`------ ------` underlines a table's columns).
     let spaced_rule = |l: &Line<'_>| {
         let t = l.text.trim();
+        // Checked by bytes first: every line comes here.
+        if l.code || !matches!(t.as_bytes(), [b'*' | b'-' | b'_', b' ' | b'\t', ..]) {
+            return false;
+        }
         let mut marks = t.split_whitespace();
-        !l.code
-            && matches!(marks.next(), Some(m @ ("*" | "-" | "_")) if marks.clone().count() >= 2 && marks.all(|x| x == m))
+        matches!(marks.next(), Some(m @ ("*" | "-" | "_")) if marks.clone().count() >= 2 && marks.all(|x| x == m))
     };
     for l in &mut lines[start..] {
         if (rule(l).is_some_and(|c| "-=~*_".contains(c)) && l.text.trim().len() >= 3) || spaced_rule(l) {

@@ -793,21 +793,22 @@ fn is_aside(text: &str) -> bool {
 
 /// Whether a sentence opens by sending the reader elsewhere for more.
 fn is_pointer(text: &str) -> bool {
-    opens_with_any(
-        text,
-        &[
+    // By the first letter: every sentence of every section comes here.
+    let openings: &[&str] = match text.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'f') => &[
             "for details",
             "for more details",
             "for further details",
             "for more information",
             "for further information",
             "for more info",
-            "more information",
-            "more details",
-            "refer to",
-            "please refer to",
         ],
-    )
+        Some(b'm') => &["more information", "more details"],
+        Some(b'r') => &["refer to"],
+        Some(b'p') => &["please refer to"],
+        _ => return false,
+    };
+    opens_with_any(text, openings)
 }
 
 /// Whether a sentence opens as an example of what was said before it.
