@@ -2940,9 +2940,10 @@ fn opens_wrapped_prose(lines: &[Line<'_>], t: usize) -> bool {
 }
 
 /// A title set between runs of rule characters, `----- Frequently Asked
-/// Questions -----`, without them.
+/// Questions -----` or `-= The Gringotts FAQ =-`, without them.
 fn undecorated(t: &str) -> &str {
-    let Some(c) = t.chars().next().filter(|c| "-=*~_+#".contains(*c)) else {
+    const RULE: [char; 7] = ['-', '=', '*', '~', '_', '+', '#'];
+    let Some(c) = t.chars().next().filter(|c| RULE.contains(c)) else {
         return t;
     };
     let after_open = t.trim_start_matches(c);
@@ -2950,6 +2951,21 @@ fn undecorated(t: &str) -> &str {
     let (open, close) = (t.len() - after_open.len(), after_open.len() - inner.len());
     let name = inner.trim();
     if open >= 3 && close >= 3 && inner.starts_with(' ') && inner.ends_with(' ') && !name.is_empty() {
+        return name;
+    }
+    // Runs of two kinds of mark, mirrored.
+    let after_open = t.trim_start_matches(RULE);
+    let inner = after_open.trim_end_matches(RULE);
+    let (open, close) = (t.len() - after_open.len(), after_open.len() - inner.len());
+    let mixed = |run: &str| run.chars().any(|x| x != c);
+    let name = inner.trim();
+    if open >= 2
+        && close >= 2
+        && mixed(&t[..open])
+        && inner.starts_with(' ')
+        && inner.ends_with(' ')
+        && !name.is_empty()
+    {
         name
     } else {
         t

@@ -2442,6 +2442,9 @@ fn a_wrapped_question_may_end_in_a_quoted_message() {
     assert_eq!(undecorated("=== Kiln FAQ ==="), "Kiln FAQ");
     assert_eq!(undecorated("--help and -v"), "--help and -v");
     assert_eq!(undecorated("*** Kiln"), "*** Kiln");
+    assert_eq!(undecorated("-= The Kiln FAQ =-"), "The Kiln FAQ");
+    assert_eq!(undecorated("-- kiln --"), "-- kiln --");
+    assert_eq!(undecorated("-= kiln"), "-= kiln");
 }
 
 #[test]
