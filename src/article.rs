@@ -215,6 +215,8 @@ struct Marker {
     /// Numbered in brackets (`(1)`, `[1]`): a style of its own.
     paren: bool,
     lettered: bool,
+    /// A plain-text outline's heading (`*** 3. Q`), wrapped as prose is.
+    outline: bool,
     text: String,
     inline_answer: Option<String>,
 }
@@ -2777,11 +2779,26 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     }
     // A mail or news header block (`Archive-name: ...`, `Last-modified: ...`)
     // before the title.
-    let headers = lines[t..].iter().take_while(|l| is_header_line(&l.text)).count();
-    if headers >= 2
-        && let Some(next) = (t + headers..lines.len()).find(|&i| !lines[i].blank && !lines[i].code)
-    {
-        t = next;
+    // Posted FAQs may carry two (the mail's, then `Archive-name:` ...);
+    // the mail's `Subject:` names the FAQ when no title line follows.
+    let mut subject = None;
+    loop {
+        let headers = lines[t..].iter().take_while(|l| is_header_line(&l.text)).count();
+        if headers < 2 {
+            break;
+        }
+        subject = subject.or_else(|| {
+            lines[t..t + headers].iter().enumerate().find_map(|(k, l)| {
+                l.text.strip_prefix("Subject: ").map(|v| Located {
+                    text: collapse_ws(v.trim()),
+                    line: t + k + 1,
+                })
+            })
+        });
+        match (t + headers..lines.len()).find(|&i| !lines[i].blank && !lines[i].code) {
+            Some(next) => t = next,
+            None => break,
+        }
     }
     // A page printed by a text browser opens with its navigation bar, a
     // list of a few short links ("* Home", "* FAQ"): the page's heading
@@ -2834,13 +2851,21 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         let text = clean_inline(&lines[n].text, format);
         return (Some(Located { text, line: n + 1 }), n + 1);
     }
-    let text = &lines[t].text;
+    let text: &str = &lines[t].text;
+    // `|  |___|  |    GNU GLOBAL source code tagging system`: the name
+    // beside a banner's line.
+    let text = match text.rfind("   ") {
+        Some(gap) if !text[..gap].contains(char::is_alphanumeric) && text[gap..].contains(char::is_alphabetic) => {
+            text[gap..].trim()
+        }
+        _ => text,
+    };
     let marker = parse_marker(text, format);
     // The opening line of a paragraph of prose is no title ("This file
     // tries to summarize the questions that I've been responding over" /
     // "and over."): the file's name serves better.
     if front_title.is_none() && marker.is_none() && opens_wrapped_prose(lines, t) {
-        return (None, t);
+        return (subject, t);
     }
     // Nor is the heading of a contents list that opens the file.
     if front_title.is_none()
@@ -3019,6 +3044,15 @@ fn is_header_line(text: &str) -> bool {
 }
 
 // ---------------------------------------------------------------- markers
+
+/// An outline's heading in plain text, two stars or more (`*** 1. I get
+/// the error`), as Emacs's outline mode writes them; one star is a bullet,
+/// and bold closes its stars (`**Q?**`).
+fn outline_heading(s: &str) -> Option<(u8, &str)> {
+    let n = s.bytes().take_while(|&b| b == b'*').count();
+    let rest = s[n..].strip_prefix(' ')?.trim();
+    ((2..=6).contains(&n) && !rest.is_empty() && !rest.ends_with('*')).then_some((n as u8, rest))
+}
 
 fn strip_heading(s: &str) -> Option<(u8, &str)> {
     let n = s.bytes().take_while(|&b| b == b'#').count();
@@ -3755,6 +3789,12 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         }
         m.heading = Some(level);
         s = rest;
+    } else if format == Format::Text
+        && let Some((level, rest)) = outline_heading(s)
+    {
+        m.heading = Some(level);
+        m.outline = true;
+        s = rest;
     }
     if m.heading.is_none()
         && let Some(rest) = strip_bullet(s)
@@ -3979,7 +4019,7 @@ fn join_continuation(
     compounds: Option<&HashSet<String>>,
 ) {
     let m = &c.marker;
-    if m.ends_with_q() || m.inline_answer.is_some() || m.heading.is_some() || m.bold {
+    if m.ends_with_q() || m.inline_answer.is_some() || (m.heading.is_some() && !m.outline) || m.bold {
         return;
     }
     if m.number.is_none() && !m.qa {

@@ -3025,3 +3025,31 @@ fn a_numbered_question_wrapping_a_quoted_message_takes_the_whole_message() {
         ]
     );
 }
+
+#[test]
+fn outline_headings_in_plain_text_are_headings() {
+    let text = "Hivelog FAQ\n\n*** 1. The scale reads zero\n\nRecalibrate it.\n\n\
+                *** 2. Syncing with the club server from my laptop does\nnot work.\n\nSet the server's address first.\n\n\
+                *** 3. How do I print a card?\n\nFrom the colony menu.\n\n* a bullet stays a bullet\n";
+    assert_eq!(
+        questions(text, Format::Text),
+        [
+            "The scale reads zero",
+            "Syncing with the club server from my laptop does not work.",
+            "How do I print a card?"
+        ]
+    );
+}
+
+#[test]
+fn a_posted_faq_is_titled_by_its_subject_and_a_banner_by_the_name_beside_it() {
+    let text = "From: Keeper <keeper@example.org>\nSubject: Hivelog 2.x FAQ\nNewsgroups: rec.beekeeping\n\n\
+                Archive-name: beekeeping/hivelog-faq\nPosting-frequency: monthly\n\n\
+                This FAQ is meant to answer questions often asked about the hivelog\nprogram, which keeps records of hives.\n\n\
+                1. What is hivelog?\n\nA record keeper.\n\n2. Where is it?\n\nOn the club's site.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("Hivelog 2.x FAQ"));
+    let text = "_____________\n|  |__|  |    HIVELOG record keeping\n|  |  |  |\n~~~~~~~~~~~~~\n\n1. What is hivelog?\n\nA record keeper.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("HIVELOG record keeping"));
+}
