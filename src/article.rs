@@ -3005,7 +3005,9 @@ fn after_docinfo(lines: &[Line<'_>], from: usize) -> usize {
         return from;
     };
     let mut end = first;
-    while end < lines.len() && !lines[end].code && rst_field(&lines[end].text).is_some() {
+    // `:Q:` and `:A:` fields hold the questions and answers, no record.
+    let record = |t: &str| rst_field(t).is_some() && parse_qa_prefix(t).is_none() && parse_answer_prefix(t).is_none();
+    while end < lines.len() && !lines[end].code && record(&lines[end].text) {
         let base = lines[end].indent;
         end += 1;
         // A value wrapped onto indented lines.
@@ -3644,6 +3646,8 @@ fn strip_symbols(s: &str) -> &str {
 
 /// `Q: ...`, `Q. ...`, `Question: ...` without a number.
 fn parse_qa_prefix(s: &str) -> Option<&str> {
+    // `:Q:`, a reStructuredText field named for the question.
+    let s = s.strip_prefix(':').filter(|r| r.contains(':')).unwrap_or(s);
     strip_label(s, &["question", "q"])
 }
 
@@ -3661,6 +3665,7 @@ fn parse_answer_prefix(s: &str) -> Option<&str> {
         }
         _ => s,
     };
+    let s = s.strip_prefix(':').filter(|r| r.contains(':')).unwrap_or(s);
     strip_label(s, &["answer", "ans", "a"])
 }
 

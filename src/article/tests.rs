@@ -3053,3 +3053,21 @@ fn a_posted_faq_is_titled_by_its_subject_and_a_banner_by_the_name_beside_it() {
     let a = parse(text, Format::Text);
     assert_eq!(a.title.map(|t| t.text).as_deref(), Some("HIVELOG record keeping"));
 }
+
+#[test]
+fn rst_fields_named_q_and_a_are_questions_and_answers() {
+    let text = "Hivelog FAQ\n===========\n\n:Q: Why does hivelog sometimes miss a hive?\n\n\
+                :A: It skips hives with no inspection this year.\n\n..\n\n\
+                :Q: Does it matter which apiary is opened first (the home one or\n    an out-apiary)?\n\n\
+                :A: No. Both are read in full.\n";
+    let a = parse(text, Format::Rst);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        qs,
+        [
+            "Why does hivelog sometimes miss a hive?",
+            "Does it matter which apiary is opened first (the home one or an out-apiary)?"
+        ]
+    );
+    assert_eq!(a.sections[1].blocks[0].text, "No. Both are read in full.");
+}
