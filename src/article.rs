@@ -344,6 +344,21 @@ pub fn parse(text: &str, format: Format) -> Article {
         accepted = (cands.len()..cands.len() + more.len()).collect();
         cands.extend(more);
     }
+    // Entries opening right under rule lines, with numbered points inside
+    // their answers (`#1.`, `#2.` under "What is Gopher?"): the entries are
+    // the questions, the points theirs.
+    if !accepted.is_empty() && lines.iter().any(|l| l.separator) {
+        let ruled = ruled_questions(&lines, body_start, compounds.as_ref());
+        let opens: Vec<usize> = ruled.iter().map(|c| c.line).collect();
+        let within = |k: usize| {
+            let (first, end) = (cands[k].line, cands[k].end);
+            opens.first().is_some_and(|&o| first > o) && !opens.iter().any(|&o| (first..=end).contains(&o))
+        };
+        if ruled.len() >= 3 && ruled.len() > accepted.len() && accepted.iter().all(|&k| within(k)) {
+            accepted = (cands.len()..cands.len() + ruled.len()).collect();
+            cands.extend(ruled);
+        }
+    }
     // The page's own heading may say it when its <title> names the site
     // ("IceS v2.0 Documentation" over "# Frequently Asked Questions").
     let faq_page = || {

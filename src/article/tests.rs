@@ -3071,3 +3071,17 @@ fn rst_fields_named_q_and_a_are_questions_and_answers() {
     );
     assert_eq!(a.sections[1].blocks[0].text, "No. Both are read in full.");
 }
+
+#[test]
+fn entries_under_rules_own_the_numbered_points_inside_them() {
+    let text = "------------------------\nHivelog FAQ\n\nThis is the FAQ for hivelog.\n\n------------------------\nWhat is hivelog?\n\n\
+                It is all of these:\n\n#1.  A format for hive records,\nkept as plain text.\n\n#2.  A program that reads\nthe format.\n\n\
+                ------------------------\nWhere can I get it?\n\nFrom the club's site.\n\n\
+                ------------------------\nIs there a mailing list?\n\nYes, ask at the club.\n";
+    let a = parse(text, Format::Text);
+    let qs: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        qs,
+        ["What is hivelog?", "Where can I get it?", "Is there a mailing list?"]
+    );
+}
