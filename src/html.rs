@@ -54,14 +54,17 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
                 return Some(String::new().into());
             }
             // `<div class="faq-title">`: a plain block its page names as a
-            // question is an entry heading, as a term is.
-            if e.tag == "div" && names_a_question(&e) {
-                let t = text_of(h, &e);
+            // question is an entry heading, as a term is. Converted once,
+            // as nested blocks would otherwise be walked again and again.
+            let question = e.tag == "div" && names_a_question(&e);
+            let converted = h.fallback(e)?;
+            if question {
+                let t = converted.content.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !t.is_empty() && t.len() <= 300 {
                     return Some(format!("\n\n###### {t}\n\n").into());
                 }
             }
-            h.fallback(e)
+            Some(converted)
         })
         // htmd fences `<pre><code>` only; a bare `<pre>` (Sphinx's
         // highlighted samples, hand-written pages) would read as prose.
@@ -158,12 +161,16 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
         )
         // Bold around a code block (`<b><pre>`) would wrap its fences in
         // `**`, where they fence nothing: the code stays code unbolded.
+        // Converted once: walking the children again here would double
+        // the work at each level of nested bold.
         .add_handler(vec!["b", "strong"], |h: &dyn Handlers, e: Element| {
-            let inner = h.walk_children(e.node).content;
-            if inner.lines().any(|l| l.trim_start().starts_with("```")) {
-                Some(format!("\n\n{}\n\n", inner.trim_matches('\n')).into())
-            } else {
-                h.fallback(e)
+            let converted = h.fallback(e)?;
+            let md = converted.content.trim();
+            match md.strip_prefix("**").and_then(|m| m.strip_suffix("**")) {
+                Some(inner) if inner.lines().any(|l| l.trim_start().starts_with("```")) => {
+                    Some(format!("\n\n{}\n\n", inner.trim_matches('\n')).into())
+                }
+                _ => Some(converted),
             }
         })
         .add_handler(vec!["dd"], |h: &dyn Handlers, e: Element| {
@@ -514,6 +521,22 @@ mod tests {
         let a = crate::article::parse(&md, crate::article::Format::Markdown);
         let questions: Vec<&str> = a.sections.iter().map(|s| s.question.as_str()).collect();
         assert_eq!(questions, ["How do I build it?", "Is it fast?"]);
+    }
+
+    #[test]
+    fn deeply_nested_bold_and_question_blocks_convert_whole() {
+        // Each level is converted once: walked twice, thirty levels would
+        // take a billion walks.
+        let html = format!(
+            "<html><body>{}deep{}<p>after</p>{}<p>Is it nested?</p>{}</body></html>",
+            "<b>x ".repeat(30),
+            "</b>".repeat(30),
+            "<div class=\"question\">".repeat(30),
+            "</div>".repeat(30)
+        );
+        let md = to_markdown(&html).unwrap();
+        assert!(md.contains("deep") && md.contains("after"), "{md}");
+        assert!(md.contains("###### Is it nested?"), "{md}");
     }
 
     #[test]
