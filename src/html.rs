@@ -49,7 +49,7 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
         // Site furniture drawn in plain `<div>`s rather than `<footer>` or
         // `<nav>`: "Powered by ...", breadcrumbs, "Created by ..., last
         // modified on ...".
-        .add_handler(vec!["div", "section", "aside"], move |h: &dyn Handlers, e: Element| {
+        .add_handler(vec!["div", "section", "aside"], |h: &dyn Handlers, e: Element| {
             if is_furniture_block(&e) {
                 return Some(String::new().into());
             }
