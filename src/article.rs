@@ -2607,7 +2607,14 @@ fn mark_text_literals(lines: &mut [Line<'_>]) {
                     .iter()
                     .any(|w| w.eq_ignore_ascii_case(l))
             });
-            list_marker_len(first).is_none() && !last.ends_with('?') && parse_q_number(first).is_none() && !label
+            // A question may end in a remark: "... illegal" over
+            // "characters?  The line looks fine to me.\"". One that leads
+            // on ("? First, use this file:") brings a sample.
+            let asks = last.ends_with('?')
+                || last
+                    .split_once("? ")
+                    .is_some_and(|(_, rest)| rest.trim_start().starts_with(char::is_uppercase) && !rest.ends_with(':'));
+            list_marker_len(first).is_none() && !asks && parse_q_number(first).is_none() && !label
         };
         let literal = (b_start..b_end).all(|j| lines[j].blank || list_marker_len(lines[j].text.trim()).is_none());
         if prose_before && literal {
@@ -2897,9 +2904,7 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     let hangs_asking = |i: usize| {
         !lines[i].code
             && lines[i].text.ends_with('?')
-            && lines
-                .get(i + 1)
-                .is_some_and(|n| !n.blank && !n.code && n.indent > lines[i].indent)
+            && next_nonblank(lines, i + 1).is_some_and(|n| !lines[n].code && lines[n].indent > lines[i].indent)
     };
     let heading_asks = marker.as_ref().is_some_and(|m| m.heading == Some(1) && m.ends_with_q());
     let top_question = if heading_asks {

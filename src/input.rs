@@ -1,5 +1,6 @@
 //! Decoding an article's bytes into text: UTF-8 (with or without BOM),
-//! UTF-16 with a BOM, line endings normalised to `\n`. Refuses empty and
+//! UTF-16 with a BOM, line endings normalised to `\n`, a manual page's
+//! overstrikes resolved to their letters. Refuses empty and
 //! binary input and reports where invalid UTF-8 starts.
 //!
 //! Pure: the caller reads the bytes and enforces the size limit.
@@ -47,7 +48,7 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<String, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(normalise_newlines(&text))
+    Ok(without_overstrikes(normalise_newlines(&text)))
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
@@ -68,6 +69,32 @@ fn normalise_newlines(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// A manual page saved without `col -b` prints bold as `N\bN` and
+/// underlines as `_\bN`: as on paper, the letter is what remains.
+fn without_overstrikes(s: String) -> String {
+    if !s.contains('\u{8}') {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{8}' {
+            out.push(c);
+            continue;
+        }
+        let Some(&next) = chars.peek() else { break };
+        // Struck over a line break there is nothing to strike.
+        if next == '\n' || out.ends_with('\n') || out.is_empty() {
+            continue;
+        }
+        chars.next();
+        let under = out.pop();
+        // An underline under a letter leaves the letter, whichever came first.
+        out.push(if next == '_' { under.unwrap_or(next) } else { next });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +112,12 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend("Hé".encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(decode(&be, false).unwrap(), "Hé");
+    }
+
+    #[test]
+    fn manual_page_overstrikes_leave_their_letters() {
+        let page = "N\u{8}NA\u{8}AM\u{8}ME\u{8}E\n   _\u{8}f_\u{8}i_\u{8}l_\u{8}e and x\u{8}_ y\n\u{8}z";
+        assert_eq!(decode(page.as_bytes(), false).unwrap(), "NAME\n   file and x y\nz");
     }
 
     #[test]

@@ -453,7 +453,27 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 82] = [
+    let cases: [(&str, &[&str]); 84] = [
+        // A manual page saved with its overstrikes: bold as `W\bWh\bh`.
+        (
+            "overstrike.txt",
+            &[
+                "Why does the printed table disagree with the board?",
+                "Which datum do the heights use?",
+                "The table for next month is missing.",
+            ],
+        ),
+        // Questions flush left over tab-indented answers, some after a
+        // blank line; one wraps and ends in a remark after its `?`.
+        (
+            "hangtab.txt",
+            &[
+                "What is the ferry pass?",
+                "Where can I park a trailer overnight?",
+                "Why does the ticket machine reject my card at the slipway? The same card works in the shop.\"",
+                "Can I launch at low water?",
+            ],
+        ),
         // Plain text in Emacs's outline mode, as its first line says:
         // `*` lines are headings.
         (
@@ -1056,6 +1076,9 @@ fn faq_layouts_from_the_wild() {
             "labelled.txt" => Some("quarry - questions people ask about the quarry sync tool"),
             // A manual page's NAME line, not its running header.
             "manpage.txt" => Some("kilnfaq - questions people ask about the studio kiln"),
+            "overstrike.txt" => Some("tidefaq - what harbour users ask about the tide tables"),
+            // Its first question is no title.
+            "hangtab.txt" => Some("hangtab"),
             // Not the `:orphan:` mark over it.
             "docinfo.rst" => Some("Quillnote FAQ"),
             // Not the navigation bar a text browser prints over the page.
