@@ -333,6 +333,14 @@ pub fn parse(text: &str, format: Format) -> Article {
             }
         }
     }
+    // Questions quoted as a letter quotes them, each over its reply.
+    if format == Format::Text {
+        let quoted = quoted_questions(&lines, body_start);
+        if quoted.len() > accepted.len() {
+            accepted = (cands.len()..cands.len() + quoted.len()).collect();
+            cands.extend(quoted);
+        }
+    }
     if accepted.is_empty() {
         let mut more = lettered_questions(&lines, body_start, format);
         if more.is_empty() {
@@ -4663,6 +4671,59 @@ fn hanging_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> V
             )
         })
         .collect()
+}
+
+/// Questions quoted as if from the letters that asked them, each over its
+/// reply after a blank line, as mailing-list FAQs set them out: `> Where
+/// can I get binaries for machines other than those` over `> available
+/// at the site?`. A quote may hold the error it asks about. Three such
+/// quotes or more, at least half of them asking (a third when five or
+/// more do); a quote inside a quote (`>> ...`) is a letter's history, no
+/// question.
+fn quoted_questions(lines: &[Line<'_>], body_start: usize) -> Vec<Cand> {
+    let quoted = |l: &Line<'_>| !l.code && !l.blank && l.text.starts_with('>') && !l.text.starts_with(">>");
+    let mut out = Vec::new();
+    let mut asking = 0;
+    let mut i = body_start;
+    while i < lines.len() {
+        if !quoted(&lines[i]) || (i > body_start && !lines[i - 1].blank) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while lines.get(end + 1).is_some_and(quoted) {
+            end += 1;
+        }
+        let replied = lines.get(end + 1).is_some_and(|l| l.blank)
+            && next_nonblank(lines, end + 1).is_some_and(|n| !lines[n].text.starts_with('>'));
+        if replied {
+            let text = lines[i..=end]
+                .iter()
+                .map(|l| l.text.trim_start_matches('>').trim())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            asking += usize::from(text.contains('?'));
+            out.push(Cand::found(
+                lines,
+                i,
+                end,
+                Marker {
+                    // A quoted error keeps its stars (`*** Error code 1`).
+                    text: collapse_ws(&text),
+                    ..Marker::default()
+                },
+            ));
+        }
+        i = end + 1;
+    }
+    // A FAQ of problems states many of them: a third asking will do when
+    // five or more do.
+    let enough = asking * 2 >= out.len() || (asking >= 5 && asking * 3 >= out.len());
+    if out.len() < 3 || !enough {
+        return Vec::new();
+    }
+    out
 }
 
 /// Whether a heading has no text of its own: a deeper heading follows it.

@@ -453,7 +453,19 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 84] = [
+    let cases: [(&str, &[&str]); 85] = [
+        // Questions quoted from the letters that asked them, over the
+        // replies; one quotes the error it is about, stars and all.
+        (
+            "quoted.txt",
+            &[
+                "Where can I download loomterm?",
+                "Is there a build for machines other than those listed on the download page?",
+                "When I build loomterm, the linker stops with: undefined reference to pattern_open ** Error code 1",
+                "My colours are wrong after an upgrade.",
+                "Why does the window flicker when I resize it? It never did before.",
+            ],
+        ),
         // A manual page saved with its overstrikes: bold as `W\bWh\bh`.
         (
             "overstrike.txt",
@@ -550,7 +562,7 @@ fn faq_layouts_from_the_wild() {
                 "Can I reuse a mordant bath?",
                 "Is `alum` safe to handle?",
                 // Quoted in YAML for its ": ".
-                "'The dye pot reports `E12: heater timeout` How to fix it?'",
+                "The dye pot reports `E12: heater timeout` How to fix it?",
             ],
         ),
         // Groups of `###` questions, a group answered by itself, a list
@@ -985,8 +997,8 @@ fn faq_layouts_from_the_wild() {
         (
             "messages.md",
             &[
-                "'When I start a print, the plotter says: `pen carriage blocked at home position`'",
-                "'When I start a print, the plotter says: `paper size does not match the loaded roll`'",
+                "When I start a print, the plotter says: `pen carriage blocked at home position`",
+                "When I start a print, the plotter says: `paper size does not match the loaded roll`",
                 "Why are long lines wavy?",
             ],
         ),
@@ -1056,7 +1068,15 @@ fn faq_layouts_from_the_wild() {
             .unwrap();
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
         let yaml = String::from_utf8(out.stdout).unwrap();
-        let questions: Vec<&str> = yaml.lines().filter_map(|l| l.strip_prefix("  question: ")).collect();
+        // A question with `: ` in it is single-quoted, its quotes doubled.
+        let questions: Vec<String> = yaml
+            .lines()
+            .filter_map(|l| l.strip_prefix("  question: "))
+            .map(|q| match q.strip_prefix('\'').and_then(|q| q.strip_suffix('\'')) {
+                Some(inner) => inner.replace("''", "'"),
+                None => q.to_string(),
+            })
+            .collect();
         assert_eq!(questions, want, "{name}");
         // Wiki and Org titles without their marks; a page's own heading,
         // not the site's name.
@@ -1197,6 +1217,7 @@ fn faq_layouts_from_the_wild() {
             "msggroups.md" => &["what-does-this-message-mean", "troubleshooting"],
             "docbook.html" => &["setting-up-the-loom", "weaving-and-finishing-the-cloth"],
             "sphinxdl.txt" => &["setting-up", "data"],
+            "quoted.txt" => &["getting-loomterm", "building"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
