@@ -5030,7 +5030,15 @@ fn build(
         let over_toc = next.is_some_and(|j| {
             !qlines.contains(&j) && markers[j].as_ref().is_some_and(|m| qtexts.contains(m.text.as_str()))
         });
-        if over_toc {
+        // Nor does a contents entry, a link that repeats a question, the
+        // last of them standing right over the first question.
+        let unnumbered = c
+            .marker
+            .text
+            .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.')
+            .trim_start();
+        let toc_entry = c.marker.heading.is_none() && lines[c.line].text.contains("](") && qtexts.contains(unnumbered);
+        if over_toc || toc_entry {
             continue;
         }
         // A heading or Roman-numbered line over questions that number from
@@ -5169,7 +5177,11 @@ fn build(
         let until = events.get(idx + 1).map_or(lines.len(), |e| e.0);
         match ev {
             Event::Category(t, end) => {
-                category = Some(t.clone());
+                let part = match events.get(idx + 1) {
+                    Some((_, Event::Question(q))) => q.marker.number.as_deref(),
+                    _ => None,
+                };
+                category = Some(without_part_number(t, part).to_string());
                 category_level = markers[*line].as_ref().and_then(|m| m.heading);
                 deeper = false;
                 // What a part says before its first question is no answer,
@@ -5229,6 +5241,21 @@ fn build(
 /// A question that goes on from its part heading, as "... get section
 /// numbers?" under "How do I...", asks whole: "How do I get section
 /// numbers?". Seen alone on a card, its second half asks nothing.
+/// A part's name without the number its questions number under: "1
+/// Flying" over `1.1 How much wind ...?` is "Flying".
+fn without_part_number<'t>(name: &'t str, question: Option<&[u32]>) -> &'t str {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(rest) = name[digits..].strip_prefix([' ', '.']) else {
+        return name;
+    };
+    let under = question.is_some_and(|q| q.len() > 1 && name[..digits].parse() == Ok(q[0]));
+    if under && !rest.trim().is_empty() {
+        rest.trim()
+    } else {
+        name
+    }
+}
+
 fn goes_on(question: &str, category: Option<&str>) -> String {
     let rest = question.strip_prefix("...").or_else(|| question.strip_prefix('…'));
     let stem = category.and_then(|c| c.strip_suffix("...").or_else(|| c.strip_suffix('…')));

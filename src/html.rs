@@ -89,7 +89,11 @@ pub fn to_markdown(html: &str) -> Result<String, HtmlError> {
             } else if is_permalink(h, &e) {
                 Some(String::new().into())
             } else {
-                h.fallback(e)
+                let converted = h.fallback(e)?;
+                Some(match heading_in_link(&converted.content) {
+                    Some(heading) => format!("\n\n{heading}\n\n").into(),
+                    None => converted,
+                })
             }
         })
         // A raised arrow marks a link that opens elsewhere ("page ↗"), a
@@ -395,6 +399,18 @@ fn is_permalink(h: &dyn Handlers, e: &Element) -> bool {
         }
     }
     in_page && (hidden || matches!(h.walk_children(e.node).content.trim(), "¶" | "#" | "§" | "🔗" | ""))
+}
+
+/// The heading a link wraps whole (`<a href="#toc"><h3>1.1 Q?</h3></a>`,
+/// as old pages link each question back to the contents): a heading, not
+/// a link.
+fn heading_in_link(md: &str) -> Option<&str> {
+    let inner = md.trim().strip_prefix('[')?.strip_suffix(')')?;
+    let (text, href) = inner.rsplit_once("](")?;
+    let text = text.trim();
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    ((1..=6).contains(&hashes) && text[hashes..].starts_with(' ') && !href.contains(char::is_whitespace))
+        .then_some(text)
 }
 
 /// Stands where a footnote's mark was, until the space before it goes too.

@@ -453,7 +453,26 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 85] = [
+    let cases: [(&str, &[&str]); 87] = [
+        // A DocBook chapter page: its contents list links each question,
+        // the last of them right over the first; none of them a category.
+        (
+            "docbookchunk.html",
+            &[
+                "When should I feed the bees?",
+                "How do I check for mites?",
+                "Do the bees need a warmer hive in winter?",
+            ],
+        ),
+        // Each heading wrapped in a link back to the contents table.
+        (
+            "linkedheads.html",
+            &[
+                "How much wind do I need?",
+                "The lines twist after every launch.",
+                "Can I patch a torn sail with tape?",
+            ],
+        ),
         // Questions quoted from the letters that asked them, over the
         // replies; one quotes the error it is about, stars and all.
         (
@@ -1218,6 +1237,7 @@ fn faq_layouts_from_the_wild() {
             "docbook.html" => &["setting-up-the-loom", "weaving-and-finishing-the-cloth"],
             "sphinxdl.txt" => &["setting-up", "data"],
             "quoted.txt" => &["getting-loomterm", "building"],
+            "linkedheads.html" => &["flying", "repairs"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
