@@ -132,6 +132,25 @@ pub fn org_mode_line(text: &str) -> bool {
     })
 }
 
+/// Whether plain text is AsciiDoc, sectioned by `== Heading` lines open
+/// at the end (a wiki closes its headings with as many marks): three
+/// sections or more, or a `= Title` over one.
+pub fn looks_like_asciidoc(text: &str) -> bool {
+    let section = |l: &str| {
+        let marks = l.bytes().take_while(|&b| b == b'=').count();
+        (2..=6).contains(&marks)
+            && l[marks..].starts_with(' ')
+            && !l[marks..].trim().is_empty()
+            && !l.trim_end().ends_with('=')
+    };
+    let sections = text.lines().filter(|l| section(l)).take(3).count();
+    let titled = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| l.starts_with("= ") && !l.trim_end().ends_with('='));
+    sections >= 3 || (titled && sections >= 1)
+}
+
 /// The text without the Emacs mode line on its first line (`CCZE FAQ
 /// -*- outline -*-`), which is for the editor; a line that only speaks to
 /// Emacs ("Emacs will be in -*- Mode: text -*-") goes whole. Line numbers
@@ -2849,8 +2868,25 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         let t = l.text.trim();
         t.len() > 4 && t.starts_with('$') && t.ends_with('$') && t[1..].starts_with(char::is_alphabetic)
     };
+    // Nor does the date the file was last changed ("Last modified
+    // 2019/11/24").
+    let stamp = |l: &Line<'_>| {
+        let lower = l.text.trim().to_lowercase();
+        [
+            "last modified",
+            "last updated",
+            "last changed",
+            "last revised",
+            "updated:",
+            "modified:",
+        ]
+        .iter()
+        .any(|s| lower.starts_with(s))
+            && lower.contains(|c: char| c.is_ascii_digit())
+            && lower.split_whitespace().count() <= 8
+    };
     let mut banner = None;
-    while (!lines[t].text.contains(char::is_alphanumeric) || keyword(&lines[t]))
+    while (!lines[t].text.contains(char::is_alphanumeric) || keyword(&lines[t]) || stamp(&lines[t]))
         && let Some(next) = (t + 1..lines.len()).find(|&i| !lines[i].blank && !lines[i].code)
     {
         banner = Some(t);

@@ -1129,6 +1129,16 @@ fn wiki_headings_in_plain_text() {
 }
 
 #[test]
+fn asciidoc_in_plain_text_is_told_from_a_wiki() {
+    assert!(looks_like_asciidoc("== A?\n\ntext\n\n== B?\n\ntext\n\n=== C\n"));
+    assert!(looks_like_asciidoc("= Hive FAQ\n\n== Why?\n\nBecause.\n"));
+    // A wiki closes its headings; two sections alone say too little.
+    assert!(!looks_like_asciidoc("== A ==\n\n== B ==\n\n== C ==\n"));
+    assert!(!looks_like_asciidoc("== A?\n\ntext\n\n== B?\n"));
+    assert!(!looks_like_asciidoc("==== \n==\n===\n"));
+}
+
+#[test]
 fn org_mode_faq() {
     let text = "\
 #+TITLE: Brewing FAQ

@@ -61,6 +61,7 @@ pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_
         Some("tex" | "ltx" | "latex") => InputFormat::Latex,
         _ if html::looks_like_html(&text) => InputFormat::Html,
         _ if article::org_mode_line(&text) => InputFormat::Org,
+        _ if article::looks_like_asciidoc(&text) => InputFormat::Asciidoc,
         _ => InputFormat::Text,
     });
     let (text, format, page) = match format {

@@ -453,7 +453,18 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 87] = [
+    let cases: [(&str, &[&str]); 88] = [
+        // AsciiDoc saved as plain text: `== ` opens each entry, some of
+        // them statements, and a literal block sits in an answer.
+        (
+            "adocfaq.txt",
+            &[
+                "What is Tarnwatch?",
+                "Where to get it?",
+                "Reading the card",
+                "Why are the night readings missing?",
+            ],
+        ),
         // A DocBook chapter page: its contents list links each question,
         // the last of them right over the first; none of them a category.
         (
@@ -1116,6 +1127,8 @@ fn faq_layouts_from_the_wild() {
             // A manual page's NAME line, not its running header.
             "manpage.txt" => Some("kilnfaq - questions people ask about the studio kiln"),
             "overstrike.txt" => Some("tidefaq - what harbour users ask about the tide tables"),
+            // Not the date it was last changed.
+            "adocfaq.txt" => Some("adocfaq"),
             // Its first question is no title.
             "hangtab.txt" => Some("hangtab"),
             // Not the `:orphan:` mark over it.
