@@ -3029,7 +3029,8 @@ fn opens_wrapped_prose(lines: &[Line<'_>], t: usize) -> bool {
 }
 
 /// A title set between runs of rule characters, `----- Frequently Asked
-/// Questions -----` or `-= The Gringotts FAQ =-`, without them.
+/// Questions -----`, `-= The Gringotts FAQ =-` or `-MAELSTROM FAQ-----`,
+/// without them.
 fn undecorated(t: &str) -> &str {
     const RULE: [char; 7] = ['-', '=', '*', '~', '_', '+', '#'];
     let Some(c) = t.chars().next().filter(|c| RULE.contains(c)) else {
@@ -3040,6 +3041,10 @@ fn undecorated(t: &str) -> &str {
     let (open, close) = (t.len() - after_open.len(), after_open.len() - inner.len());
     let name = inner.trim();
     if open >= 3 && close >= 3 && inner.starts_with(' ') && inner.ends_with(' ') && !name.is_empty() {
+        return name;
+    }
+    // A name tabbed on a rule: `-MAELSTROM FAQ---------`.
+    if (1..=2).contains(&open) && close >= 8 && name.contains(char::is_alphabetic) {
         return name;
     }
     // Runs of two kinds of mark, mirrored.
@@ -3710,9 +3715,23 @@ fn strip_symbols(s: &str) -> &str {
 
 /// `Q: ...`, `Q. ...`, `Question: ...` without a number.
 fn parse_qa_prefix(s: &str) -> Option<&str> {
+    if let Some(rest) = bracketed_label(s, &["question", "q"]) {
+        return Some(rest);
+    }
     // `:Q:`, a reStructuredText field named for the question.
     let s = s.strip_prefix(':').filter(|r| r.contains(':')).unwrap_or(s);
     strip_label(s, &["question", "q"])
+}
+
+/// `[Q] - What is it?`, `[A] - A game.`: a label in brackets, then the text.
+fn bracketed_label<'a>(s: &'a str, labels: &[&str]) -> Option<&'a str> {
+    let (label, rest) = s.strip_prefix('[')?.split_once(']')?;
+    if !labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(['-', '–', ':']).unwrap_or(rest).trim();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// `A: ...`, `Answer: ...`, `A. ...`.
@@ -3729,6 +3748,9 @@ fn parse_answer_prefix(s: &str) -> Option<&str> {
         }
         _ => s,
     };
+    if let Some(rest) = bracketed_label(s, &["answer", "a"]) {
+        return Some(rest);
+    }
     let s = s.strip_prefix(':').filter(|r| r.contains(':')).unwrap_or(s);
     strip_label(s, &["answer", "ans", "a"])
 }

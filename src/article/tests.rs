@@ -2455,6 +2455,25 @@ fn a_wrapped_question_may_end_in_a_quoted_message() {
     assert_eq!(undecorated("-= The Kiln FAQ =-"), "The Kiln FAQ");
     assert_eq!(undecorated("-- kiln --"), "-- kiln --");
     assert_eq!(undecorated("-= kiln"), "-= kiln");
+    assert_eq!(undecorated("-KILN FAQ--------------------"), "KILN FAQ");
+    assert_eq!(undecorated("-v--------"), "v");
+    assert_eq!(undecorated("- kiln -"), "- kiln -");
+    assert_eq!(undecorated("-----------"), "-----------");
+}
+
+#[test]
+fn bracketed_labels_mark_questions_and_answers() {
+    let text = "-KILN FAQ--------------------\n\n[Q] - Who loads the kiln?\n\n[A] - The technician.\n\n[Q] - The door sticks.\n\n[A] - Oil the hinge.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("KILN FAQ"));
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        ["Who loads the kiln?", "The door sticks."]
+    );
+    assert_eq!(a.sections[0].answer_text(), "The technician.");
+    assert_eq!(bracketed_label("[Q]: Why?", &["q"]), Some("Why?"));
+    assert_eq!(bracketed_label("[G.1] Why?", &["q"]), None);
+    assert_eq!(bracketed_label("[Q] -", &["q"]), None);
 }
 
 #[test]
