@@ -3315,6 +3315,10 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
             return None;
         }
         i += 1;
+        // `(1): Q`.
+        if b.get(i) == Some(&b':') {
+            i += 1;
+        }
         true
     } else if let Some(ordinal) = ["°", "º"].iter().find(|o| s[i..].starts_with(**o)) {
         // `1°`, `2º`: Spanish and Italian FAQs number with ordinals.

@@ -2037,6 +2037,11 @@ fn a_chain_does_not_run_on_into_a_list_after_the_last_answer() {
     );
     // `1. )` numbers as `1.)` does.
     assert_eq!(parse_number("7. ) Restore it."), Some((vec![7], "Restore it.")));
+    // `(1):` as a heading numbers under its contents list's `(1)`.
+    assert_eq!(
+        parse_number("(9): How do I test it?"),
+        Some((vec![9], "How do I test it?"))
+    );
 }
 
 #[test]
