@@ -370,6 +370,14 @@ pub fn parse(text: &str, format: Format) -> Article {
         }
         accepted = (cands.len()..cands.len() + more.len()).collect();
         cands.extend(more);
+    } else {
+        // Bullets that ask over their answers outnumber the lines that
+        // read as questions elsewhere (a contents list's first line).
+        let bulleted = bulleted_questions(&lines, &markers);
+        if bulleted.len() > accepted.len() {
+            accepted = (cands.len()..cands.len() + bulleted.len()).collect();
+            cands.extend(bulleted);
+        }
     }
     // Entries opening right under rule lines, with numbered points inside
     // their answers (`#1.`, `#2.` under "What is Gopher?"): the entries are

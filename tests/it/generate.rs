@@ -453,7 +453,17 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 88] = [
+    let cases: [(&str, &[&str]); 89] = [
+        // Bulleted questions over flush answers, under a contents list of
+        // the questions unbulleted.
+        (
+            "bullettoc.txt",
+            &[
+                "Can I use Ferrylog on a club boat?",
+                "When I start Ferrylog, I get an error about the chart files what should I do ?",
+                "Which GPS receivers work with it?",
+            ],
+        ),
         // AsciiDoc saved as plain text: `== ` opens each entry, some of
         // them statements, and a literal block sits in an answer.
         (
