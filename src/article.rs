@@ -1258,7 +1258,12 @@ fn mark_underlines(lines: &mut [Line<'_>], format: Format) {
             });
             (k + 1).min(6)
         };
-        let text = format!("{} {}", "#".repeat(level), lines[heading].text);
+        // A wiki heading boxed in rules (`= FAQ =` between `=====` lines)
+        // is one heading.
+        let above = strip_heading(&lines[heading].text)
+            .filter(|_| format == Format::Text)
+            .map_or(&*lines[heading].text, |(_, t)| t);
+        let text = format!("{} {above}", "#".repeat(level));
         lines[heading].text = Cow::Owned(text);
         for k in [Some(i), over.then(|| heading - 1)].into_iter().flatten() {
             lines[k].blank = true;
@@ -2852,6 +2857,18 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
                 })
             })
         });
+        // A `Title:` field names it outright.
+        front_title = front_title.or_else(|| {
+            lines[t..t + headers].iter().enumerate().find_map(|(k, l)| {
+                l.text
+                    .strip_prefix("Title: ")
+                    .filter(|v| !v.trim().is_empty())
+                    .map(|v| Located {
+                        text: collapse_ws(v.trim()),
+                        line: t + k + 1,
+                    })
+            })
+        });
         match (t + headers..lines.len()).find(|&i| !lines[i].blank && !lines[i].code) {
             Some(next) => t = next,
             None => break,
@@ -2893,8 +2910,29 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
             && lower.contains(|c: char| c.is_ascii_digit())
             && lower.split_whitespace().count() <= 8
     };
+    // Nor does a licence notice ("# This file is distributed under the
+    // Berkeley 4-part license").
+    let legal = |l: &Line<'_>| {
+        let lower = l.text.trim_start_matches(['#', ' ']).to_lowercase();
+        ["copyright", "(c) ", "©"].iter().any(|s| lower.starts_with(s))
+            || ["distributed under", "licensed under", "all rights reserved"]
+                .iter()
+                .any(|s| lower.contains(s))
+    };
+    // A banner may be drawn in one letter too (`OooooooooooO`).
+    let letters = |l: &Line<'_>| {
+        let t = l.text.trim();
+        let mut kinds: Vec<char> = t.chars().map(|c| c.to_ascii_lowercase()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        t.len() >= 10 && kinds.len() <= 2 && !t.contains(char::is_whitespace)
+    };
     let mut banner = None;
-    while (!lines[t].text.contains(char::is_alphanumeric) || keyword(&lines[t]) || stamp(&lines[t]))
+    while (!lines[t].text.contains(char::is_alphanumeric)
+        || keyword(&lines[t])
+        || stamp(&lines[t])
+        || legal(&lines[t])
+        || letters(&lines[t]))
         && let Some(next) = (t + 1..lines.len()).find(|&i| !lines[i].blank && !lines[i].code)
     {
         banner = Some(t);
@@ -2940,6 +2978,15 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     // "and over."): the file's name serves better.
     if front_title.is_none() && marker.is_none() && opens_wrapped_prose(lines, t) {
         return (subject, t);
+    }
+    // Nor is a label over the first labelled question ("sh/bash/zsh/csh:"
+    // over `Q: ...`), which names its part.
+    if front_title.is_none()
+        && text.ends_with(':')
+        && !names_faq(text)
+        && next_nonblank(lines, t + 1).is_some_and(|n| !lines[n].code && parse_qa_prefix(&lines[n].text).is_some())
+    {
+        return (None, t);
     }
     // Nor is the heading of a contents list that opens the file.
     if front_title.is_none()
@@ -3017,7 +3064,14 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         return (None, start);
     }
     let text = marker.map_or_else(|| clean_inline(text, format), |m| m.text);
-    let text = undecorated(&text).to_string();
+    let text = undecorated(&text);
+    // `Title: Unicon FAQ/Information`, over more such fields.
+    let text = text
+        .strip_prefix("Title:")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(text)
+        .to_string();
     (Some(Located { text, line: t + 1 }), t + 1)
 }
 
@@ -3692,7 +3746,8 @@ fn strip_numbered_answer_labels(lines: &mut [Line<'_>]) {
         return;
     }
     for l in lines.iter_mut().filter(|l| !l.code) {
-        if let Some((n, rest)) = numbered_label(&l.text, &["answer", "ans", "a"])
+        // `R1:`, a reply (réponse).
+        if let Some((n, rest)) = numbered_label(&l.text, &["answer", "ans", "a", "r"])
             && asked.contains(&n)
             && !rest.is_empty()
         {
@@ -4130,13 +4185,18 @@ fn join_continuation(
     }
     let mut text = m.text.clone();
     // `Q:` over a wrapped paragraph, then `A:`: the whole paragraph asks,
-    // however its lines begin.
-    if m.qa {
+    // however its lines begin. So does `Q1:` over `A1:` or `R1:` (as
+    // written: the label is gone from the text by now).
+    let labelled_answer = |k: usize| {
+        parse_answer_prefix(&lines[k].text).is_some()
+            || (m.q_prefix && numbered_label(lines[k].raw.trim(), &["answer", "ans", "a", "r"]).is_some())
+    };
+    if m.qa || m.q_prefix {
         let last = (c.line + 1..lines.len().min(c.line + 12))
             .take_while(|&j| !lines[j].blank && !lines[j].code && parse_answer_prefix(&lines[j].text).is_none())
             .last();
         if let Some(last) = last
-            && next_nonblank(lines, last + 1).is_some_and(|k| parse_answer_prefix(&lines[k].text).is_some())
+            && next_nonblank(lines, last + 1).is_some_and(labelled_answer)
         {
             for l in &lines[c.line + 1..=last] {
                 push_wrapped(&mut text, l.text.trim(), compounds);

@@ -3119,3 +3119,56 @@ fn entries_under_rules_own_the_numbered_points_inside_them() {
         ["What is hivelog?", "Where can I get it?", "Is there a mailing list?"]
     );
 }
+
+#[test]
+fn lines_that_open_a_file_without_naming_it() {
+    let title = |text: &str| parse(text, Format::Text).title.map(|t| t.text);
+    let body = "\n\nQ: Who loads the kiln?\nA: The technician.\n\nQ: When?\nA: On Fridays.\n";
+    // A licence notice, a date stamp: no title.
+    assert_eq!(
+        title(&format!("# This file is distributed under the MIT license{body}")),
+        None
+    );
+    assert_eq!(title(&format!("Copyright 2020 The Kiln Club{body}")), None);
+    assert_eq!(title(&format!("Last updated: 2026-01-05{body}")), None);
+    // A label over the first question names its part.
+    assert_eq!(title(&format!("gas kilns:{body}")), None);
+    assert_eq!(
+        title(&format!("Frequently Asked Questions:{body}")).as_deref(),
+        Some("Frequently Asked Questions:")
+    );
+    // A banner drawn in one letter; a field naming the title; a wiki
+    // heading boxed in rules.
+    assert_eq!(
+        title(&format!("OoooooooooooO\n  Kiln FAQ\nOoooooooooooO{body}")).as_deref(),
+        Some("Kiln FAQ")
+    );
+    assert_eq!(
+        title(&format!("Title: Kiln FAQ\nAuthor: Ann{body}")).as_deref(),
+        Some("Kiln FAQ")
+    );
+    assert_eq!(
+        title(&format!("==============\n= Kiln FAQ =\n=============={body}")).as_deref(),
+        Some("Kiln FAQ")
+    );
+    // What does name the file stays its title.
+    assert_eq!(title(&format!("Kiln FAQ{body}")).as_deref(), Some("Kiln FAQ"));
+    assert_eq!(
+        title(&format!("Licensing the kiln software{body}")).as_deref(),
+        Some("Licensing the kiln software")
+    );
+}
+
+#[test]
+fn a_numbered_question_label_wraps_up_to_its_reply() {
+    let text = "Kiln FAQ\n\nQ1: When firing glaze, the kiln does not reach cone 6\n    on the top shelf (the bottom is fine)\n\nR1: Move the thermocouple up.\n\nQ2: Who loads it?\n\nR2: The technician.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        a.sections.iter().map(|s| s.question.as_str()).collect::<Vec<_>>(),
+        [
+            "When firing glaze, the kiln does not reach cone 6 on the top shelf (the bottom is fine)",
+            "Who loads it?"
+        ]
+    );
+    assert_eq!(a.sections[0].answer_text(), "Move the thermocouple up.");
+}
