@@ -1000,6 +1000,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         }
         Format::Rst => mark_rst_blocks(&mut out),
         Format::Text => {
+            unbox(&mut out);
             mark_text_literals(&mut out);
             mark_manual_sections(&mut out);
         }
@@ -2566,6 +2567,55 @@ fn wiki_heading(t: &str) -> Option<(usize, &str)> {
 /// that ..."): such a block is kept as code, never read as sentences.
 /// Lists and numbered lines are no such block, and the prose before it
 /// must be a paragraph, not a question.
+/// Text framed in a box of stars, as some FAQs frame their questions
+/// (`*****` rules over and under `* I get strange errors ... *` lines):
+/// the text without the frame, as one line, a heading as the frame makes
+/// it, its rules left to read as rules.
+fn unbox(lines: &mut [Line<'_>]) {
+    let rule = |l: &Line<'_>| {
+        let t = l.text.trim();
+        !l.code && t.len() >= 10 && t.bytes().all(|b| b == b'*')
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if !rule(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let width = lines[i].text.trim().len();
+        let framed = |l: &Line<'_>| {
+            let t = l.text.trim();
+            !l.code && t.len() >= 2 && t.starts_with('*') && t.ends_with('*') && t.len().abs_diff(width) <= 1
+        };
+        let mut j = i + 1;
+        while j < lines.len() && !rule(&lines[j]) && framed(&lines[j]) {
+            j += 1;
+        }
+        if j == i + 1 || !lines.get(j).is_some_and(rule) {
+            i += 1;
+            continue;
+        }
+        // One paragraph, on the box's first line: a question wrapped in
+        // its frame reads as one.
+        let text = lines[i + 1..j]
+            .iter()
+            .map(|l| {
+                let t = l.text.trim();
+                t[1..t.len() - 1].trim()
+            })
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for l in &mut lines[i + 2..j] {
+            l.blank = true;
+            l.text = Cow::Borrowed("");
+        }
+        lines[i + 1].blank = text.is_empty();
+        lines[i + 1].text = Cow::Owned(if text.is_empty() { text } else { format!("## {text}") });
+        i = j;
+    }
+}
+
 fn mark_text_literals(lines: &mut [Line<'_>]) {
     // Paragraphs as (first line, end, least indent).
     let mut paras: Vec<(usize, usize, usize)> = Vec::new();

@@ -453,7 +453,16 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 89] = [
+    let cases: [(&str, &[&str]); 90] = [
+        // Questions framed in boxes of stars, wrapped inside the frame.
+        (
+            "boxed.txt",
+            &[
+                "When I build Tidepool with the old toolchain, the linker stops with undefined symbols. It worked with the last release! What changed?",
+                "Why does playback stutter on battery power?",
+                "I recorded a loop, but it plays back an octave too high. Why?",
+            ],
+        ),
         // Bulleted questions over flush answers, under a contents list of
         // the questions unbulleted.
         (
