@@ -4977,15 +4977,28 @@ fn ruled_questions(lines: &[Line<'_>], body_start: usize, compounds: Option<&Has
                 push_wrapped(&mut text, l.text.trim(), compounds);
             }
         }
-        if !more || last - first >= 4 || text.len() > 300 || list_marker_len(&text).is_some() {
+        // A paragraph that leads into what is under it ("... please
+        // e-mail me:" over the address) states no problem.
+        if !more || last - first >= 4 || text.len() > 300 || list_marker_len(&text).is_some() || text.ends_with(':') {
             continue;
         }
+        // `PROBLEM:` over the problem labels it, as `CAUSE:` and
+        // `SOLUTION:` label the text under it.
+        let text = ["problem:", "symptom:", "issue:"]
+            .iter()
+            .find_map(|label| {
+                text.get(..label.len())
+                    .filter(|head| head.eq_ignore_ascii_case(label))
+                    .map(|_| text[label.len()..].trim())
+            })
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(&text);
         out.push(Cand::found(
             lines,
             first,
             last,
             Marker {
-                text: collapse_ws(&text),
+                text: collapse_ws(text),
                 ..Marker::default()
             },
         ));

@@ -453,7 +453,10 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 90] = [
+    let cases: [(&str, &[&str]); 91] = [
+        // Problems between rules under a `PROBLEM:` label, and a closing
+        // note after the last rule that leads into an address.
+        ("problems.txt", &["The balloons never rise.", "There is no sound."]),
         // Questions framed in boxes of stars, wrapped inside the frame.
         (
             "boxed.txt",
