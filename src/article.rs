@@ -3412,12 +3412,12 @@ fn parse_number(s: &str) -> Option<(Vec<u32>, &str)> {
         }
         break;
     }
-    // `4b. Q`: a question put in after 4, as `4.2` would be (up to `f`:
+    // `4b. Q`: a question put in after 4, as `4.2` would be (up to `h`:
     // a wrapped line may open with "11i.").
     if !paren
         && !signed
         && path.len() == 1
-        && let [letter @ b'a'..=b'f', b'.' | b')', b' ', ..] = b[i..]
+        && let [letter @ b'a'..=b'h', b'.' | b')', b' ', ..] = b[i..]
     {
         path.push(u32::from(letter - b'a') + 1);
         i += 1;
@@ -4270,7 +4270,9 @@ fn join_continuation(
         let plain = markers[j]
             .as_ref()
             .is_none_or(|n| n.deco() == Deco::Plain && n.number.is_none() && !n.qa && !n.bullet && !n.lettered);
-        if l.blank || l.code || !plain || text.len() > 400 {
+        // "1. Issues and problems" over "a. How do I report a bug?": a
+        // lettered line is an item of its own, not the number's text.
+        if l.blank || l.code || !plain || text.len() > 400 || is_lettered(l.text.trim()) {
             return;
         }
         let next = l.text.trim();
@@ -4473,6 +4475,30 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     {
         chain.pop();
     }
+    // "1. Issues and problems" over the contents of its part ("a. How do I
+    // report a bug?"), its questions numbered under it further on (`1a.`):
+    // a part's heading, no question.
+    let heads_part: Vec<bool> = chain
+        .iter()
+        .map(|&k| {
+            let c = &cands[k];
+            let Some(n) = c.marker.number.as_ref().filter(|_| !c.marker.ends_with_q()) else {
+                return false;
+            };
+            let lists =
+                next_nonblank(lines, c.end + 1).is_some_and(|j| !lines[j].code && is_lettered(lines[j].text.trim()));
+            lists
+                && chain.iter().any(|&j| {
+                    cands[j]
+                        .marker
+                        .number
+                        .as_ref()
+                        .is_some_and(|m| m.len() > n.len() && m[..n.len()] == n[..])
+                })
+        })
+        .collect();
+    let mut heads = heads_part.iter();
+    chain.retain(|_| heads.next() == Some(&false));
 
     // Unnumbered headings: the level whose headings are questions with answers.
     let mut levels: HashMap<u8, (f64, usize)> = HashMap::new();

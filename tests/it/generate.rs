@@ -453,7 +453,22 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 91] = [
+    let cases: [(&str, &[&str]); 92] = [
+        // Questions numbered by part and letter (`1a.` to `1g.`, `2a.`)
+        // under a contents list of the parts and their lettered questions.
+        (
+            "partletters.txt",
+            &[
+                "How do I prune a tree?",
+                "The birds eat every cherry!",
+                "Can I plant two trees in one square?",
+                "Can I grow pears too?",
+                "Why do my apples stay green?",
+                "Can I sell the fruit?",
+                "I'm playing in a small window and the map is cut off at the right - I have to scroll all the time.",
+                "Where is the source code?",
+            ],
+        ),
         // Problems between rules under a `PROBLEM:` label, and a closing
         // note after the last rule that leads into an address.
         ("problems.txt", &["The balloons never rise.", "There is no sound."]),
