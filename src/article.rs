@@ -4438,12 +4438,36 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     // Lines that open a part of the document (a heading or a Roman-numbered
     // line that asks nothing), counted up to each line: numbering may
     // start again in each part.
+    // So does a numbered line over questions numbered from 1 again and
+    // set in deeper, as a text browser prints nested lists (` 2. Pascal
+    // language` over `     1. Considerations in porting ...`).
+    // Only the outermost such lines: deeper ones are questions answered by
+    // steps (`14. Getting more information when it crashes` over `1. ...`).
+    let nests = |i: usize, m: &Marker| {
+        m.number.as_ref().is_some_and(|n| n.len() == 1)
+            && !m.ends_with_q()
+            // A few lines of the part's own may come first.
+            && (i + 1..lines.len().min(i + 8))
+                .find(|&j| markers[j].is_some())
+                .is_some_and(|j| {
+                    lines[j].indent > lines[i].indent
+                        && markers[j].as_ref().is_some_and(|n| n.number.as_deref() == Some(&[1]))
+                })
+    };
+    let outermost = markers
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| m.as_ref().is_some_and(|m| nests(*i, m)))
+        .map(|(i, _)| lines[i].indent)
+        .min();
+    let over_nested = |i: usize, m: &Marker| Some(lines[i].indent) == outermost && nests(i, m);
     let opens_part: Vec<bool> = markers
         .iter()
         .zip(lines)
-        .map(|(m, l)| {
+        .enumerate()
+        .map(|(i, (m, l))| {
             m.as_ref()
-                .is_some_and(|m| (m.heading.is_some() || m.roman) && !m.ends_with_q())
+                .is_some_and(|m| ((m.heading.is_some() || m.roman) && !m.ends_with_q()) || over_nested(i, m))
                 || (m.is_none() && !l.code && part_label(&l.text).is_some())
         })
         .collect();
@@ -4482,6 +4506,9 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
         .iter()
         .map(|&k| {
             let c = &cands[k];
+            if markers[c.line].as_ref().is_some_and(|m| over_nested(c.line, m)) {
+                return true;
+            }
             let Some(n) = c.marker.number.as_ref().filter(|_| !c.marker.ends_with_q()) else {
                 return false;
             };

@@ -453,7 +453,19 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 92] = [
+    let cases: [(&str, &[&str]); 93] = [
+        // Nested numbered lists as a text browser prints them: parts at
+        // the margin, questions numbered from 1 again in each, steps in an
+        // answer deeper still.
+        (
+            "nestedparts.txt",
+            &[
+                "How often is the lamp cleaned?",
+                "What if the lamp fails at night?",
+                "Who signs the logbook?",
+                "Can I correct a mistake in the logbook?",
+            ],
+        ),
         // Questions numbered by part and letter (`1a.` to `1g.`, `2a.`)
         // under a contents list of the parts and their lettered questions.
         (
