@@ -5245,6 +5245,8 @@ enum Event<'c> {
     Question(&'c Cand),
     /// A part's name, and the last line it takes.
     Category(String, usize),
+    /// A rule after the last answer: what follows closes the article.
+    Outro,
 }
 
 fn build(
@@ -5409,6 +5411,22 @@ fn build(
             events.push((p, Event::Category(clean_inline(name, format), p)));
         }
     }
+    // In plain text, a rule after the last answer sets off what closes
+    // the article ("If you have a question for this FAQ, please e-mail
+    // me: ..."), no part of that answer.
+    let last_q = accepted.iter().map(|&k| cands[k].end).max();
+    if format == Format::Text
+        && let Some(last) = last_q
+        && let Some(rule) = (last + 1..lines.len()).find(|&i| lines[i].separator)
+        && (last + 1..rule).any(|i| !lines[i].blank)
+        && !events.iter().any(|(l, _)| *l > rule)
+        // More numbered lines or headings after it are more of the FAQ.
+        && !cands
+            .iter()
+            .any(|c| c.line > rule && (c.marker.number.is_some() || c.marker.heading.is_some()))
+    {
+        events.push((rule, Event::Outro));
+    }
     events.sort_by_key(|e| e.0);
 
     let first = events.first().map_or(lines.len(), |e| e.0);
@@ -5434,6 +5452,7 @@ fn build(
                 // but it is the article's text all the same.
                 intro.extend(blocks(lines, end + 1, until, reading));
             }
+            Event::Outro => intro.extend(blocks(lines, line + 1, until, reading)),
             Event::Question(c) => {
                 // A question heading as high as the category's, in a page
                 // whose groups hold deeper ones, stands beside its group,

@@ -339,10 +339,13 @@ fn entries_between_rules_open_with_their_question() {
             (
                 "The display shows Err 7 after an hour.",
                 14,
-                "The thermocouple is loose. Tighten its terminal screws.\n\nA one-paragraph note with nothing under it.".to_string()
+                "The thermocouple is loose. Tighten its terminal screws.".to_string()
             ),
         ]
     );
+    // The note after the last rule closes the article: no entry, nor
+    // part of the last answer.
+    assert!(join_blocks(&a.intro).contains("A one-paragraph note"));
     // Where other lines ask, rules only part the entries.
     let asked = "Kiln FAQ\n\nIntro.\n\n-----\n\n1. Why is it slow?\n\nIt heats gently.\n\n-----\n\n2. Why is it loud?\n\nThe fan.\n";
     assert_eq!(text_qs(asked), ["Why is it slow?", "Why is it loud?"]);
@@ -3171,4 +3174,17 @@ fn a_numbered_question_label_wraps_up_to_its_reply() {
         ]
     );
     assert_eq!(a.sections[0].answer_text(), "Move the thermocouple up.");
+}
+
+#[test]
+fn a_rule_after_the_last_answer_sets_off_the_close() {
+    let text = "Kiln FAQ\n\n1. Who loads it?\n\nThe technician.\n\n2. When?\n\nOn Fridays.\n\n--------------------\n\nSend new questions to the studio desk.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(a.sections.len(), 2);
+    assert_eq!(a.sections[1].answer_text(), "On Fridays.");
+    assert!(join_blocks(&a.intro).contains("Send new questions"));
+    // A rule before more numbered questions is no close.
+    let more = "Kiln FAQ\n\n1. Who loads it?\n\nThe technician.\n\n--------------------\nGlazes\n--------------------\n\n1. Which glaze?\n\nThe clear one.\n";
+    let a = parse(more, Format::Text);
+    assert!(!join_blocks(&a.intro).contains("clear one"), "{:?}", a.intro);
 }
