@@ -143,7 +143,15 @@ pub fn looks_like_asciidoc(text: &str) -> bool {
             && !l[marks..].trim().is_empty()
             && !l.trim_end().ends_with('=')
     };
-    let sections = text.lines().filter(|l| section(l)).take(3).count();
+    // Only lines that open with `==` can be sections: found by search,
+    // not by reading every line of every plain-text article.
+    let line_at = |i: usize| text[i..].split('\n').next().unwrap_or("");
+    let sections = std::iter::once(0)
+        .filter(|_| text.starts_with("=="))
+        .chain(memchr::memmem::find_iter(text.as_bytes(), b"\n==").map(|i| i + 1))
+        .filter(|&i| section(line_at(i)))
+        .take(3)
+        .count();
     let titled = text
         .lines()
         .find(|l| !l.trim().is_empty())
