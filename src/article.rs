@@ -5305,7 +5305,11 @@ fn build(
             .map(|&k| &cands[k]);
         let restarts = next_q.is_some_and(|q| q.marker.number.as_ref().is_some_and(|p| p.iter().all(|&x| x == 1)));
         let over_question = next.is_some_and(|j| qlines.contains(&j));
-        if (c.marker.heading.is_some() || c.marker.roman)
+        // So does a numbered line at the margin over questions set in
+        // deeper (` 2. Pascal language` over `     1. ...`).
+        let outer = c.marker.number.is_some()
+            && next_q.is_some_and(|q| q.indent > c.indent && markers[c.end + 1..q.line].iter().all(Option::is_none));
+        if (c.marker.heading.is_some() || c.marker.roman || (outer && restarts))
             && !c.marker.ends_with_q()
             && (restarts || (c.marker.roman && over_question))
         {

@@ -3188,3 +3188,28 @@ fn a_rule_after_the_last_answer_sets_off_the_close() {
     let a = parse(more, Format::Text);
     assert!(!join_blocks(&a.intro).contains("clear one"), "{:?}", a.intro);
 }
+
+#[test]
+fn numbered_parts_at_the_margin_name_their_questions() {
+    let text = "Keeper FAQ\n\n 1. The lamp\n\n     1. How often is it cleaned?\n\n        Every morning.\n\n     2. What if it fails?\n\n        Light the reserve:\n\n         1. Note the time.\n         2. Radio the office.\n\n 2. The logbook\n\n     1. Who signs it?\n\n        The keeper on watch.\n";
+    let a = parse(text, Format::Text);
+    let qs: Vec<(&str, Option<&str>)> = a
+        .sections
+        .iter()
+        .map(|s| (s.question.as_str(), s.category.as_deref()))
+        .collect();
+    assert_eq!(
+        qs,
+        [
+            ("How often is it cleaned?", Some("The lamp")),
+            ("What if it fails?", Some("The lamp")),
+            ("Who signs it?", Some("The logbook")),
+        ]
+    );
+    // The next part's line is no step of the answer before it.
+    assert!(
+        !a.sections[1].answer_text().contains("logbook"),
+        "{}",
+        a.sections[1].answer_text()
+    );
+}

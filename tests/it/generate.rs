@@ -1300,6 +1300,7 @@ fn faq_layouts_from_the_wild() {
             "sphinxdl.txt" => &["setting-up", "data"],
             "quoted.txt" => &["getting-loomterm", "building"],
             "linkedheads.html" => &["flying", "repairs"],
+            "nestedparts.txt" => &["the-lamp", "the-logbook"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
