@@ -5308,7 +5308,12 @@ fn build(
         // So does a numbered line at the margin over questions set in
         // deeper (` 2. Pascal language` over `     1. ...`).
         let outer = c.marker.number.is_some()
-            && next_q.is_some_and(|q| q.indent > c.indent && markers[c.end + 1..q.line].iter().all(Option::is_none));
+            && next_q.is_some_and(|q| {
+                q.indent > c.indent
+                    && markers
+                        .get(c.end + 1..q.line)
+                        .is_some_and(|between| between.iter().all(Option::is_none))
+            });
         if (c.marker.heading.is_some() || c.marker.roman || (outer && restarts))
             && !c.marker.ends_with_q()
             && (restarts || (c.marker.roman && over_question))
