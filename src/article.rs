@@ -2972,10 +2972,12 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     // Berkeley 4-part license").
     let legal = |l: &Line<'_>| {
         let lower = l.text.trim_start_matches(['#', ' ']).to_lowercase();
-        ["copyright", "(c) ", "©"].iter().any(|s| lower.starts_with(s))
-            || ["distributed under", "licensed under", "all rights reserved"]
-                .iter()
-                .any(|s| lower.contains(s))
+        // "Copyright FAQ" names a page about copyright.
+        !names_faq(&lower)
+            && (["copyright", "(c) ", "©"].iter().any(|s| lower.starts_with(s))
+                || ["distributed under", "licensed under", "all rights reserved"]
+                    .iter()
+                    .any(|s| lower.contains(s)))
     };
     // A banner may be drawn in one letter too (`OooooooooooO`).
     let letters = |l: &Line<'_>| {

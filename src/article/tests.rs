@@ -3133,6 +3133,7 @@ fn lines_that_open_a_file_without_naming_it() {
         None
     );
     assert_eq!(title(&format!("Copyright 2020 The Kiln Club{body}")), None);
+    assert_eq!(title(&format!("Copyright FAQ{body}")).as_deref(), Some("Copyright FAQ"));
     assert_eq!(title(&format!("Last updated: 2026-01-05{body}")), None);
     // A label over the first question names its part.
     assert_eq!(title(&format!("gas kilns:{body}")), None);
