@@ -361,7 +361,7 @@ pub fn parse(text: &str, format: Format) -> Article {
         }
     }
     // Questions quoted as a letter quotes them, each over its reply.
-    if format == Format::Text {
+    if format == Format::Text && lines.iter().any(|l| !l.code && l.text.starts_with('>')) {
         let quoted = quoted_questions(&lines, body_start);
         if quoted.len() > accepted.len() {
             accepted = (cands.len()..cands.len() + quoted.len()).collect();
@@ -378,7 +378,7 @@ pub fn parse(text: &str, format: Format) -> Article {
         }
         accepted = (cands.len()..cands.len() + more.len()).collect();
         cands.extend(more);
-    } else {
+    } else if markers.iter().flatten().any(|m| m.bullet && m.number.is_none()) {
         // Bullets that ask over their answers outnumber the lines that
         // read as questions elsewhere (a contents list's first line).
         let bulleted = bulleted_questions(&lines, &markers);
