@@ -2619,7 +2619,13 @@ fn unbox(lines: &mut [Line<'_>]) {
             l.text = Cow::Borrowed("");
         }
         lines[i + 1].blank = text.is_empty();
-        lines[i + 1].text = Cow::Owned(if text.is_empty() { text } else { format!("## {text}") });
+        lines[i + 1].text = Cow::Owned(if text.is_empty() { text } else { format!("# {text}") });
+        // The frame's rules part entries, as any rule does.
+        for k in [i, j] {
+            lines[k].blank = true;
+            lines[k].separator = true;
+            lines[k].text = Cow::Borrowed("");
+        }
         i = j;
     }
 }
@@ -2712,7 +2718,9 @@ fn mark_text_literals(lines: &mut [Line<'_>]) {
                 || last
                     .split_once("? ")
                     .is_some_and(|(_, rest)| rest.trim_start().starts_with(char::is_uppercase) && !rest.ends_with(':'));
-            list_marker_len(first).is_none() && !asks && parse_q_number(first).is_none() && !label
+            // Nor is a heading alone (a framed question) over its text.
+            let heading = p_end - p_start == 1 && strip_heading(first).is_some();
+            list_marker_len(first).is_none() && !asks && parse_q_number(first).is_none() && !label && !heading
         };
         let literal = (b_start..b_end).all(|j| lines[j].blank || list_marker_len(lines[j].text.trim()).is_none());
         if prose_before && literal {

@@ -484,12 +484,14 @@ fn faq_layouts_from_the_wild() {
         // Problems between rules under a `PROBLEM:` label, and a closing
         // note after the last rule that leads into an address.
         ("problems.txt", &["The balloons never rise.", "There is no sound."]),
-        // Questions framed in boxes of stars, wrapped inside the frame.
+        // Questions framed in boxes of stars, wrapped inside the frame;
+        // one states its problem.
         (
             "boxed.txt",
             &[
                 "When I build Tidepool with the old toolchain, the linker stops with undefined symbols. It worked with the last release! What changed?",
                 "Why does playback stutter on battery power?",
+                "My sampler crashes as soon as I load a kit!",
                 "I recorded a loop, but it plays back an octave too high. Why?",
             ],
         ),
