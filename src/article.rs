@@ -3800,6 +3800,9 @@ fn bracket_labels(lines: &mut [Line<'_>]) {
     }
 }
 
+/// The labels of a numbered answer, `A1:` or `R1:` (a reply, réponse).
+const NUMBERED_ANSWER_LABELS: &[&str] = &["answer", "ans", "a", "r"];
+
 /// `Q1) Can I light a fire?` answered on `A1) Fires are ...`: where a
 /// question is labelled with a number, an answer labelled with the same
 /// number is its text, not a question of a lettered part (`A1.`, `B2.`).
@@ -3814,8 +3817,7 @@ fn strip_numbered_answer_labels(lines: &mut [Line<'_>]) {
         return;
     }
     for l in lines.iter_mut().filter(|l| !l.code) {
-        // `R1:`, a reply (réponse).
-        if let Some((n, rest)) = numbered_label(&l.text, &["answer", "ans", "a", "r"])
+        if let Some((n, rest)) = numbered_label(&l.text, NUMBERED_ANSWER_LABELS)
             && asked.contains(&n)
             && !rest.is_empty()
         {
@@ -4257,7 +4259,7 @@ fn join_continuation(
     // written: the label is gone from the text by now).
     let labelled_answer = |k: usize| {
         parse_answer_prefix(&lines[k].text).is_some()
-            || (m.q_prefix && numbered_label(lines[k].raw.trim(), &["answer", "ans", "a", "r"]).is_some())
+            || (m.q_prefix && numbered_label(lines[k].raw.trim(), NUMBERED_ANSWER_LABELS).is_some())
     };
     if m.qa || m.q_prefix {
         let last = (c.line + 1..lines.len().min(c.line + 12))
@@ -5055,13 +5057,7 @@ fn ruled_questions(lines: &[Line<'_>], body_start: usize, compounds: Option<&Has
         }
         // `PROBLEM:` over the problem labels it, as `CAUSE:` and
         // `SOLUTION:` label the text under it.
-        let text = ["problem:", "symptom:", "issue:"]
-            .iter()
-            .find_map(|label| {
-                text.get(..label.len())
-                    .filter(|head| head.eq_ignore_ascii_case(label))
-                    .map(|_| text[label.len()..].trim())
-            })
+        let text = strip_label(&text, &["problem", "symptom", "issue"])
             .filter(|rest| !rest.is_empty())
             .unwrap_or(&text);
         out.push(Cand::found(
