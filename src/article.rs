@@ -413,6 +413,25 @@ pub fn parse(text: &str, format: Format) -> Article {
     if accepted.is_empty() && faq_page() {
         accepted = faq_headings(&cands);
     }
+    // Steps numbered inside one entry of an FAQ whose headings ask nothing
+    // ("Windows command prompt appears briefly" over "1. Freeze your
+    // application ..." and "2. Alternatively, ..."): the headings are the
+    // entries, the steps one answer's.
+    let statements = |k: &usize| {
+        let m = &cands[*k].marker;
+        m.number.is_some() && m.heading.is_none() && !m.qa && !m.q_prefix && !m.ends_with_q()
+    };
+    if !accepted.is_empty() && accepted.iter().all(statements) && faq_page() {
+        let headings = faq_headings(&cands);
+        let mut at: Vec<usize> = headings.iter().map(|&h| cands[h].line).collect();
+        at.sort_unstable();
+        // The heading each line is under, 0 for none.
+        let under = |k: usize| at.partition_point(|&h| h < cands[k].line);
+        let one_entry = under(accepted[0]) > 0 && accepted.iter().all(|&k| under(k) == under(accepted[0]));
+        if headings.len() >= 3 && headings.len() > accepted.len() && one_entry {
+            accepted = headings;
+        }
+    }
     // `## What does this message mean?` straight over `### Type error`,
     // `### Clock error`, …, beside `## Troubleshooting` over more: headings
     // that ask only to group the entries under them. In an FAQ whose every
@@ -3720,16 +3739,23 @@ fn join_lone_labels(lines: &mut [Line<'_>]) {
             && label
                 .strip_suffix(':')
                 .is_some_and(|l| l.eq_ignore_ascii_case("question") || l.eq_ignore_ascii_case("q"));
+        // `Q` bare, as the term of a definition list over the question
+        // set in under it (reStructuredText), answered by an `A` term.
+        let bare = label == "Q" || label.eq_ignore_ascii_case("question");
         let n = lone_label(label, &["question", "q"]);
-        if n.is_none() && !unnumbered {
+        if n.is_none() && !unnumbered && !bare {
             continue;
         }
         // The question may follow after one blank line.
         let next = (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].blank);
-        let Some(j) = next.filter(|&j| !lines[j].code && lone_label(&lines[j].text, &["question", "q"]).is_none())
-        else {
+        let Some(j) = next.filter(|&j| {
+            !lines[j].code
+                && lone_label(&lines[j].text, &["question", "q"]).is_none()
+                && (!bare || lines[j].indent > lines[i].indent)
+        }) else {
             continue;
         };
+        let unnumbered = unnumbered || bare;
         let mut question = std::mem::take(&mut lines[j].text).into_owned();
         lines[j].blank = true;
         if unnumbered {
@@ -3752,7 +3778,10 @@ fn join_lone_labels(lines: &mut [Line<'_>]) {
         return;
     }
     for l in lines.iter_mut().filter(|l| !l.code && !l.blank) {
-        let label = l.text.trim_end_matches([':', '.']);
+        // `A` at the margin over its answer set in reads as a manual
+        // page's section name (`# A`), as `Q` did.
+        let label = strip_heading(&l.text).map_or(&*l.text, |(_, rest)| rest);
+        let label = label.trim_end_matches([':', '.']);
         if ["answer", "ans", "a"].iter().any(|a| a.eq_ignore_ascii_case(label))
             || lone_label(&l.text, &["answer", "ans", "a"]).is_some()
         {
@@ -5002,8 +5031,8 @@ fn names_faq(title: &str) -> bool {
 
 /// The headings of an FAQ none of whose entries asks ("Use the client with
 /// Nortel Contivity", "Suddenly client stops"): the answered headings of
-/// the level most of them are at, the shallower of two as many. Two at
-/// least: one heading over text is a page, not a list of entries.
+/// the level most of them are at, the shallower of two as many. Called only
+/// for a page that names itself an FAQ.
 fn faq_headings(cands: &[Cand]) -> Vec<usize> {
     let heading = |c: &Cand| {
         c.marker
@@ -5016,12 +5045,18 @@ fn faq_headings(cands: &[Cand]) -> Vec<usize> {
             count[usize::from(l).min(7)] += 1;
         }
     }
-    let level = (1..8).rev().max_by_key(|&l| count[l]).filter(|&l| count[l] >= 2);
-    level.map_or_else(Vec::new, |level| {
+    let level = (1..8).rev().max_by_key(|&l| count[l]).filter(|&l| count[l] >= 1);
+    let entries: Vec<usize> = level.map_or_else(Vec::new, |level| {
         (0..cands.len())
             .filter(|&k| heading(&cands[k]).is_some_and(|l| usize::from(l).min(7) == level))
             .collect()
-    })
+    });
+    // One alone is an entry only where the page names itself an FAQ
+    // above it, and names no more than that the questions follow.
+    match entries[..] {
+        [k] if cands[k].marker.heading == Some(1) || only_announces_questions(&cands[k].marker.text) => Vec::new(),
+        _ => entries,
+    }
 }
 
 /// Entries set apart by rule lines (`********`, `-----`), each opening

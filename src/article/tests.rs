@@ -3214,3 +3214,56 @@ fn numbered_parts_at_the_margin_name_their_questions() {
         a.sections[1].answer_text()
     );
 }
+
+#[test]
+fn bare_q_and_a_terms_label_what_is_set_in_under_them() {
+    let text = "Loom FAQ\n\nQ\n  Why does the warp\n  go slack?\n\nA\n  The brake slips. Tighten it.\n\nQ\n  How do I oil the pivots?\n\nA\n  Use sewing machine oil.\n";
+    for format in [Format::Rst, Format::Text] {
+        let a = parse(text, format);
+        assert_eq!(
+            asked_and_answered(&a),
+            [
+                (
+                    "Why does the warp go slack?",
+                    "The brake slips. Tighten it.".to_string()
+                ),
+                ("How do I oil the pivots?", "Use sewing machine oil.".to_string()),
+            ],
+            "{format:?}"
+        );
+    }
+    // Flush under it, `Q` labels nothing: a term of a list of letters.
+    assert!(text_qs("Grades\n\nQ\nQuiet.\n\nA\nAbove average.\n").is_empty());
+}
+
+#[test]
+fn steps_numbered_in_one_entry_of_an_faq_of_statements_are_no_questions() {
+    let entry = |h: &str, body: &str| format!("{h}\n{}\n\n{body}\n\n", "-".repeat(h.len()));
+    let text = format!(
+        "Frequently Asked Questions\n==========================\n\n{}{}{}",
+        entry("Warp goes slack", "The brake slips. Tighten the wing nut."),
+        entry(
+            "Shed too small",
+            "There are two fixes:\n\n1. Raise the back beam a notch.\n   The shed opens wider.\n2. Alternatively, shorten the lamm cords.\n   Each by a finger's width."
+        ),
+        entry("Moving the loom", "Fold it first. Carry it by the castle."),
+    );
+    assert_eq!(
+        questions(&text, Format::Rst),
+        ["Warp goes slack", "Shed too small", "Moving the loom"]
+    );
+    // Without the page naming itself an FAQ, the steps are what asks.
+    let plain = text.replace(
+        "Frequently Asked Questions\n==========================",
+        "Loom notes\n==========",
+    );
+    assert_eq!(questions(&plain, Format::Rst).len(), 2);
+}
+
+#[test]
+fn an_faq_page_of_one_entry_has_that_entry() {
+    let text = "Loom FAQ\n========\n\nThe warp breaks at the knots\n----------------------------\n\nRetie each knot as a square knot. A granny knot slips under tension.\n";
+    assert_eq!(questions(text, Format::Rst), ["The warp breaks at the knots"]);
+    // A page that is no FAQ is one page of text.
+    assert!(questions(&text.replace("Loom FAQ", "Loom log"), Format::Rst).is_empty());
+}

@@ -453,7 +453,31 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 93] = [
+    let cases: [(&str, &[&str]); 96] = [
+        // reStructuredText definition lists: a bare `Q` term over the
+        // question set in under it, which may wrap, and an `A` term over
+        // the answer.
+        (
+            "qaterms.rst",
+            &[
+                "The kiln never reaches cone 6 and kilnlog shows no error?",
+                "I fire two kilns from one controller and want each log kept apart. How can I tell kilnlog which kiln a reading came from?",
+                "Why does the graph stop after midnight?",
+            ],
+        ),
+        // An FAQ whose headings all state a problem, one of them answered
+        // with two numbered steps: the headings are the entries.
+        (
+            "stepsinentry.rst",
+            &[
+                "Glaze crawling on the rim",
+                "Pinholes after a second firing",
+                "The controller display goes blank",
+                "Moving a kiln to a new room",
+            ],
+        ),
+        // An FAQ page of a single entry, a heading that states a problem.
+        ("oneentry.rst", &["Display reads \"No probe found\""]),
         // Nested numbered lists as a text browser prints them: parts at
         // the margin, questions numbered from 1 again in each, steps in an
         // answer deeper still.
