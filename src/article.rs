@@ -5495,6 +5495,10 @@ fn build(
     // question under it has stood deeper than it.
     let mut category_level: Option<u8> = None;
     let mut deeper = false;
+    // The last category that a question goes on from ("How do I…"), kept
+    // while a question set as high as it stands beside it: "…report a
+    // bug?" so set, and the questions under that, still go on from it.
+    let mut stem: Option<String> = None;
     for (idx, (line, ev)) in events.iter().enumerate() {
         let until = events.get(idx + 1).map_or(lines.len(), |e| e.0);
         match ev {
@@ -5504,6 +5508,7 @@ fn build(
                     _ => None,
                 };
                 category = Some(without_part_number(t, part).to_string());
+                stem = category.clone().filter(|c| c.ends_with("...") || c.ends_with('…'));
                 category_level = markers[*line].as_ref().and_then(|m| m.heading);
                 deeper = false;
                 // What a part says before its first question is no answer,
@@ -5543,6 +5548,12 @@ fn build(
                 // together (blank lines only): no answer, no section.
                 if bs.is_empty() {
                     continue;
+                }
+                let goes_on_from_stem = stem.is_some()
+                    && category.is_none()
+                    && (c.marker.text.starts_with("...") || c.marker.text.starts_with('…'));
+                if goes_on_from_stem {
+                    category.clone_from(&stem);
                 }
                 sections.push(Section {
                     question: goes_on(&c.marker.text, category.as_deref()),
