@@ -32,8 +32,9 @@ pub enum Format {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     pub title: Option<Located>,
-    /// Text under no question: before the first, and what a part heading
-    /// has before its first question.
+    /// Text under no question: before the first, what a part heading has
+    /// before its first question, and what closes the article (after a
+    /// final rule, under a "Footnotes" heading).
     pub intro: Vec<Block>,
     pub sections: Vec<Section>,
 }
@@ -308,6 +309,9 @@ pub fn parse(text: &str, format: Format) -> Article {
         let Some(m) = m else { continue };
         // A plain bullet is a list item, unless it carries a `Q:` label.
         if m.lettered || (m.bullet && m.number.is_none() && m.heading.is_none() && !m.bold && !m.qa) {
+            continue;
+        }
+        if footnotes_heading(m) {
             continue;
         }
         if let Some(t) = &title {
@@ -1712,7 +1716,18 @@ fn mark_rst_blocks(lines: &mut [Line<'_>]) {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '+' | '.'))
         });
-        let comment = directive && !is_directive && !what.starts_with(['[', '_', '|']);
+        // A footnote or citation, `.. [1] text`; one that only gives an
+        // address is a link's target, as `.. _name: url` is.
+        let footnote = what
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once("] "))
+            .map(|(_, text)| text.trim())
+            .filter(|text| {
+                let address = text.starts_with("http://") || text.starts_with("https://");
+                let wraps = lines.get(i + 1).is_some_and(|l| !l.blank && l.indent > lines[i].indent);
+                directive && !(address && !text.contains(' ') && !wraps)
+            });
+        let comment = directive && !is_directive && !what.starts_with(['_', '|']) && footnote.is_none();
         let hidden = directive
             && [
                 "index::",
@@ -1746,6 +1761,20 @@ fn mark_rst_blocks(lines: &mut [Line<'_>]) {
                 l.text = Cow::Borrowed("");
             }
             i = j.max(i + 1);
+            continue;
+        }
+        // A footnote or citation (`.. [1] text`, `.. [#note] text`) reads
+        // as its text, the lines set in under it its own. Its label goes,
+        // as the references to it (`[1]_`) do.
+        if let Some(text) = footnote {
+            let base = lines[i].indent;
+            lines[i].text = Cow::Owned(text.to_string());
+            let mut j = i + 1;
+            while j < lines.len() && !lines[j].blank && lines[j].indent > base {
+                lines[j].indent = base;
+                j += 1;
+            }
+            i = j;
             continue;
         }
         let literal = !directive && t.ends_with("::");
@@ -4748,6 +4777,11 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     accepted
 }
 
+/// A heading over a page's footnotes, which answers nothing.
+fn footnotes_heading(m: &Marker) -> bool {
+    m.heading.is_some() && m.number.is_none() && m.text.eq_ignore_ascii_case("footnotes")
+}
+
 /// The name a labelled part line gives, as FAQ generators write them
 /// (`Category: /Advanced_Topics_/Branching/`, `Section: Installing`).
 fn part_label(t: &str) -> Option<&str> {
@@ -5294,7 +5328,8 @@ enum Event<'c> {
     Question(&'c Cand),
     /// A part's name, and the last line it takes.
     Category(String, usize),
-    /// A rule after the last answer: what follows closes the article.
+    /// A rule after the last answer, or a heading over footnotes: what
+    /// follows closes the article.
     Outro,
 }
 
@@ -5484,6 +5519,13 @@ fn build(
             .any(|c| c.line > rule && (c.marker.number.is_some() || c.marker.heading.is_some()))
     {
         events.push((rule, Event::Outro));
+    }
+    // The notes that close a page ("Footnotes" over `[1] ...`) are
+    // no part of the last answer.
+    for (i, m) in markers.iter().enumerate() {
+        if m.as_ref().is_some_and(footnotes_heading) {
+            events.push((i, Event::Outro));
+        }
     }
     events.sort_by_key(|e| e.0);
 

@@ -3267,3 +3267,18 @@ fn an_faq_page_of_one_entry_has_that_entry() {
     // A page that is no FAQ is one page of text.
     assert!(questions(&text.replace("Loom FAQ", "Loom log"), Format::Rst).is_empty());
 }
+
+#[test]
+fn footnotes_close_the_page_whole_and_answer_nothing() {
+    let text = "Loom FAQ\n========\n\nHow do I oil the pivots?\n------------------------\n\nUse sewing machine oil [1]_.\n\nWhy does the warp go slack?\n---------------------------\n\nThe brake slips.\n\nFootnotes\n---------\n\n.. [1] Any light oil will do,\n   but not cooking oil.\n";
+    let a = parse(text, Format::Rst);
+    assert_eq!(
+        asked_and_answered(&a),
+        [
+            ("How do I oil the pivots?", "Use sewing machine oil.".to_string()),
+            ("Why does the warp go slack?", "The brake slips.".to_string()),
+        ]
+    );
+    let intro: Vec<&str> = a.intro.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(intro, ["Any light oil will do, but not cooking oil."]);
+}
