@@ -193,6 +193,8 @@ pub fn only_announces_questions(heading: &str) -> bool {
         "faq"
             | "faqs"
             | "frequently-asked-questions"
+            | "frequently-asked-questions-faq"
+            | "frequently-asked-questions-faqs"
             | "questions"
             | "questions-and-answers"
             | "q-a"
@@ -284,6 +286,9 @@ pub fn parse(text: &str, format: Format) -> Article {
     let (converted, format) = markup::to_markdown(text, format);
     let text = converted.as_deref().unwrap_or(text);
     let mut lines = scan_lines(text, format);
+    if format == Format::Markdown {
+        blank_myst_comments(&mut lines);
+    }
     bracket_labels(&mut lines);
     join_lone_labels(&mut lines);
     strip_numbered_answer_labels(&mut lines);
@@ -4775,6 +4780,20 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
     accepted.sort_unstable();
     accepted.dedup();
     accepted
+}
+
+/// MyST's comments, `%` at the margin (`% Copyright (c) ...` over the
+/// page's `# ` title), which the page never shows. Without a `# ` heading,
+/// `%` lines opening the page are Pandoc's title block instead: kept.
+fn blank_myst_comments(lines: &mut [Line<'_>]) {
+    let is_comment = |l: &Line<'_>| !l.code && l.indent == 0 && (l.text == "%" || l.text.starts_with("% "));
+    if !lines.iter().any(is_comment) || !lines.iter().any(|l| !l.code && l.text.starts_with("# ")) {
+        return;
+    }
+    for l in lines.iter_mut().filter(|l| is_comment(l)) {
+        l.text = Cow::Borrowed("");
+        l.blank = true;
+    }
 }
 
 /// A heading over a page's footnotes, which answers nothing.

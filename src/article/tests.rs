@@ -3282,3 +3282,20 @@ fn footnotes_close_the_page_whole_and_answer_nothing() {
     let intro: Vec<&str> = a.intro.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(intro, ["Any light oil will do, but not cooking oil."]);
 }
+
+#[test]
+fn myst_comments_are_not_shown_and_title_nothing() {
+    let text = "% Copyright (c) The Loom Team.\n\n% Distributed under the MIT licence.\n\n# Loom FAQ\n\n## How do I oil the pivots?\n\nUse sewing machine oil.\n\n% TODO: add more.\n\n## Why does the warp go slack?\n\nThe brake slips.\n";
+    let a = parse(text, Format::Markdown);
+    assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("Loom FAQ"));
+    assert_eq!(
+        asked_and_answered(&a),
+        [
+            ("How do I oil the pivots?", "Use sewing machine oil.".to_string()),
+            ("Why does the warp go slack?", "The brake slips.".to_string()),
+        ]
+    );
+    // With no `# ` title, `%` lines are Pandoc's title block.
+    let pandoc = parse("% Loom notes\n% The Loom Team\n\nText.\n", Format::Markdown);
+    assert!(pandoc.title.is_some_and(|t| t.text.contains("Loom notes")));
+}
