@@ -277,6 +277,8 @@ struct Line<'a> {
     blank: bool,
     /// A rule line between entries (`********`), blanked.
     separator: bool,
+    /// In a Markdown blockquote (its `>` marks gone from `text`).
+    quoted: bool,
 }
 
 /// Parses an article. Never fails: text with no recognisable questions gives
@@ -367,6 +369,15 @@ pub fn parse(text: &str, format: Format) -> Article {
                 accepted.extend(cands.len()..cands.len() + before.len());
                 cands.extend(before);
             }
+        }
+    }
+    // Paragraphs each over a quoted answer, statements among them.
+    if format == Format::Markdown && lines.iter().any(|l| l.quoted) {
+        let answered = quote_answered_questions(&lines, body_start);
+        let at: Vec<usize> = answered.iter().map(|c| c.line).collect();
+        if answered.len() > accepted.len() && accepted.iter().all(|&k| at.contains(&cands[k].line)) {
+            accepted = (cands.len()..cands.len() + answered.len()).collect();
+            cands.extend(answered);
         }
     }
     // Questions quoted as a letter quotes them, each over its reply.
@@ -833,14 +844,14 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         // Code fenced inside a quote is quoted line by line, to as many
         // levels as its fence; deeper marks are the code's own (`>>> x`).
-        let raw = if format != Format::Markdown {
-            raw
+        let (raw, quoted) = if format != Format::Markdown {
+            (raw, false)
         } else if fence.is_none() {
             let (line, levels) = unquote_levels(raw, usize::MAX);
             fence_quotes = levels;
-            line
+            (line, levels > 0)
         } else {
-            unquote_levels(raw, fence_quotes).0
+            (unquote_levels(raw, fence_quotes).0, false)
         };
         let column = indent_width(raw, 4);
         if !raw.trim().is_empty() {
@@ -1026,6 +1037,7 @@ fn scan_lines(text: &str, format: Format) -> Vec<Line<'_>> {
             code,
             blank,
             separator: false,
+            quoted,
         });
     }
     match format {
@@ -5056,6 +5068,54 @@ fn quoted_questions(lines: &[Line<'_>], body_start: usize) -> Vec<Cand> {
     // five or more do.
     let enough = asking * 2 >= out.len() || (asking >= 5 && asking * 3 >= out.len());
     if out.len() < 3 || !enough {
+        return Vec::new();
+    }
+    out
+}
+
+/// Paragraphs of Markdown each over the quote that answers it, as some
+/// FAQs set their answers off: "My notebook scrolls back to the top." over
+/// `> Since version 4, ...`. Three or more, at least half of them asking;
+/// a paragraph of a line or two, after a blank line or a heading.
+fn quote_answered_questions(lines: &[Line<'_>], body_start: usize) -> Vec<Cand> {
+    let plain = |l: &Line<'_>| !l.code && !l.blank && !l.quoted;
+    let mut out = Vec::new();
+    let mut asking = 0;
+    let mut i = body_start;
+    while i < lines.len() {
+        let opens =
+            plain(&lines[i]) && (i == body_start || lines[i - 1].blank) && strip_heading(&lines[i].text).is_none();
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while lines.get(end + 1).is_some_and(plain) {
+            end += 1;
+        }
+        let answered = end - i < 2
+            && lines.get(end + 1).is_some_and(|l| l.blank)
+            && next_nonblank(lines, end + 1).is_some_and(|n| lines[n].quoted && !lines[n].code);
+        if answered {
+            let text = lines[i..=end]
+                .iter()
+                .map(|l| l.text.trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            asking += usize::from(text.ends_with('?'));
+            out.push(Cand::found(
+                lines,
+                i,
+                end,
+                Marker {
+                    text: clean_inline(&collapse_ws(&text), Format::Markdown),
+                    ..Marker::default()
+                },
+            ));
+        }
+        i = end + 1;
+    }
+    if out.len() < 3 || asking * 2 < out.len() {
         return Vec::new();
     }
     out

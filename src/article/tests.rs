@@ -3299,3 +3299,19 @@ fn myst_comments_are_not_shown_and_title_nothing() {
     let pandoc = parse("% Loom notes\n% The Loom Team\n\nText.\n", Format::Markdown);
     assert!(pandoc.title.is_some_and(|t| t.text.contains("Loom notes")));
 }
+
+#[test]
+fn paragraphs_over_quoted_answers_are_questions_statements_too() {
+    let text = "# Loom FAQ\n\nThe warp goes slack after an hour.\n\n> The brake slips.\n\nWhy does the loom squeak?\n\n> The pivots are dry.\n\nHow do I fold it?\n\n> Lift the castle first.\n";
+    assert_eq!(
+        md_qs(text),
+        [
+            "The warp goes slack after an hour.",
+            "Why does the loom squeak?",
+            "How do I fold it?"
+        ]
+    );
+    // Fewer than half asking: quotes in prose, not an FAQ's answers.
+    let quoting = "# Loom notes\n\nAnna wrote:\n\n> The brake slips.\n\nBen replied:\n\n> The pivots are dry.\n\nWhy?\n\n> Lift the castle first.\n";
+    assert!(md_qs(quoting).len() < 3);
+}

@@ -453,7 +453,18 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 97] = [
+    let cases: [(&str, &[&str]); 98] = [
+        // Paragraphs each over the quote that answers it, half of them
+        // statements, under a MyST comment that is no title.
+        (
+            "quoteanswers.md",
+            &[
+                "Playback stutters when the laptop runs on battery.",
+                "My loops drift out of time after a few minutes.",
+                "Why does Tidepool refuse my WAV files?",
+                "Where are my kits saved?",
+            ],
+        ),
         // Questions that go on from their group heading ("How do I…" over
         // "…add a feed by hand?"), one of them set as high as the group.
         (
@@ -1340,6 +1351,7 @@ fn faq_layouts_from_the_wild() {
             "linkedheads.html" => &["flying", "repairs"],
             "nestedparts.txt" => &["the-lamp", "the-logbook"],
             "ellipsis.rst" => &["how-do-i", "why-does-spoolcast"],
+            "quoteanswers.md" => &["playback", "files"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
