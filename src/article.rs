@@ -5863,9 +5863,22 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
             // Org ends a list item at a line no deeper than its bullet;
             // Markdown lets a paragraph continue lazily.
             let outdented = b.kind == BlockKind::Item && l.indent <= lines[b.line - 1].indent;
+            // So does a reStructuredText definition, at its next term.
+            let next_term = format == Format::Rst && rst_term(lines, i, from) && l.indent < lines[i - 1].indent;
             !(outdented
                 && (format == Format::Org || format == Format::Text && ends_item(&b.text, &lines[i - 1].text, text)))
+                && !next_term
         }) {
+            // A reStructuredText definition list's term, its definition
+            // set in under it: "`keys` subdirectory: All your keys ...".
+            let term = format == Format::Rst
+                && b.kind == BlockKind::Prose
+                && b.line == i
+                && rst_term(lines, i - 1, from)
+                && l.indent > lines[i - 1].indent;
+            if term {
+                b.text.push(':');
+            }
             push_wrapped(&mut b.text, text, compounds);
         } else {
             flush(&mut cur, &mut out);
@@ -5879,6 +5892,22 @@ fn blocks(lines: &[Line<'_>], from: usize, to: usize, reading: Reading<'_>) -> V
     }
     flush(&mut cur, &mut out);
     out
+}
+
+/// Whether line `i` can be a reStructuredText definition list's term: a
+/// short line opening a paragraph (after a blank line, or after the last
+/// definition, set in deeper), that is no list item and ends no sentence.
+fn rst_term(lines: &[Line<'_>], i: usize, from: usize) -> bool {
+    let t = lines[i].text.trim();
+    let opens = i == from || lines[i - 1].blank || lines[i - 1].indent > lines[i].indent;
+    opens
+        && !lines[i].code
+        && t.chars().count() <= 60
+        && list_marker_len(t).is_none()
+        && !t.starts_with("#.")
+        // "Note: Remember to disable" is an aside's label over its text.
+        && !t.contains(": ")
+        && !t.ends_with(['.', ',', ':', ';', '?', '!'])
 }
 
 // ---------------------------------------------------------------- text

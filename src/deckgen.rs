@@ -325,7 +325,15 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                 // does a bulleted item after another block ("See" over "* a"
                 // and "* b").
                 let bulleted = |x: &Sent| x.item && x.text.starts_with(['*', '-', '+', '•']);
-                let item_edge = prev.is_some_and(|p| p.line != sents[k].line && (bulleted(p) || bulleted(&sents[k])));
+                // So does a sentence after a fragment of another block
+                // ("`glxext.h`: the GLX extensions header"), which a space
+                // would run on into it.
+                let item_edge = prev.is_some_and(|p| {
+                    p.line != sents[k].line
+                        && (bulleted(p)
+                            || bulleted(&sents[k])
+                            || !p.text.ends_with(['.', '!', '?', ':', ')', '"', '”']))
+                });
                 if !joined.is_empty() {
                     joined.push(if after_block || item_edge { '\n' } else { ' ' });
                 }

@@ -3315,3 +3315,20 @@ fn paragraphs_over_quoted_answers_are_questions_statements_too() {
     let quoting = "# Loom notes\n\nAnna wrote:\n\n> The brake slips.\n\nBen replied:\n\n> The pivots are dry.\n\nWhy?\n\n> Lift the castle first.\n";
     assert!(md_qs(quoting).len() < 3);
 }
+
+#[test]
+fn a_restructuredtext_definition_list_in_an_answer_reads_term_by_term() {
+    let text = "Loom FAQ\n========\n\nWhat do the pedals do?\n----------------------\n\nThe loom has two pedals:\n\nleft pedal\n  Lifts the odd shafts.\nright pedal\n  Lifts the even shafts.\n\nNote: Remember to oil\n   the pivots.\n";
+    let a = parse(text, Format::Rst);
+    let blocks: Vec<&str> = a.sections[0].blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        blocks,
+        [
+            "The loom has two pedals:",
+            "left pedal: Lifts the odd shafts.",
+            "right pedal: Lifts the even shafts.",
+            // An aside's label over its text is no term.
+            "Note: Remember to oil the pivots.",
+        ]
+    );
+}

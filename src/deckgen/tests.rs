@@ -1560,3 +1560,12 @@ fn a_sentence_that_sends_the_reader_elsewhere_does_not_answer() {
         "{answers:?}"
     );
 }
+
+#[test]
+fn an_answer_sentence_after_an_unended_one_starts_its_own_line() {
+    let text = "Loom FAQ\n\n1. Where do the shuttles and the bobbins go?\n\nThe bobbins are kept in the drawer: https://loom.example.org/drawer\n\nShuttles hang on the rack by the door. They dry there.\n";
+    assert_eq!(
+        qa_answers(&build_text(text, None)),
+        ["The bobbins are kept in the drawer: https://loom.example.org/drawer\nShuttles hang on the rack by the door."]
+    );
+}
