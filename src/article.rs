@@ -1375,7 +1375,7 @@ fn rst_roles(out: &str) -> String {
         let name: usize = head
             .chars()
             .rev()
-            .take_while(|&c| c.is_ascii_alphanumeric() || c == '-' || c == ':')
+            .take_while(|&c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | ':'))
             .map(char::len_utf8)
             .sum();
         let role = &head[head.len() - name..];

@@ -2059,6 +2059,8 @@ fn rst_roles_read_as_their_text() {
         ),
         ("Read :pep:`8` and :rfc:`2822`.", "Read PEP 8 and RFC 2822."),
         ("Set :setting:`DEBUG <debug>` off.", "Set DEBUG off."),
+        // A project's own roles, named with underscores.
+        ("Set the :conf_minion:`id` first.", "Set the `id` first."),
         ("A `link <https://example.org>`_ and ``code``.", "A link and `code`."),
         ("Time 10:30 and a lone `tick.", "Time 10:30 and a lone `tick."),
         ("Start with :ref:`tutorial-index`.", "Start with `tutorial-index`."),
