@@ -332,7 +332,7 @@ pub fn build(an: &Analyzer, article: &Article, title: &str, source: Option<Sourc
                     p.line != sents[k].line
                         && (bulleted(p)
                             || bulleted(&sents[k])
-                            || !p.text.ends_with(['.', '!', '?', ':', ')', '"', '”']))
+                            || !p.text.ends_with(['.', '!', '?', ':', ';', ',', ')', '"', '”']))
                 });
                 if !joined.is_empty() {
                     joined.push(if after_block || item_edge { '\n' } else { ' ' });
