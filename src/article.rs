@@ -3839,7 +3839,9 @@ fn join_lone_labels(lines: &mut [Line<'_>]) {
 
 /// `Q) How do I report bugs?` over `A) Mail the list.`: labels closed by
 /// a bracket, read as `Q:` and `A:`. Only where questions so labelled are
-/// answered so, twice or more: alone, `A)` opens an option or a list item.
+/// answered so, twice or more, and no `A)` comes before the first `Q)`:
+/// alone, `A)` opens an option or a list item. An answer may go on under
+/// a second `A)`.
 fn bracket_labels(lines: &mut [Line<'_>]) {
     let label = |l: &Line<'_>| {
         if l.code {
@@ -3854,15 +3856,19 @@ fn bracket_labels(lines: &mut [Line<'_>]) {
     };
     let mut answered = 0;
     let mut after_q = false;
+    let mut asked = false;
     for l in lines.iter() {
         match label(l) {
-            Some(true) => after_q = true,
+            Some(true) => {
+                after_q = true;
+                asked = true;
+            }
             Some(false) if after_q => {
                 answered += 1;
                 after_q = false;
             }
-            Some(false) => return,
-            None => {}
+            Some(false) if !asked => return,
+            Some(false) | None => {}
         }
     }
     if answered < 2 {
@@ -3881,6 +3887,8 @@ const NUMBERED_ANSWER_LABELS: &[&str] = &["answer", "ans", "a", "r"];
 /// `Q1) Can I light a fire?` answered on `A1) Fires are ...`: where a
 /// question is labelled with a number, an answer labelled with the same
 /// number is its text, not a question of a lettered part (`A1.`, `B2.`).
+/// Where questions are labelled with no number (`Q) Can I ...?`), numbered
+/// answers are the parts of one (`A1) Yes, indirectly.`, `A2) If you ...`).
 fn strip_numbered_answer_labels(lines: &mut [Line<'_>]) {
     let asked: Vec<u32> = lines
         .iter()
@@ -3888,12 +3896,13 @@ fn strip_numbered_answer_labels(lines: &mut [Line<'_>]) {
         .filter_map(|l| numbered_label(&l.text, &["question", "q"]))
         .map(|(n, _)| n)
         .collect();
-    if asked.is_empty() {
+    let unnumbered = asked.is_empty() && lines.iter().any(|l| !l.code && l.text.starts_with("Q: "));
+    if asked.is_empty() && !unnumbered {
         return;
     }
     for l in lines.iter_mut().filter(|l| !l.code) {
         if let Some((n, rest)) = numbered_label(&l.text, NUMBERED_ANSWER_LABELS)
-            && asked.contains(&n)
+            && (unnumbered || asked.contains(&n))
             && !rest.is_empty()
         {
             l.text = Cow::Owned(rest.to_string());

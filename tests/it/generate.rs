@@ -453,7 +453,18 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 98] = [
+    let cases: [(&str, &[&str]); 99] = [
+        // `Q)` and `A)` labels; one answer goes on under a second `A)`,
+        // another is numbered in parts (`A1)`, `A2)`).
+        (
+            "bracketparts.txt",
+            &[
+                "Can I log two kilns at once?",
+                "Does kilnlog warn me when a firing runs long?",
+                "Help! The graph is empty after a firing.",
+                "Why are the times an hour off?",
+            ],
+        ),
         // Paragraphs each over the quote that answers it, half of them
         // statements, under a MyST comment that is no title.
         (
