@@ -3019,10 +3019,18 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         start = next;
     }
     // A banner drawn in characters (`| (__| |_| |`) spells no title, nor
-    // does a version control keyword (`$Id: FAQ 165 2008-10-19 $`).
+    // does a version control keyword (`$Id: FAQ 165 2008-10-19 $`, as a
+    // comment too: `-- $Id: ... $`) or an SCCS what-string (`@(#)FAQ 8.13`).
     let keyword = |l: &Line<'_>| {
-        let t = l.text.trim();
-        t.len() > 4 && t.starts_with('$') && t.ends_with('$') && t[1..].starts_with(char::is_alphabetic)
+        let t = l.text.trim().trim_start_matches(['-', '#', '*', '/', ';', '%', ' ']);
+        (t.len() > 4 && t.starts_with('$') && t.ends_with('$') && t[1..].starts_with(char::is_alphabetic))
+            || t.starts_with("@(#)")
+    };
+    // Nor does a line saying where the latest copy is ("The latest version
+    // of this FAQ is available at" over the address).
+    let pointer = |l: &Line<'_>| {
+        let lower = l.text.trim().to_lowercase();
+        lower.starts_with("the latest version") || lower.ends_with(" available at") || lower.ends_with(" found at")
     };
     // Nor does the date the file was last changed ("Last modified
     // 2019/11/24").
@@ -3040,11 +3048,16 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         .any(|s| lower.starts_with(s))
             && lower.contains(|c: char| c.is_ascii_digit())
             && lower.split_whitespace().count() <= 8
+            // "A snapshot of the FAQ (updated 13.4.2019):" over its text.
+            || lower.contains("(updated ") && lower.ends_with(':') && lower.contains(|c: char| c.is_ascii_digit())
     };
     // Nor does a licence notice ("# This file is distributed under the
     // Berkeley 4-part license").
     let legal = |l: &Line<'_>| {
-        let lower = l.text.trim_start_matches(['#', ' ']).to_lowercase();
+        let lower = l
+            .text
+            .trim_start_matches(['#', '-', '*', '/', ';', '%', ' '])
+            .to_lowercase();
         // "Copyright FAQ" names a page about copyright.
         !names_faq(&lower)
             && (["copyright", "(c) ", "©"].iter().any(|s| lower.starts_with(s))
@@ -3060,9 +3073,20 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         kinds.dedup();
         t.len() >= 10 && kinds.len() <= 2 && !t.contains(char::is_whitespace)
     };
+    // A block comment opening the file (`/* Copyright ... */`, a banner
+    // drawn in one) is no part of the page: a banner of its own.
     let mut banner = None;
+    if lines[t].text.trim_start().starts_with("/*")
+        && let Some(end) = (t..lines.len()).find(|&i| lines[i].text.contains("*/"))
+        && let Some(next) = (end + 1..lines.len()).find(|&i| !lines[i].blank && !lines[i].code)
+    {
+        banner = Some(end);
+        t = next;
+        start = next;
+    }
     while (!lines[t].text.contains(char::is_alphanumeric)
         || keyword(&lines[t])
+        || pointer(&lines[t])
         || stamp(&lines[t])
         || legal(&lines[t])
         || letters(&lines[t]))
@@ -3117,7 +3141,11 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     if front_title.is_none()
         && text.ends_with(':')
         && !names_faq(text)
-        && next_nonblank(lines, t + 1).is_some_and(|n| !lines[n].code && parse_qa_prefix(&lines[n].text).is_some())
+        && next_nonblank(lines, t + 1).is_some_and(|n| {
+            !lines[n].code
+                && (parse_qa_prefix(&lines[n].text).is_some()
+                    || numbered_label(&lines[n].text, &["question", "q"]).is_some())
+        })
     {
         return (None, t);
     }
@@ -4777,7 +4805,21 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
         && (runs
             .iter()
             .all(|run| led_in(run[0]) || (spread && run.iter().all(|&k| !cands[k].marker.ends_with_q()))));
-    if !in_answers {
+    // Numbered lines set in deeper than every labelled question (`Q2:` at
+    // the margin over `    1) KDE`, `    2) fusesmb -- http://...`) are
+    // lists in their answers.
+    let labelled: Vec<usize> = accepted
+        .iter()
+        .map(|&k| &cands[k])
+        .filter(|c| c.marker.qa || c.marker.q_prefix)
+        .map(|c| c.indent)
+        .collect();
+    let set_in = labelled.len() >= 2
+        && labelled
+            .iter()
+            .max()
+            .is_some_and(|&deepest| chain.iter().all(|&k| cands[k].indent > deepest));
+    if !in_answers && !set_in {
         accepted.extend(chain);
     }
 

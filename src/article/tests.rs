@@ -3334,3 +3334,33 @@ fn a_restructuredtext_definition_list_in_an_answer_reads_term_by_term() {
         ]
     );
 }
+
+#[test]
+fn file_furniture_over_an_faq_titles_nothing() {
+    let title = |text: &str| parse(text, Format::Text).title.map(|t| t.text);
+    let body =
+        "\n\nQ: Why does the warp go slack?\nA: The brake slips.\n\nQ: How do I oil it?\nA: With sewing machine oil.\n";
+    // A licence in a block comment, the name set far in under it.
+    assert_eq!(
+        title(&format!(
+            "/* ====\n * Copyright 2001 The Loom Team\n *\n * Licensed under the Apache License, Version 2.0;\n * you may not use this file except in compliance with it.\n */\n\n                    Loom Frequently Asked Questions\n{body}"
+        ))
+        .as_deref(),
+        Some("Loom Frequently Asked Questions")
+    );
+    for furniture in [
+        "@(#)FAQ\t8.13 (Loom) 10/14/96",
+        "-- $Id: FAQ,v 3.0.1.4 1995/08/07 16:04:41 ann Exp $",
+        "The latest version of this FAQ is available at",
+        "A snapshot of the FAQ (updated 13.4.2019):",
+        "List of questions:\n==================",
+    ] {
+        assert_eq!(title(&format!("{furniture}{body}")), None, "{furniture}");
+    }
+}
+
+#[test]
+fn numbered_lines_set_in_under_labelled_questions_are_their_lists() {
+    let text = "Loom FAQ\n\nQ1: Which looms are like this one?\n\nA1: Two of them.\n\n    1) The Glimakra Standard.\n\n    2) The Toika Liisa.\n\nQ2: How do I oil it?\n\nA2: With sewing machine oil.\n";
+    assert_eq!(text_qs(text), ["Which looms are like this one?", "How do I oil it?"]);
+}

@@ -453,7 +453,18 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 99] = [
+    let cases: [(&str, &[&str]); 100] = [
+        // `Qn:` questions at the margin, under a contents list of them
+        // titled "Questions:"; lists numbered in their answers, set in
+        // deeper, some under part headings of an answer's own.
+        (
+            "setinlist.txt",
+            &[
+                "Does loomd leak memory when a shuttle jams ?",
+                "Are there other programs like loomd ?",
+                "How can I set up pattern names with accented letters ?",
+            ],
+        ),
         // `Q)` and `A)` labels; one answer goes on under a second `A)`,
         // another is numbered in parts (`A1)`, `A2)`).
         (
@@ -1240,6 +1251,8 @@ fn faq_layouts_from_the_wild() {
             "adocfaq.txt" => Some("adocfaq"),
             // Its first question is no title.
             "hangtab.txt" => Some("hangtab"),
+            // Nor the label over a contents list of its questions.
+            "setinlist.txt" => Some("setinlist"),
             // Not the `:orphan:` mark over it.
             "docinfo.rst" => Some("Quillnote FAQ"),
             // Not the navigation bar a text browser prints over the page.
