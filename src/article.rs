@@ -3196,10 +3196,18 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
             });
         return (header, t);
     }
+    // Under a title in its metadata, a page's first heading may be the
+    // first of the parts that group its questions (`# Beginner FAQs`
+    // straight over `## Why ...?`, and `# General syntax` further on).
+    let groups = || {
+        let heading = |i: usize| parse_marker(&lines[i].text, format).and_then(|m| m.heading);
+        next_nonblank(lines, t + 1).and_then(heading).is_some_and(|l| l > 1)
+            && (t + 1..lines.len()).any(|i| !lines[i].code && !lines[i].blank && heading(i) == Some(1))
+    };
     if let Some(m) = &marker
         && m.heading == Some(1)
         // A page titled in its metadata may open with a question heading.
-        && !(front_title.is_some() && (m.qa || m.q_prefix || m.ends_with_q()))
+        && !(front_title.is_some() && (m.qa || m.q_prefix || m.ends_with_q() || groups()))
     {
         let named = man_page_name(&m.text, lines, t + 1, format);
         let body = if format == Format::Rst {

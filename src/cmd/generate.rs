@@ -18,7 +18,7 @@ use crate::ui::render;
 use crate::{html, input};
 
 const ARTICLE_EXTS: &[&str] = &[
-    "txt", "md", "markdown", "rst", "adoc", "asciidoc", "org", "html", "htm", "pod", "tex",
+    "txt", "md", "markdown", "rmd", "qmd", "rst", "adoc", "asciidoc", "org", "html", "htm", "pod", "tex",
 ];
 
 /// What generating one article gave.
@@ -53,7 +53,8 @@ pub fn deck_from_bytes(analyzers: &mut Analyzers, bytes: &[u8], req: &Request<'_
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let format = req.format.unwrap_or(match ext.as_deref() {
-        Some("md" | "markdown") => InputFormat::Markdown,
+        // R Markdown and Quarto are Markdown with code chunks.
+        Some("md" | "markdown" | "rmd" | "qmd") => InputFormat::Markdown,
         Some("html" | "htm") => InputFormat::Html,
         Some("rst" | "rest") => InputFormat::Rst,
         Some("adoc" | "asciidoc" | "asc") => InputFormat::Asciidoc,

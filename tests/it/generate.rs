@@ -339,7 +339,7 @@ fn bad_input_gets_one_line_naming_the_file() {
         ),
         (
             &["empty-dir"],
-            "empty-dir: no articles (.txt, .md, .markdown, .rst, .adoc, .asciidoc, .org, .html, .htm, .pod, .tex) found",
+            "empty-dir: no articles (.txt, .md, .markdown, .rmd, .qmd, .rst, .adoc, .asciidoc, .org, .html, .htm, .pod, .tex) found",
         ),
     ];
     for (args, message) in cases {
@@ -453,7 +453,16 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 100] = [
+    let cases: [(&str, &[&str]); 101] = [
+        // R Markdown: YAML front matter, code chunks.
+        (
+            "notebook.Rmd",
+            &[
+                "Why does `tide()` return a list rather than a vector?",
+                "Can I read tide tables from a spreadsheet?",
+                "How do I name the columns of a tide table?",
+            ],
+        ),
         // `Qn:` questions at the margin, under a contents list of them
         // titled "Questions:"; lists numbered in their answers, set in
         // deeper, some under part headings of an answer's own.
@@ -1251,6 +1260,7 @@ fn faq_layouts_from_the_wild() {
             "adocfaq.txt" => Some("adocfaq"),
             // Its first question is no title.
             "hangtab.txt" => Some("hangtab"),
+            "notebook.Rmd" => Some("Frequently Asked Questions about tidepool"),
             // Nor the label over a contents list of its questions.
             "setinlist.txt" => Some("setinlist"),
             // Not the `:orphan:` mark over it.
@@ -1376,6 +1386,7 @@ fn faq_layouts_from_the_wild() {
             "nestedparts.txt" => &["the-lamp", "the-logbook"],
             "ellipsis.rst" => &["how-do-i", "why-does-spoolcast"],
             "quoteanswers.md" => &["playback", "files"],
+            "notebook.Rmd" => &["beginner-faqs", "general-syntax"],
             _ => &[],
         };
         let lines: Vec<&str> = yaml.lines().collect();
