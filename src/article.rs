@@ -4367,7 +4367,7 @@ fn join_continuation(
     compounds: Option<&HashSet<String>>,
 ) {
     let m = &c.marker;
-    if m.ends_with_q() || m.inline_answer.is_some() || (m.heading.is_some() && !m.outline) || m.bold {
+    if (m.heading.is_some() && !m.outline) || m.bold {
         return;
     }
     if m.number.is_none() && !m.qa {
@@ -4375,8 +4375,9 @@ fn join_continuation(
     }
     let mut text = m.text.clone();
     // `Q:` over a wrapped paragraph, then `A:`: the whole paragraph asks,
-    // however its lines begin. So does `Q1:` over `A1:` or `R1:` (as
-    // written: the label is gone from the text by now).
+    // however its lines begin, and after a `?` too ("Why is it so slow?
+    // Even the init" / "string pauses."). So does `Q1:` over `A1:` or
+    // `R1:` (as written: the label is gone from the text by now).
     let labelled_answer = |k: usize| {
         parse_answer_prefix(&lines[k].text).is_some()
             || (m.q_prefix && numbered_label(lines[k].raw.trim(), NUMBERED_ANSWER_LABELS).is_some())
@@ -4385,16 +4386,34 @@ fn join_continuation(
         let last = (c.line + 1..lines.len().min(c.line + 12))
             .take_while(|&j| !lines[j].blank && !lines[j].code && parse_answer_prefix(&lines[j].text).is_none())
             .last();
-        if let Some(last) = last
-            && next_nonblank(lines, last + 1).is_some_and(labelled_answer)
+        // What follows a `?` on the label's line is more of the question
+        // then, not its answer: where the label is a `Q` (`A1. Who pays?`
+        // numbers a lettered part's question, `A2.` the next).
+        let end = last.unwrap_or(c.line);
+        let asked = !(m.ends_with_q() || m.inline_answer.is_some())
+            || lines[c.line]
+                .raw
+                .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+                .starts_with(['Q', 'q']);
+        if asked
+            && (last.is_some() || m.inline_answer.is_some())
+            && next_nonblank(lines, end + 1).is_some_and(labelled_answer)
         {
-            for l in &lines[c.line + 1..=last] {
+            if let Some(more) = &m.inline_answer {
+                text.push(' ');
+                text.push_str(more);
+            }
+            for l in &lines[c.line + 1..=end] {
                 push_wrapped(&mut text, l.text.trim(), compounds);
             }
             c.marker.text = collapse_ws(&text);
-            c.end = last;
+            c.marker.inline_answer = None;
+            c.end = end;
             return;
         }
+    }
+    if m.ends_with_q() || m.inline_answer.is_some() {
+        return;
     }
     // "4.1. My program uses the C++ STL. Valgrind reports" over "'still
     // reachable' leaks at exit, but there should be none.": a line that

@@ -3364,3 +3364,30 @@ fn numbered_lines_set_in_under_labelled_questions_are_their_lists() {
     let text = "Loom FAQ\n\nQ1: Which looms are like this one?\n\nA1: Two of them.\n\n    1) The Glimakra Standard.\n\n    2) The Toika Liisa.\n\nQ2: How do I oil it?\n\nA2: With sewing machine oil.\n";
     assert_eq!(text_qs(text), ["Which looms are like this one?", "How do I oil it?"]);
 }
+
+#[test]
+fn a_labelled_question_goes_on_after_its_question_mark_up_to_its_answer() {
+    let text = "Loom FAQ\n\nQ1: Why does the warp go slack? Even a new warp\nsags after an hour.\n\nA1: The brake slips.\n\nQ2: Can I fold it? I have little room.\n\nA2: Yes, with the castle lifted.\n";
+    assert_eq!(
+        asked_and_answered(&parse(text, Format::Text)),
+        [
+            (
+                "Why does the warp go slack? Even a new warp sags after an hour.",
+                "The brake slips.".to_string()
+            ),
+            (
+                "Can I fold it? I have little room.",
+                "Yes, with the castle lifted.".to_string()
+            ),
+        ]
+    );
+    // Without an answer label, what follows the `?` answers it.
+    let inline = "Loom FAQ\n\nQ: Can I fold it? Yes, with the castle lifted.\n\nQ: Can I oil it? Yes, with sewing machine oil.\n";
+    assert_eq!(
+        asked_and_answered(&parse(inline, Format::Text)),
+        [
+            ("Can I fold it?", "Yes, with the castle lifted.".to_string()),
+            ("Can I oil it?", "Yes, with sewing machine oil.".to_string()),
+        ]
+    );
+}
