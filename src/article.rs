@@ -3028,9 +3028,17 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
     };
     // Nor does a line saying where the latest copy is ("The latest version
     // of this FAQ is available at" over the address).
+    // Nor a sentence saying what the file is ("This is a list of
+    // "frequently" asked questions.").
     let pointer = |l: &Line<'_>| {
         let lower = l.text.trim().to_lowercase();
-        lower.starts_with("the latest version") || lower.ends_with(" available at") || lower.ends_with(" found at")
+        lower.starts_with("the latest version")
+            || lower.ends_with(" available at")
+            || lower.ends_with(" found at")
+            || (["this is ", "this file ", "this document "]
+                .iter()
+                .any(|p| lower.starts_with(p))
+                && lower.ends_with('.'))
     };
     // Nor does the date the file was last changed ("Last modified
     // 2019/11/24").

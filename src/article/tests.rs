@@ -3353,6 +3353,7 @@ fn file_furniture_over_an_faq_titles_nothing() {
         "-- $Id: FAQ,v 3.0.1.4 1995/08/07 16:04:41 ann Exp $",
         "The latest version of this FAQ is available at",
         "A snapshot of the FAQ (updated 13.4.2019):",
+        "This is a list of \"frequently\" asked questions.",
         "List of questions:\n==================",
     ] {
         assert_eq!(title(&format!("{furniture}{body}")), None, "{furniture}");
