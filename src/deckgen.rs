@@ -1939,6 +1939,7 @@ fn choose_clozes(
         let words = s.tokens.len();
         let eligible = (6..=50).contains(&words)
             && !s.text.ends_with(['?', ':'])
+            && !is_stamp(&s.text)
             && !s.text.contains("{{")
             && !s.text.contains("}}")
             && s.text
@@ -1985,6 +1986,22 @@ fn choose_clozes(
         round += 1;
     }
     out
+}
+
+/// Whether a sentence only says when the page last changed ("Richard
+/// Jones Last modified: Sun Jan 30 08:18:57 GMT 2000"): nothing to learn.
+fn is_stamp(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "last modified",
+        "last updated",
+        "last changed",
+        "last revised",
+        "last edited",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        && lower.split_whitespace().count() <= 12
 }
 
 /// Alternative answers a typed reply may give: without a leading article,

@@ -1569,3 +1569,19 @@ fn an_answer_sentence_after_an_unended_one_starts_its_own_line() {
         ["The bobbins are kept in the drawer: https://loom.example.org/drawer\nShuttles hang on the rack by the door."]
     );
 }
+
+#[test]
+fn a_line_saying_when_the_page_changed_is_no_cloze() {
+    let text = "Loom FAQ\n\nThe Glimakra loom was built in Sweden in 1952 by Anna Berg.\n\n1. Who built the loom?\n\nAnna Berg built it in Sweden in 1952.\n\nAnna Berg Last modified: Sun Jan 30 08:18:57 GMT 2000\n";
+    let deck = build_text(text, Some(10));
+    let clozes: Vec<&str> = deck
+        .cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Cloze { text, .. } => Some(text.as_str()),
+            CardBody::Qa { .. } => None,
+        })
+        .collect();
+    assert!(!clozes.is_empty());
+    assert!(clozes.iter().all(|t| !t.contains("Last modified")), "{clozes:?}");
+}
