@@ -1939,7 +1939,6 @@ fn choose_clozes(
         let words = s.tokens.len();
         let eligible = (6..=50).contains(&words)
             && !s.text.ends_with(['?', ':'])
-            // Short: the stamp's check lowercases.
             && (words > 16 || !is_stamp(&s.text))
             && !s.text.contains("{{")
             && !s.text.contains("}}")
@@ -1992,6 +1991,13 @@ fn choose_clozes(
 /// Whether a sentence only says when the page last changed ("Richard
 /// Jones Last modified: Sun Jan 30 08:18:57 GMT 2000"): nothing to learn.
 fn is_stamp(text: &str) -> bool {
+    // Most sentences hold no "last" at all: found without lowercasing.
+    let b = text.as_bytes();
+    let has_last =
+        memchr::memchr2_iter(b'l', b'L', b).any(|i| b.get(i..i + 5).is_some_and(|w| w.eq_ignore_ascii_case(b"last ")));
+    if !has_last {
+        return false;
+    }
     let lower = text.to_lowercase();
     [
         "last modified",
