@@ -5115,41 +5115,19 @@ fn hanging_questions(lines: &[Line<'_>], body_start: usize, format: Format) -> V
 /// question.
 fn quoted_questions(lines: &[Line<'_>], body_start: usize) -> Vec<Cand> {
     let quoted = |l: &Line<'_>| !l.code && !l.blank && l.text.starts_with('>') && !l.text.starts_with(">>");
-    let mut out = Vec::new();
-    let mut asking = 0;
-    let mut i = body_start;
-    while i < lines.len() {
-        if !quoted(&lines[i]) || (i > body_start && !lines[i - 1].blank) {
-            i += 1;
-            continue;
-        }
-        let mut end = i;
-        while lines.get(end + 1).is_some_and(quoted) {
-            end += 1;
-        }
-        let replied = lines.get(end + 1).is_some_and(|l| l.blank)
-            && next_nonblank(lines, end + 1).is_some_and(|n| !lines[n].text.starts_with('>'));
-        if replied {
-            let text = lines[i..=end]
-                .iter()
-                .map(|l| l.text.trim_start_matches('>').trim())
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            asking += usize::from(text.contains('?'));
-            out.push(Cand::found(
-                lines,
-                i,
-                end,
-                Marker {
-                    // A quoted error keeps its stars (`*** Error code 1`).
-                    text: collapse_ws(&text),
-                    ..Marker::default()
-                },
-            ));
-        }
-        i = end + 1;
-    }
+    let replied = |_, end: usize| next_nonblank(lines, end + 1).is_some_and(|n| !lines[n].text.starts_with('>'));
+    let (out, asking) = paragraphs_over(lines, body_start, quoted, replied, |quote| {
+        let text = quote
+            .iter()
+            .map(|l| l.text.trim_start_matches('>').trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A quoted error keeps its stars (`*** Error code 1`).
+        let text = collapse_ws(&text);
+        let asks = text.contains('?');
+        (text, asks)
+    });
     // A FAQ of problems states many of them: a third asking will do when
     // five or more do.
     let enough = asking * 2 >= out.len() || (asking >= 5 && asking * 3 >= out.len());
@@ -5159,48 +5137,63 @@ fn quoted_questions(lines: &[Line<'_>], body_start: usize) -> Vec<Cand> {
     out
 }
 
-/// Paragraphs of Markdown each over the quote that answers it, as some
-/// FAQs set their answers off: "My notebook scrolls back to the top." over
-/// `> Since version 4, ...`. Three or more, at least half of them asking;
-/// a paragraph of a line or two, after a blank line or a heading.
-fn quote_answered_questions(lines: &[Line<'_>], body_start: usize) -> Vec<Cand> {
-    let plain = |l: &Line<'_>| !l.code && !l.blank && !l.quoted;
+/// The paragraphs of `member` lines that open after a blank line (or the
+/// body's start) and end on one, each taken where `answered(first line,
+/// last line)`, as questions of the text `read` makes of their lines (and
+/// whether it asks); with how many ask.
+fn paragraphs_over(
+    lines: &[Line<'_>],
+    body_start: usize,
+    member: impl Fn(&Line<'_>) -> bool,
+    answered: impl Fn(usize, usize) -> bool,
+    read: impl Fn(&[Line<'_>]) -> (String, bool),
+) -> (Vec<Cand>, usize) {
     let mut out = Vec::new();
     let mut asking = 0;
     let mut i = body_start;
     while i < lines.len() {
-        let opens =
-            plain(&lines[i]) && (i == body_start || lines[i - 1].blank) && strip_heading(&lines[i].text).is_none();
-        if !opens {
+        if !member(&lines[i]) || (i > body_start && !lines[i - 1].blank) {
             i += 1;
             continue;
         }
         let mut end = i;
-        while lines.get(end + 1).is_some_and(plain) {
+        while lines.get(end + 1).is_some_and(&member) {
             end += 1;
         }
-        let answered = end - i < 2
-            && lines.get(end + 1).is_some_and(|l| l.blank)
-            && next_nonblank(lines, end + 1).is_some_and(|n| lines[n].quoted && !lines[n].code);
-        if answered {
-            let text = lines[i..=end]
-                .iter()
-                .map(|l| l.text.trim())
-                .collect::<Vec<_>>()
-                .join(" ");
-            asking += usize::from(text.ends_with('?'));
+        if lines.get(end + 1).is_some_and(|l| l.blank) && answered(i, end) {
+            let (text, asks) = read(&lines[i..=end]);
+            asking += usize::from(asks);
             out.push(Cand::found(
                 lines,
                 i,
                 end,
                 Marker {
-                    text: clean_inline(&collapse_ws(&text), Format::Markdown),
+                    text,
                     ..Marker::default()
                 },
             ));
         }
         i = end + 1;
     }
+    (out, asking)
+}
+
+/// Paragraphs of Markdown each over the quote that answers it, as some
+/// FAQs set their answers off: "My notebook scrolls back to the top." over
+/// `> Since version 4, ...`. Three or more, at least half of them asking;
+/// a paragraph of a line or two, after a blank line or a heading.
+fn quote_answered_questions(lines: &[Line<'_>], body_start: usize) -> Vec<Cand> {
+    let plain = |l: &Line<'_>| !l.code && !l.blank && !l.quoted;
+    // A paragraph of a line or two, no heading.
+    let answered = |first: usize, end: usize| {
+        end - first < 2
+            && strip_heading(&lines[first].text).is_none()
+            && next_nonblank(lines, end + 1).is_some_and(|n| lines[n].quoted && !lines[n].code)
+    };
+    let (out, asking) = paragraphs_over(lines, body_start, plain, answered, |paragraph| {
+        let text = paragraph.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
+        (clean_inline(&collapse_ws(&text), Format::Markdown), text.ends_with('?'))
+    });
     if out.len() < 3 || asking * 2 < out.len() {
         return Vec::new();
     }
