@@ -455,11 +455,11 @@ mod tests {
             named_by_file("Frequently Asked Questions", Some("ölmühle")),
             "Ölmühle: Frequently Asked Questions"
         );
-        // Nothing to add, or a title that names its subject already.
         assert_eq!(
             named_by_file("Frequently Asked Questions (FAQ)", Some("kiln")),
             "Kiln: Frequently Asked Questions (FAQ)"
         );
+        // Nothing to add, or a title that names its subject already.
         assert_eq!(named_by_file("FAQ", Some("faq")), "FAQ");
         assert_eq!(named_by_file("FAQ", None), "FAQ");
         assert_eq!(named_by_file("Kiln FAQ", Some("notes")), "Kiln FAQ");
