@@ -3362,8 +3362,8 @@ fn file_furniture_over_an_faq_titles_nothing() {
 
 #[test]
 fn numbered_lines_set_in_under_labelled_questions_are_their_lists() {
-    let text = "Loom FAQ\n\nQ1: Which looms are like this one?\n\nA1: Two of them.\n\n    1) The Glimakra Standard.\n\n    2) The Toika Liisa.\n\nQ2: How do I oil it?\n\nA2: With sewing machine oil.\n";
-    assert_eq!(text_qs(text), ["Which looms are like this one?", "How do I oil it?"]);
+    let text = "Q1: Which looms are like this one ?\n\nA1: Two of them.\n\n    1) Glimakra -- http://glimakra.loom.test/\n\n       A Swedish countermarch loom.\n\n    2) Toika -- http://toika.loom.test/\n\n       A Finnish loom.\n\n--------\n\nQ2: How do I oil it ?\n\nA2: Two ways.\n\n   (BEST)\n   ======\n\n     1) Use sewing machine oil on each pivot.\n\n          oil --pivots\n\n     2) Wipe off what runs.\n\n   (ALSO)\n   ======\n\n     1) Use beeswax on the lamms.\n";
+    assert_eq!(text_qs(text), ["Which looms are like this one ?", "How do I oil it ?"]);
 }
 
 #[test]
