@@ -90,6 +90,17 @@ fn qa_answers(deck: &Deck) -> Vec<String> {
         .collect()
 }
 
+/// The text of each cloze card, blank marks and all.
+fn cloze_texts(deck: &Deck) -> Vec<String> {
+    deck.cards
+        .iter()
+        .filter_map(|c| match &c.body {
+            CardBody::Cloze { text, .. } => Some(text.clone()),
+            CardBody::Qa { .. } => None,
+        })
+        .collect()
+}
+
 #[test]
 fn two_questions_on_one_line_get_one_sentence_each_not_the_lead_in() {
     let deck = build_text(OIL, None);
@@ -185,14 +196,7 @@ fn cloze_cards_blank_one_informative_verbatim_span() {
 fn a_cloze_from_a_numbered_item_drops_the_items_number() {
     let text = "# Kiln FAQ\n\n## Why did the glaze crawl?\n\nOne of two reasons:\n\n1. ) The bisque ware carried a film of dust from the Wednesday workshop.\n\n2) The glaze layer dried thicker than the recommended 0.8 millimetres overnight.\n\n## Who loads the kiln?\n\nThe duty technician loads it every Friday.\n";
     let deck = build_markdown(text, Some(3));
-    let clozes: Vec<String> = deck
-        .cards
-        .iter()
-        .filter_map(|c| match &c.body {
-            CardBody::Cloze { text, .. } => Some(text.clone()),
-            _ => None,
-        })
-        .collect();
+    let clozes = cloze_texts(&deck);
     assert!(
         clozes
             .iter()
@@ -846,14 +850,7 @@ fn an_answer_may_open_with_a_code_span() {
 fn a_cloze_avoids_a_sentence_that_opens_with_a_pronoun() {
     let text = "Garden waste\n\nWestbrook Council collects garden waste every two weeks from March to November. The service costs £52 a year.\n\n1. Where does my garden waste go?\n\nIt goes to the Hollins Lane composting site, where it is composted in open windrows for about 12 weeks. The finished compost is sold to local farmers.\n\n2. Can I get a refund?\n\nRefunds are given only if you cancel within 14 days of subscribing.\n";
     let deck = build_text(text, Some(2));
-    let clozes: Vec<&str> = deck
-        .cards
-        .iter()
-        .filter_map(|c| match &c.body {
-            CardBody::Cloze { text, .. } => Some(text.as_str()),
-            CardBody::Qa { .. } => None,
-        })
-        .collect();
+    let clozes = cloze_texts(&deck);
     assert_eq!(clozes.len(), 2);
     assert!(clozes.iter().all(|t| !t.starts_with("It ")), "{clozes:?}");
 }
@@ -1445,14 +1442,7 @@ fn a_lone_digit_is_a_key_point_but_no_step_number_and_seldom_a_blank() {
     let keys = qa_keypoints(&deck);
     assert!(keys[0].iter().any(|k| k == "8"), "{keys:?}");
     assert!(!keys[1].iter().any(|k| k == "1" || k == "2"), "{keys:?}");
-    let cloze = deck
-        .cards
-        .iter()
-        .find_map(|c| match &c.body {
-            CardBody::Cloze { text, .. } => Some(text.clone()),
-            CardBody::Qa { .. } => None,
-        })
-        .expect("a cloze card");
+    let cloze = cloze_texts(&deck).into_iter().next().expect("a cloze card");
     assert!(!cloze.contains("{{8}}"), "{cloze}");
 }
 
@@ -1574,14 +1564,7 @@ fn an_answer_sentence_after_an_unended_one_starts_its_own_line() {
 fn a_line_saying_when_the_page_changed_is_no_cloze() {
     let text = "Loom FAQ\n\nThe Glimakra loom was built in Sweden in 1952 by Anna Berg.\n\n1. Who built the loom?\n\nAnna Berg built it in Sweden in 1952.\n\nAnna Berg Last modified: Sun Jan 30 08:18:57 GMT 2000\n";
     let deck = build_text(text, Some(10));
-    let clozes: Vec<&str> = deck
-        .cards
-        .iter()
-        .filter_map(|c| match &c.body {
-            CardBody::Cloze { text, .. } => Some(text.as_str()),
-            CardBody::Qa { .. } => None,
-        })
-        .collect();
+    let clozes = cloze_texts(&deck);
     assert!(!clozes.is_empty());
     assert!(clozes.iter().all(|t| !t.contains("Last modified")), "{clozes:?}");
 }
