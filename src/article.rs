@@ -196,6 +196,7 @@ pub fn only_announces_questions(heading: &str) -> bool {
             | "frequently-asked-questions-faq"
             | "frequently-asked-questions-faqs"
             | "questions"
+            | "answers"
             | "questions-and-answers"
             | "q-a"
             | "qa"
@@ -471,6 +472,11 @@ pub fn parse(text: &str, format: Format) -> Article {
     };
     let mut article = build(&lines, &markers, &cands, &accepted, title, body_start, reading);
     drop_contents(&mut article);
+    // "QUESTIONS AND ANSWERS" over the first question, which only says
+    // they follow, is no part of the intro.
+    article
+        .intro
+        .retain(|b| !(b.kind == BlockKind::Prose && words_in(&b.text) <= 4 && only_announces_questions(&b.text)));
     quote_messages(&mut article);
     if format == Format::Markdown {
         resolve_shortcut_links(&mut article, &lines);
@@ -673,11 +679,27 @@ fn drop_contents(article: &mut Article) {
     for (i, k) in keys.iter().enumerate() {
         last_asked.insert(k, i);
     }
+    let words: Vec<usize> = article
+        .sections
+        .iter()
+        .map(|s| s.blocks.iter().map(|b| words_in(&b.text)).sum())
+        .collect();
     let mut at = 0;
     article.sections.retain(|s| {
-        let asked_again = last_asked.get(keys[at].as_str()).is_some_and(|&last| last > at);
+        let again = last_asked.get(keys[at].as_str()).copied().filter(|&last| last > at);
+        // Over a contents list's next label and entry ("LINUX:" and "[Q] -
+        // Do I need a sound card?"), or a rule, a few words are no answer
+        // to a question answered in full where it is asked again.
+        let stray = again.is_some_and(|last| {
+            words[at] <= 12
+                && words[at] < words[last]
+                && !s
+                    .blocks
+                    .iter()
+                    .any(|b| b.text.trim_end().ends_with(['.', '!', ';', ')']))
+        });
         at += 1;
-        !contents(&s.blocks, false, if asked_again { 0 } else { 2 })
+        !stray && !contents(&s.blocks, false, if again.is_some() { 0 } else { 2 })
     });
     if contents(&article.intro, true, 2) {
         // Its heading goes with it: "Contents", "On this page:".
@@ -1623,10 +1645,19 @@ fn rst_references(s: &str) -> String {
                     break;
                 };
                 let n = marks(close + 1);
+                // _`Message.reject doesn't work?`: an inline target, shown
+                // as its text.
+                let target = i > copied
+                    && b[i - 1] == b'_'
+                    && (i == 1 || b[i - 2].is_ascii_whitespace() || matches!(b[i - 2], b'(' | b'"' | b'\''));
                 if n > 0 && close > i + 1 {
                     out.push_str(&s[copied..i]);
                     out.push_str(&s[i + 1..close]);
                     copied = close + 1 + n;
+                } else if target && close > i + 1 {
+                    out.push_str(&s[copied..i - 1]);
+                    out.push_str(&s[i + 1..close]);
+                    copied = close + 1;
                 }
                 i = close + 1;
             }
@@ -3247,9 +3278,47 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         .strip_prefix("Title:")
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .unwrap_or(text)
-        .to_string();
+        .unwrap_or(text);
+    let text = without_byline(text);
+    // `FREQUENTLY ASKED QUESTIONS ABOUT:` over the name of what they are
+    // about.
+    let lower = text.to_lowercase();
+    if [" about:", " for:", " on:"].iter().any(|e| lower.ends_with(e))
+        && let Some(next) = lines.get(t + 1).filter(|n| !n.blank && !n.code && n.text.len() <= 80)
+    {
+        let named = format!("{text} {}", clean_inline(next.text.trim(), format));
+        return (
+            Some(Located {
+                text: named,
+                line: t + 1,
+            }),
+            t + 2,
+        );
+    }
+    let text = text.to_string();
     (Some(Located { text, line: t + 1 }), t + 1)
+}
+
+/// A title without the author's name and address after it (`openCryptoki
+/// FAQ - Kent Yoder <kent@host.example>`).
+fn without_byline(text: &str) -> &str {
+    let Some(open) = text
+        .rfind('<')
+        .filter(|&o| text.ends_with('>') && text[o..].contains('@'))
+    else {
+        return text;
+    };
+    let before = text[..open].trim_end();
+    let before = match before.rsplit_once(" - ") {
+        Some((title, name))
+            if name.split_whitespace().count() <= 4
+                && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            title.trim_end()
+        }
+        _ => before,
+    };
+    if before.is_empty() { text } else { before }
 }
 
 /// Whether line `t` opens a paragraph of wrapped prose: a long line that
@@ -3786,7 +3855,13 @@ fn join_lone_numbers(lines: &mut [Line<'_>]) {
         if l.code || l.blank || l.text.len() > 16 {
             continue;
         }
-        let t = l.text.trim();
+        // `*A.1.*` alone over the question's paragraph and an empty `**`
+        // over its answer: DocBook's question-and-answer set as text.
+        if let Some(joined) = italic_label_over_question(lines, i) {
+            lines[i].text = Cow::Owned(joined);
+            continue;
+        }
+        let t = lines[i].text.trim();
         let number = strip_bold(t).map_or(t, |(inner, _)| inner);
         let digits = number.trim_end_matches('.');
         let is_number = !digits.is_empty()
@@ -3810,6 +3885,47 @@ fn join_lone_numbers(lines: &mut [Line<'_>]) {
         lines[j].blank = true;
         lines[i].text = Cow::Owned(joined);
     }
+}
+
+/// The question under a lone `*A.1.*` label, read as `**1. <question>**`,
+/// its lines and the empty `**` label under it made blank: a paragraph
+/// of at most four lines, then `**` alone.
+fn italic_label_over_question(lines: &mut [Line<'_>], i: usize) -> Option<String> {
+    let t = lines[i].text.trim();
+    let inner = t
+        .strip_prefix('*')?
+        .strip_suffix('*')?
+        .trim_end_matches('.')
+        .to_string();
+    let number = inner
+        .strip_prefix(|c: char| c.is_ascii_uppercase())
+        .and_then(|r| r.strip_prefix('.'))
+        .unwrap_or(&inner);
+    if number.is_empty()
+        || !number
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let first = (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].blank)?;
+    let end = (first..lines.len().min(first + 4))
+        .take_while(|&j| !lines[j].blank && !lines[j].code)
+        .last()?;
+    let label = next_nonblank(lines, end + 1)?;
+    if lines[label].text.trim() != "**" || lines[first].text.trim().starts_with('*') {
+        return None;
+    }
+    let mut question = String::new();
+    for l in &mut lines[first..=end] {
+        push_wrapped(&mut question, l.text.trim(), None);
+        l.text = Cow::Borrowed("");
+        l.blank = true;
+    }
+    lines[label].text = Cow::Borrowed("");
+    lines[label].blank = true;
+    // The appendix's letter goes: the numbers order the questions.
+    Some(format!("**{number}. {}**", collapse_ws(&question)))
 }
 
 /// `Question 1` alone on its line with the question on the next, and
@@ -3937,8 +4053,14 @@ fn strip_numbered_answer_labels(lines: &mut [Line<'_>]) {
     let asked: Vec<u32> = lines
         .iter()
         .filter(|l| !l.code)
-        .filter_map(|l| numbered_label(&l.text, &["question", "q"]))
-        .map(|(n, _)| n)
+        .filter_map(|l| {
+            numbered_label(&l.text, &["question", "q"]).map(|(n, _)| n).or_else(|| {
+                // `1. Q. How?` over `A1.`, `A2.`: the parts of its answer.
+                let (path, rest) = parse_number(&l.text)?;
+                parse_qa_prefix(rest)?;
+                path.first().copied()
+            })
+        })
         .collect();
     let unnumbered = asked.is_empty() && lines.iter().any(|l| !l.code && l.text.starts_with("Q: "));
     if asked.is_empty() && !unnumbered {
@@ -4285,6 +4407,8 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         && !m.qa
         && let Some(rest) = parse_qa_prefix(&body).filter(|r| !r.is_empty())
     {
+        // Numbered and labelled, it is read as `Q1.` is.
+        m.q_prefix = true;
         body = rest.to_string();
     }
     m.text = clean_inline(&body, format);
@@ -4583,9 +4707,29 @@ fn weight(c: &Cand, min_indent: usize, lines: &[Line<'_>], markers: &[Option<Mar
 fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker>]) -> Vec<usize> {
     let mut accepted: Vec<usize> = Vec::new();
 
-    // Unambiguous: `Q: ...` and `Q1.` lines that have an answer.
+    // Unambiguous: `Q: ...` and `Q1.` lines that have an answer. A `Q3.`
+    // whose number is asked again over a labelled answer (`A3.`) while it
+    // has none is an entry of the list of questions before them, as
+    // reworded there as it may be.
+    let labelled = |c: &Cand| {
+        c.marker.q_prefix
+            && next_nonblank(lines, c.end + 1).is_some_and(|j| {
+                !lines[j].code && numbered_label(lines[j].raw.trim(), NUMBERED_ANSWER_LABELS).is_some()
+            })
+    };
+    let answered_numbers: Vec<&[u32]> = cands
+        .iter()
+        .filter(|c| labelled(c))
+        .filter_map(|c| c.marker.number.as_deref())
+        .collect();
     for (k, c) in cands.iter().enumerate() {
-        if c.answered && (c.marker.qa || c.marker.q_prefix) {
+        let listed = answered_numbers.len() >= 2
+            && c.marker
+                .number
+                .as_deref()
+                .is_some_and(|n| answered_numbers.contains(&n))
+            && !labelled(c);
+        if c.answered && (c.marker.qa || c.marker.q_prefix) && !listed {
             accepted.push(k);
         }
     }

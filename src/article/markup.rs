@@ -43,7 +43,8 @@ enum Markup {
 /// labelled-list questions (`How do I …?::`, as Git's `.txt` pages have);
 /// reStructuredText with two lines of explicit markup, directives
 /// (`.. contents::`) or link targets (`.. _faq:`), as lxml's and Django's
-/// `.txt` pages have. Every article asks, so lines are looked at only where they open with a
+/// `.txt` pages have, or a title between rules over one such line or an
+/// inline literal (``` ``code`` ```), as projects' `FAQ` files have. Every article asks, so lines are looked at only where they open with a
 /// mark these use, and `?::` is found by one fast search.
 fn sniff(text: &str) -> Option<Markup> {
     let b = text.as_bytes();
@@ -84,11 +85,42 @@ fn sniff(text: &str) -> Option<Markup> {
         Some(Markup::Latex)
     } else if asciidoc_questions >= 2 {
         Some(Markup::AsciiDoc)
-    } else if rst_markup >= 2 {
+    } else if rst_markup >= 2 || boxed_title(text) && (rst_markup == 1 || rst_literal(text)) {
         Some(Markup::Rst)
     } else {
         None
     }
+}
+
+/// Whether the text opens with a title set between two rules of one
+/// character and length, as reStructuredText's document title is, and
+/// plain text's sometimes: only with other reStructuredText is it that.
+fn boxed_title(text: &str) -> bool {
+    let mut head = text.lines().map(str::trim_end).skip_while(|l| l.is_empty());
+    let rule = |l: &str| {
+        let c = l.chars().next().filter(|c| "=-~*#+^".contains(*c));
+        c.filter(|&c| l.len() >= 3 && l.chars().all(|x| x == c))
+    };
+    match (head.next(), head.next(), head.next()) {
+        (Some(over), Some(title), Some(under)) => {
+            rule(over).is_some()
+                && rule(over) == rule(under)
+                && over.len() == under.len()
+                && !title.trim().is_empty()
+                && title.len() <= over.len()
+        }
+        _ => false,
+    }
+}
+
+/// Whether the text holds an inline literal (``` ``code`` ```), closed on
+/// its line and not by TeX's `''` (``` ``quoted'' ```).
+fn rst_literal(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"``").any(|i| {
+        let line = text[i + 2..].split('\n').next().unwrap_or("");
+        line.starts_with(|c: char| !c.is_whitespace() && c != '`')
+            && line.find("``").is_some_and(|end| !line[end + 2..].starts_with('\''))
+    })
 }
 
 /// Whether a line is a reStructuredText directive (`.. note::`) or link

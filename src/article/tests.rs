@@ -3392,3 +3392,113 @@ fn a_labelled_question_goes_on_after_its_question_mark_up_to_its_answer() {
         ]
     );
 }
+
+#[test]
+fn restructuredtext_without_an_extension_is_known_by_its_markup() {
+    let looks_like_rst = |text: &str| markup::to_markdown(text, Format::Text).1 == Format::Rst;
+    let boxed = "=================\n Loom FAQ\n=================\n\nQ: Why?\n-------\n\n";
+    assert!(looks_like_rst(&format!("{boxed}Because ``warp.tension`` is low.\n")));
+    assert!(looks_like_rst(&format!(
+        "{boxed}See Loom_.\n\n.. _Loom: https://loom.test/\n"
+    )));
+    assert!(looks_like_rst(
+        "Loom FAQ\n\n.. contents::\n\nWhy?\n\n.. _Loom: https://loom.test/\n"
+    ));
+    // A box of rules is plain text's title too, and TeX's ``quotes''
+    // are no literal.
+    assert!(!looks_like_rst(&format!("{boxed}Because it is low.\n")));
+    assert!(!looks_like_rst(&format!("{boxed}It says ``warp low'' and stops.\n")));
+    assert!(!looks_like_rst("Loom FAQ\n\n.. and then it stops.\n"));
+}
+
+#[test]
+fn an_inline_target_reads_as_its_text() {
+    let text = "Loom FAQ\n========\n\nQ: Lift doesn't work?\n---------------------\n\nThe sensor is missing.\n\nQ: Lower doesn't work?\n----------------------\n\nSee _`Lift doesn't work?`, the same sensor.\n";
+    let a = parse(text, Format::Rst);
+    assert_eq!(
+        asked_and_answered(&a)[1],
+        (
+            "Lower doesn't work?",
+            "See Lift doesn't work?, the same sensor.".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_title_without_its_byline_and_going_on_under_about() {
+    let title = |text: &str| parse(text, Format::Text).title.map(|t| t.text);
+    let body =
+        "\n\nQ: Why does the warp go slack?\nA: The brake slips.\n\nQ: How do I oil it?\nA: With sewing machine oil.\n";
+    assert_eq!(
+        title(&format!("Loom FAQ - Ada Marsh <ada@loom.test>{body}")).as_deref(),
+        Some("Loom FAQ")
+    );
+    // Not a name: only the address goes.
+    assert_eq!(
+        title(&format!("Loom FAQ - send questions to <ada@loom.test>{body}")).as_deref(),
+        Some("Loom FAQ - send questions to")
+    );
+    assert_eq!(
+        title(&format!("  QUESTIONS ASKED ABOUT:\n  Loom, the weaving planner{body}")).as_deref(),
+        Some("QUESTIONS ASKED ABOUT: Loom, the weaving planner")
+    );
+}
+
+#[test]
+fn a_lone_italic_label_over_a_paragraph_and_an_empty_bold_label() {
+    let text = "*A.1.*\n\nThe warp goes slack! It sags after an\nhour! What's wrong?\n\n**\n\nThe brake slips.\n\n*A.2*\nI cannot fold it. Is the castle stuck?\n\n**\n\nLift the castle first.\n";
+    assert_eq!(
+        asked_and_answered(&parse(text, Format::Text)),
+        [
+            (
+                "The warp goes slack! It sags after an hour! What's wrong?",
+                "The brake slips.".to_string()
+            ),
+            (
+                "I cannot fold it. Is the castle stuck?",
+                "Lift the castle first.".to_string()
+            ),
+        ]
+    );
+    // Without the empty label the paragraph is prose.
+    let prose = "Loom FAQ\n\n*A.1.*\n\nThe warp goes slack. It sags after an hour.\n\nThe brake slips.\n";
+    assert!(parse(prose, Format::Text).sections.is_empty());
+}
+
+#[test]
+fn numbered_questions_labelled_q_are_answered_in_numbered_parts() {
+    let text = "Loom FAQ\n\n 1. Q. The warp goes slack after an hour,\n    even with a new warp.\n    What is going on?\n\n    A1. The brake slips.\n\n    A2. The cloth beam is loose.\n\n 2. Q. Can I fold it?\n\n    A. Yes, with the castle lifted.\n";
+    assert_eq!(
+        asked_and_answered(&parse(text, Format::Text)),
+        [
+            (
+                "The warp goes slack after an hour, even with a new warp. What is going on?",
+                "The brake slips.\n\nThe cloth beam is loose.".to_string()
+            ),
+            ("Can I fold it?", "Yes, with the castle lifted.".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn contents_entries_over_the_next_group_label_are_no_questions() {
+    // The last entry of a group over the next group's label and entry.
+    let text = "GENERAL:\n[Q] - What is Loom\n[Q] - Who makes Loom?\nHISTORY:\n[Q] - Why the name?\n\n-------- 8< -------- 8< --------\n\n[Q] - What is Loom\n\n[A] - A weaving planner for hand looms.\n\n[Q] - Who makes Loom?\n\n[A] - The weavers' guild of the harbour town.\n\n[Q] - Why the name?\n\n[A] - It plans what a loom weaves, pick by pick.\n";
+    assert_eq!(text_qs(text), ["What is Loom", "Who makes Loom?", "Why the name?"]);
+    // Entries worded otherwise than the questions, known by their numbers.
+    let reworded = "Loom FAQ\n\nWarp\n Q1. The warp is slack, what now?\nOther\n Q2. Who drew the logo?\n\n--------\n\nQ1. The warp goes slack after an hour.\n\nA1. The brake slips.\n\nQ2. Did you draw the logo?\n\nA2. A friend did.\n";
+    assert_eq!(
+        text_qs(reworded),
+        ["The warp goes slack after an hour.", "Did you draw the logo?"]
+    );
+    // A question asked again, briefly answered each time, is kept each time.
+    let repeated = "Loom FAQ\n\n1. Folding\n\n1.1. Debugging\n\nDebugging works with the castle lifted.\n\n1.2. Debugging\n\nThe castle must be lifted first, then the brake released, then the warp wound back onto the beam.\n";
+    assert_eq!(text_qs(repeated), ["Debugging", "Debugging"]);
+}
+
+#[test]
+fn answers_announces_the_questions_and_names_no_group() {
+    assert!(only_announces_questions("Answers"));
+    assert!(only_announces_questions("QUESTIONS AND ANSWERS"));
+    assert!(!only_announces_questions("Answers to billing questions"));
+}

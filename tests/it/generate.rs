@@ -453,7 +453,61 @@ fn generated_decks_pass_check() {
 /// verbatim, with no markup left on it and no made-up category.
 #[test]
 fn faq_layouts_from_the_wild() {
-    let cases: [(&str, &[&str]); 101] = [
+    let cases: [(&str, &[&str]); 106] = [
+        // `1. Q.` questions, one wrapped over three lines, answered in
+        // parts (`A1.`, `A2.`); the author's name and address after the
+        // title.
+        (
+            "qdotparts.txt",
+            &[
+                "Every spindle I start stops after a minute with SPIN_STALLED, even though the belt is tight and the motor is warm. What is going on?",
+                "Why does the counter skip every tenth turn?",
+                "Can I run two spindles from one treadle?",
+            ],
+        ),
+        // reStructuredText in a file without an extension: a title between
+        // rules, ``literals`` and an inline target (_`...`).
+        (
+            "kiln-FAQ",
+            &[
+                "Shelf.lift doesn't work?",
+                "Shelf.lower doesn't work?",
+                "Why do glazes run on the top shelf?",
+            ],
+        ),
+        // DocBook's questions printed as text: `*A.1.*` alone over the
+        // question's paragraph, an empty `**` over the answer.
+        (
+            "appendix.txt",
+            &[
+                "The kiln heats but the pieces come out pale! The glaze looks dry and chalky! What's wrong?",
+                "I cannot open the lid after a firing. Is the latch broken?",
+                "When I start a firing it says: \"Element open\"! What's wrong!",
+            ],
+        ),
+        // A contents list of `[Q]` lines under group labels ("PRINTING:"),
+        // the last of a group over the next label, asked again below.
+        (
+            "regrouped.txt",
+            &[
+                "What is Ropewalk",
+                "Who writes Ropewalk?",
+                "Where can I get Ropewalk?",
+                "Can I print a plan on one page?",
+                "Why the name Ropewalk?",
+            ],
+        ),
+        // A contents list of `Qn.` lines worded otherwise than the
+        // questions under "Answers", which have their `An.` answers.
+        (
+            "reworded.txt",
+            &[
+                "The count Tallyho shows looks wrong. What can I do?",
+                "Tallyho reports one visitor more than came in.",
+                "I don't like the dots in the big display. (or) What happened to the old \"-d\" option",
+                "Did you draw the Tallyho logo?",
+            ],
+        ),
         // R Markdown: YAML front matter, code chunks.
         (
             "notebook.Rmd",
@@ -1260,6 +1314,13 @@ fn faq_layouts_from_the_wild() {
             "adocfaq.txt" => Some("adocfaq"),
             // Its first question is no title.
             "hangtab.txt" => Some("hangtab"),
+            // Without its author's name and address.
+            "qdotparts.txt" => Some("Spindle FAQ"),
+            // A title that goes on to the next line.
+            "regrouped.txt" => Some("'FREQUENTLY ASKED QUESTIONS ABOUT: Ropewalk, the rope making planner'"),
+            "kiln-FAQ" => Some("'Kiln Shelf: Frequently Asked Questions'"),
+            // Not the label of its first question.
+            "appendix.txt" => Some("appendix"),
             "notebook.Rmd" => Some("Frequently Asked Questions about tidepool"),
             // Nor the label over a contents list of its questions.
             "setinlist.txt" => Some("setinlist"),
@@ -1276,6 +1337,8 @@ fn faq_layouts_from_the_wild() {
         if let Some(title) = title {
             assert!(yaml.contains(&format!("\ntitle: {title}\n")), "{name}: {yaml}");
         }
+        // "Answers" over the questions names no group of them.
+        assert!(!yaml.contains("\n  - answers\n"), "{name}: {yaml}");
         // Heading rules and markup of the source are no part of any answer.
         for l in yaml.lines().map(str::trim) {
             let rule = l.len() >= 3
@@ -1333,6 +1396,7 @@ fn faq_layouts_from_the_wild() {
                 "reference`",
                 "people`",
                 "Quillnote_",
+                " _`",
                 "example.org",
                 "[1]",
                 "$Revision",
