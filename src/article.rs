@@ -4516,7 +4516,7 @@ fn join_continuation(
     };
     if m.qa || m.q_prefix {
         let last = (c.line + 1..lines.len().min(c.line + 12))
-            .take_while(|&j| !lines[j].blank && !lines[j].code && parse_answer_prefix(&lines[j].text).is_none())
+            .take_while(|&j| !lines[j].blank && !lines[j].code && !labelled_answer(j))
             .last();
         // What follows a `?` on the label's line is more of the question
         // then, not its answer: where the label is a `Q` (`A1. Who pays?`
@@ -4527,9 +4527,25 @@ fn join_continuation(
                 .raw
                 .trim_start_matches(|ch: char| !ch.is_alphanumeric())
                 .starts_with(['Q', 'q']);
+        // A first line that breaks off mid-sentence goes on to the end of
+        // its paragraph when more paragraphs come before the labelled
+        // answer: the question told at length ("… in a single noweb" /
+        // "project. …"), or the output it quotes after "like this:".
+        let breaks_off = || {
+            m.inline_answer.is_none()
+                && !m.text.ends_with(['.', '!', '?', ':', ';'])
+                && (end + 1..lines.len().min(c.line + 40))
+                    .filter(|&j| !lines[j].blank && !lines[j].code)
+                    .find(|&j| {
+                        labelled_answer(j)
+                            || parse_qa_prefix(&lines[j].text).is_some()
+                            || parse_q_number(&lines[j].text).is_some()
+                    })
+                    .is_some_and(labelled_answer)
+        };
         if asked
             && (last.is_some() || m.inline_answer.is_some())
-            && next_nonblank(lines, end + 1).is_some_and(labelled_answer)
+            && (next_nonblank(lines, end + 1).is_some_and(labelled_answer) || last.is_some() && breaks_off())
         {
             if let Some(more) = &m.inline_answer {
                 text.push(' ');

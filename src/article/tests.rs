@@ -3502,3 +3502,25 @@ fn answers_announces_the_questions_and_names_no_group() {
     assert!(only_announces_questions("QUESTIONS AND ANSWERS"));
     assert!(!only_announces_questions("Answers to billing questions"));
 }
+
+#[test]
+fn a_labelled_question_that_breaks_off_goes_on_to_the_end_of_its_paragraph() {
+    // Output quoted after "like this:", then the answer.
+    let text = "Loom FAQ\n\nQ1.  I built loomd with GCC on Solaris.  When I run it,\nI get an error message that looks like this:\n\nld.so.1: ./loomd: fatal: libstdc++.so open failed\n\nA1.  Link it statically.\n\nQ2.  I tried \"loomd -m /some/dir/pattern.txt\", but this\n    doesn't work.\nA2.  The -m option takes a pattern's name, not a path.\n";
+    assert_eq!(
+        text_qs(text),
+        [
+            "I built loomd with GCC on Solaris. When I run it, I get an error message that looks like this:",
+            "I tried \"loomd -m /some/dir/pattern.txt\", but this doesn't work.",
+        ]
+    );
+    // A question told in paragraphs: the first one whole.
+    let told = "Loom FAQ\n\nQ. I ran into a problem when weaving with several warps on one\nloom. In my workshop, I have a floor loom that holds\ntwo beams: say, a front and a back. Both\nare wound from one creel, using the\ncommand \"wind -n 2\" I really want to keep these warps apart.\nIn the cloth from both a sley pattern\n(set in the reed) is woven.\n\nDoes someone know how to fix this?\n\n    A. Tension each warp on its own beam.\n\nQ. Can I fold it?\n\n    A. Yes.\n";
+    assert_eq!(
+        text_qs(told),
+        [
+            "I ran into a problem when weaving with several warps on one loom. In my workshop, I have a floor loom that holds two beams: say, a front and a back. Both are wound from one creel, using the command \"wind -n 2\" I really want to keep these warps apart. In the cloth from both a sley pattern (set in the reed) is woven.",
+            "Can I fold it?",
+        ]
+    );
+}
