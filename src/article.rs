@@ -4559,6 +4559,23 @@ fn join_continuation(
             c.end = end;
             return;
         }
+        // "Q. How do I make a directory structure like" over, set apart,
+        // "Artist/Album/01 - Song.mp3?" and then the answer.
+        if last.is_none()
+            && m.inline_answer.is_none()
+            && !m.text.ends_with(['.', '!', '?', ':', ';'])
+            && let Some(j) = next_nonblank(lines, c.line + 1)
+            && !lines[j].code
+            && lines[j].text.ends_with('?')
+            && lines.get(j + 1).is_none_or(|n| n.blank)
+            && !labelled_answer(j)
+            && next_nonblank(lines, j + 1).is_some_and(labelled_answer)
+        {
+            push_wrapped(&mut text, lines[j].text.trim(), compounds);
+            c.marker.text = collapse_ws(&text);
+            c.end = j;
+            return;
+        }
     }
     if m.ends_with_q() || m.inline_answer.is_some() {
         return;
@@ -5719,6 +5736,14 @@ fn build(
         // numbered under it (`1. General`, then `1.1`), or is unnumbered
         // and the line stands alone. The last item of a list that ends an
         // answer does neither.
+        // `[1] https://…`: a note that gives an address names nothing.
+        if c.marker.number.is_some()
+            && c.marker.heading.is_none()
+            && !c.marker.text.trim().contains(' ')
+            && c.marker.text.contains("://")
+        {
+            continue;
+        }
         if let Some(cp) = &c.marker.number
             && c.marker.heading.is_none()
             && !c.marker.bold

@@ -3524,3 +3524,33 @@ fn a_labelled_question_that_breaks_off_goes_on_to_the_end_of_its_paragraph() {
         ]
     );
 }
+
+#[test]
+fn a_note_that_gives_an_address_names_no_category() {
+    let text = "## How do I oil it?\n\nApply [1].\n\n[1] https://loom.test/patches/oil\n\n## Why does the warp sag?\n\nThe brake slips.\n\n## Can I fold it?\n\nYes.\n";
+    let a = parse(text, Format::Text);
+    assert_eq!(
+        asked_in_parts(&a),
+        [
+            ("How do I oil it?", None),
+            ("Why does the warp sag?", None),
+            ("Can I fold it?", None)
+        ]
+    );
+    assert_eq!(
+        a.sections[0].answer_text(),
+        "Apply [1].\n\n[1] https://loom.test/patches/oil"
+    );
+}
+
+#[test]
+fn a_labelled_question_set_apart_from_its_end_is_whole() {
+    let text = "Loom FAQ\n\nQ. How do I make a pattern name like\n\nWarp Name/Draft/01 - Twill.wif?\n\nA. Tick \"One folder per warp\".\n\nQ. Can I fold it?\n\nA. Yes.\n";
+    assert_eq!(
+        text_qs(text),
+        [
+            "How do I make a pattern name like Warp Name/Draft/01 - Twill.wif?",
+            "Can I fold it?"
+        ]
+    );
+}
