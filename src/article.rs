@@ -5735,8 +5735,8 @@ fn build(
         // A numbered line names a category when the question after it is
         // numbered under it (`1. General`, then `1.1`), or is unnumbered
         // and the line stands alone. The last item of a list that ends an
-        // answer does neither.
-        // `[1] https://…`: a note that gives an address names nothing.
+        // answer does neither, nor a note that only gives an address
+        // (`[1] https://…`).
         if c.marker.number.is_some()
             && c.marker.heading.is_none()
             && !c.marker.text.trim().contains(' ')

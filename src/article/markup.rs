@@ -44,8 +44,9 @@ enum Markup {
 /// reStructuredText with two lines of explicit markup, directives
 /// (`.. contents::`) or link targets (`.. _faq:`), as lxml's and Django's
 /// `.txt` pages have, or a title between rules over one such line or an
-/// inline literal (``` ``code`` ```), as projects' `FAQ` files have. Every article asks, so lines are looked at only where they open with a
-/// mark these use, and `?::` is found by one fast search.
+/// inline literal (``` ``code`` ```), as projects' `FAQ` files have. Every
+/// article asks, so lines are looked at only where they open with a mark
+/// these use, and `?::` is found by one fast search.
 fn sniff(text: &str) -> Option<Markup> {
     let b = text.as_bytes();
     let (mut pod_headings, mut pod_marked, mut textile) = (0, false, 0);
