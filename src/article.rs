@@ -661,10 +661,20 @@ fn drop_contents(article: &mut Article) {
             && !b.text.ends_with(['?', '.', '!'])
             && !b.text.contains('\n')
     };
+    // Under a question asked again, a numbered entry that asks on a line
+    // of its own ("3.1a Why do I get strange warnings?") lists one too,
+    // asked below as it may be worded otherwise.
+    let numbered_entry = |b: &Block| {
+        let (number, rest) = b.text.split_once(' ').unwrap_or_default();
+        number.starts_with(|c: char| c.is_ascii_digit())
+            && number.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.')
+            && rest.ends_with('?')
+            && !b.text.contains('\n')
+    };
     let contents = |blocks: &[Block], items_only: bool, least: usize| {
         let mut n = 0;
         for b in blocks.iter().filter(|b| !items_only || b.kind == BlockKind::Item) {
-            if listed(b) || least == 0 && listed_line(b) {
+            if listed(b) || least == 0 && (listed_line(b) || numbered_entry(b)) {
                 n += 1;
             } else if !(label(b) || least == 0 && heading(b)) {
                 return false;
@@ -699,7 +709,16 @@ fn drop_contents(article: &mut Article) {
                     .any(|b| b.text.trim_end().ends_with(['.', '!', ';', ')']))
         });
         at += 1;
-        !stray && !contents(&s.blocks, false, if again.is_some() { 0 } else { 2 })
+        // A contents entry wrapped over two lines, its second read as its
+        // answer: with it the entry is a question asked below ("… loading
+        // a shared" over "library.").
+        let wrapped = s.blocks.first().is_some_and(|b| {
+            b.kind == BlockKind::Prose
+                && words_in(&b.text) <= 60
+                && questions.contains(key(&format!("{} {}", s.question, b.text)).as_str())
+        });
+        let blocks = &s.blocks[usize::from(wrapped)..];
+        !stray && !contents(blocks, false, if again.is_some() || wrapped { 0 } else { 2 })
     });
     if contents(&article.intro, true, 2) {
         // Its heading goes with it: "Contents", "On this page:".
@@ -4438,7 +4457,10 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
         // `"Why is there toybox? What was wrong with busybox?"`: quoted
         // whole, the second question is no answer.
         let asks_too = after.trim_end_matches(['"', '”', '\'', '’', ')']).ends_with('?');
-        if after.split_whitespace().count() >= 3 && !remark && !asks_too {
+        // `"Why can't I...? Why won't...work?" What to do`: a `?` inside a
+        // quotation ends nothing.
+        let quoting = m.text[..q].matches('"').count() % 2 == 1;
+        if after.split_whitespace().count() >= 3 && !remark && !asks_too && !quoting {
             m.text.truncate(q + 1);
             m.inline_answer = Some(after);
         }

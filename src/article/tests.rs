@@ -3554,3 +3554,70 @@ fn a_labelled_question_set_apart_from_its_end_is_whole() {
         ]
     );
 }
+
+#[test]
+fn a_question_mark_inside_a_quotation_ends_no_question() {
+    let text = "Loom FAQ\n\n1. \"Why can't I...? Why won't...work?\" What to do in case of problems\n\nStart with the log.\n\n2. Can I fold it?\n\nYes.\n";
+    assert_eq!(
+        text_qs(text),
+        [
+            "\"Why can't I...? Why won't...work?\" What to do in case of problems",
+            "Can I fold it?"
+        ]
+    );
+}
+
+#[test]
+fn contents_entries_read_as_sections_are_dropped() {
+    let block = |kind, text: &str| Block {
+        kind,
+        text: text.to_string(),
+        line: 1,
+    };
+    let section = |question: &str, blocks: Vec<Block>| Section {
+        question: question.to_string(),
+        line: 1,
+        number: None,
+        category: None,
+        blocks,
+    };
+    let mut article = Article {
+        title: None,
+        intro: Vec::new(),
+        sections: vec![
+            // Over an entry the questions below word otherwise.
+            section(
+                "Why do I get errors from setup.sh?",
+                vec![
+                    block(BlockKind::Prose, "1.1a Why do I get warnings from setup.sh?"),
+                    block(BlockKind::Item, "1.2 Why won't it build with cc?"),
+                ],
+            ),
+            // Wrapped, its second line read as its answer.
+            section(
+                "I get an error about a shared",
+                vec![block(BlockKind::Prose, "library.")],
+            ),
+            section(
+                "Why do I get errors from setup.sh?",
+                vec![block(BlockKind::Prose, "It needs automake 1.6 or later.")],
+            ),
+            section("Why won't it build with cc?", vec![block(BlockKind::Prose, "Use gcc.")]),
+            section(
+                "I get an error about a shared library.",
+                vec![block(BlockKind::Prose, "Install libloom first.")],
+            ),
+        ],
+    };
+    drop_contents(&mut article);
+    let asked: Vec<&str> = article.sections.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(
+        asked,
+        [
+            "Why do I get errors from setup.sh?",
+            "Why won't it build with cc?",
+            "I get an error about a shared library."
+        ]
+    );
+    assert_eq!(article.sections[0].answer_text(), "It needs automake 1.6 or later.");
+}
