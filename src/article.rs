@@ -418,9 +418,24 @@ pub fn parse(text: &str, format: Format) -> Article {
             let (first, end) = (cands[k].line, cands[k].end);
             opens.first().is_some_and(|&o| first > o) && !opens.iter().any(|&o| (first..=end).contains(&o))
         };
-        if ruled.len() >= 3 && ruled.len() > accepted.len() && accepted.iter().all(|&k| within(k)) {
+        // Unless the entries are labelled (`Q1.` under a date line opening
+        // each), which says where their questions are.
+        let labelled = accepted.len() >= 3 && accepted.iter().all(|&k| cands[k].marker.qa || cands[k].marker.q_prefix);
+        if ruled.len() >= 3 && ruled.len() > accepted.len() && !labelled && accepted.iter().all(|&k| within(k)) {
             accepted = (cands.len()..cands.len() + ruled.len()).collect();
             cands.extend(ruled);
+        } else if labelled && ruled.len() >= 3 {
+            // The line that heads each entry over its question (the day it
+            // was asked) belongs to no answer.
+            let asked: HashSet<usize> = accepted.iter().map(|&k| cands[k].line).collect();
+            for c in &ruled {
+                if !asked.contains(&c.line) && next_nonblank(&lines, c.end + 1).is_some_and(|j| asked.contains(&j)) {
+                    for l in &mut lines[c.line..=c.end] {
+                        l.blank = true;
+                        l.text = Cow::Borrowed("");
+                    }
+                }
+            }
         }
     }
     // The page's own heading may say it when its <title> names the site

@@ -3621,3 +3621,24 @@ fn contents_entries_read_as_sections_are_dropped() {
     );
     assert_eq!(article.sections[0].answer_text(), "It needs automake 1.6 or later.");
 }
+
+#[test]
+fn labelled_entries_between_rules_under_the_day_they_were_asked() {
+    // More entries than labelled questions: one is a remark of its own.
+    let text = "Questions people asked about loomd\n\n==========\nTue May 26, 1998\n\nQ1. I built loomd on SunOS and the warp shows no\n    tension in reverse.\n\nA1. Probably. Run it on another machine.\n\n==========\nFri Jul 24, 1998\n\nQ2. When do you draw a diamond?\n\nA2. The diamond marks a pick sent with a push.\n\n==========\nWed Jul 29, 1998\n\nA correction to the last answer: the diamond is hollow.\n\n==========\nMon Jul 27, 1998\n\nQ3. Is there a build for NT?\n\nA3. Not that I know of.\n";
+    let article = parse(text, Format::Text);
+    let answered = asked_and_answered(&article);
+    let asked: Vec<&str> = answered.iter().map(|(q, _)| *q).collect();
+    assert_eq!(
+        asked,
+        [
+            "I built loomd on SunOS and the warp shows no tension in reverse.",
+            "When do you draw a diamond?",
+            "Is there a build for NT?",
+        ]
+    );
+    // The day over the next question is no part of an answer.
+    assert_eq!(answered[0].1, "Probably. Run it on another machine.");
+    assert!(answered[1].1.starts_with("The diamond marks a pick sent with a push."));
+    assert_eq!(answered[2].1, "Not that I know of.");
+}
