@@ -4411,6 +4411,19 @@ fn parse_marker(line: &str, format: Format) -> Option<Marker> {
             rest_after_bold = Some(rest.to_string());
         }
         body = inner;
+    } else if (m.number.is_some() || m.bullet)
+        && !m.bold
+        && m.heading.is_none()
+        && let Some((inner, rest)) = strip_bold(&body)
+        && rest.ends_with('?')
+        && rest.starts_with(char::is_uppercase)
+        && !inner.ends_with(['?', '.', ':', '!', ','])
+        && !inner.contains(':')
+        && words_in(inner) <= 4
+    {
+        // `3. **Win32 Pathnames** Why don't backslashes work?`: a bold
+        // label before the question names its topic, as a label does.
+        body = format!("{inner}: {rest}");
     } else if m.number.is_some()
         && !m.bold
         && m.heading.is_none()

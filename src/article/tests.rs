@@ -3642,3 +3642,16 @@ fn labelled_entries_between_rules_under_the_day_they_were_asked() {
     assert!(answered[1].1.starts_with("The diamond marks a pick sent with a push."));
     assert_eq!(answered[2].1, "Not that I know of.");
 }
+
+#[test]
+fn a_bold_topic_before_a_listed_question_is_its_label() {
+    let text = "# Loom FAQ\n\n1. **Win32 Pathnames** Why don't backslashes work in Windows paths?\n\n   Use forward slashes.\n\n2. **Missing Drivers** Why does it say a driver is missing?\n\n   Install the driver pack.\n\n3. Why does the warp sag?\n\n   The brake slips.\n";
+    assert_eq!(
+        md_qs(text),
+        [
+            "Win32 Pathnames: Why don't backslashes work in Windows paths?",
+            "Missing Drivers: Why does it say a driver is missing?",
+            "Why does the warp sag?",
+        ]
+    );
+}
