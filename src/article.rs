@@ -4812,7 +4812,16 @@ fn select_questions(cands: &[Cand], lines: &[Line<'_>], markers: &[Option<Marker
                 .as_deref()
                 .is_some_and(|n| answered_numbers.contains(&n))
             && !labelled(c);
-        if c.answered && (c.marker.qa || c.marker.q_prefix) && !listed {
+        // `- Q. Frank Xia (qx@…)` last in a list of names: an initial, as
+        // the other items are labelled with none.
+        let initial = c.marker.bullet
+            && c.marker.qa
+            && (0..c.line)
+                .rev()
+                .find(|&p| !lines[p].blank)
+                .and_then(|p| markers[p].as_ref())
+                .is_some_and(|p| p.bullet && !p.qa && !p.ends_with_q());
+        if c.answered && (c.marker.qa || c.marker.q_prefix) && !listed && !initial {
             accepted.push(k);
         }
     }

@@ -3655,3 +3655,9 @@ fn a_bold_topic_before_a_listed_question_is_its_label() {
         ]
     );
 }
+
+#[test]
+fn an_initial_q_in_a_list_of_names_labels_no_question() {
+    let text = "# Loom FAQ\n\n## Who wrote Loom?\n\nMany people:\n\n- Ada Marsh (ada@loom.test)\n- Ben Ode (ben@loom.test)\n- Q. Frank Weaver (qfw@loom.test)\n\nSorry if you have been left out.\n\n## Where do I get it?\n\nFrom the guild.\n";
+    assert_eq!(md_qs(text), ["Who wrote Loom?", "Where do I get it?"]);
+}
