@@ -3157,7 +3157,35 @@ fn find_title(lines: &[Line<'_>], format: Format) -> (Option<Located>, usize) {
         t = next;
         start = next;
     }
+    // So is a run of comment lines opening with a version keyword or a
+    // copyright (`-- $Id: FAQ,v 3.0 …`, `--  You may redistribute …`,
+    // `-- $Log …` and the revisions it logs).
+    let leader = ["--", ";;", "//"].into_iter().find(|c| lines[t].text.starts_with(c));
+    if let Some(leader) = leader
+        && (keyword(&lines[t]) || legal(&lines[t]))
+        && let Some(next) = (t + 1..lines.len()).find(|&i| !lines[i].blank && !lines[i].text.starts_with(leader))
+        && !lines[next].code
+    {
+        banner = Some(next - 1);
+        t = next;
+        start = next;
+    }
+    // A remark in brackets ("[This FAQ written for inclusion in …]") is
+    // about the page.
+    let remark = |l: &Line<'_>| {
+        let t = l.text.trim();
+        t.strip_prefix('[')
+            .and_then(|r| r.strip_suffix(']'))
+            .is_some_and(|inner| {
+                !inner.contains(['[', ']'])
+                    && inner.split_whitespace().count() >= 4
+                    && inner
+                        .split_whitespace()
+                        .any(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+            })
+    };
     while (!lines[t].text.contains(char::is_alphanumeric)
+        || remark(&lines[t])
         || keyword(&lines[t])
         || pointer(&lines[t])
         || stamp(&lines[t])

@@ -3661,3 +3661,21 @@ fn an_initial_q_in_a_list_of_names_labels_no_question() {
     let text = "# Loom FAQ\n\n## Who wrote Loom?\n\nMany people:\n\n- Ada Marsh (ada@loom.test)\n- Ben Ode (ben@loom.test)\n- Q. Frank Weaver (qfw@loom.test)\n\nSorry if you have been left out.\n\n## Where do I get it?\n\nFrom the guild.\n";
     assert_eq!(md_qs(text), ["Who wrote Loom?", "Where do I get it?"]);
 }
+
+#[test]
+fn a_comment_header_and_a_remark_in_brackets_title_nothing() {
+    let title = |text: &str| parse(text, Format::Text).title.map(|t| t.text);
+    let body =
+        "\n\nQ: Why does the warp go slack?\nA: The brake slips.\n\nQ: How do I oil it?\nA: With sewing machine oil.\n";
+    let header = "-- $Id: FAQ,v 3.0 1995/08/07 ada Exp $\n--\n--  Copyright (c) 1990, Ada Marsh\n--\n--  You may redistribute only under the terms of the Loom Licence.\n--\n-- $Log: FAQ,v $\n-- Revision 3.0  1995/08/07 ada\n-- patch1: created\n--\n\n";
+    assert_eq!(title(&format!("{header}Loom FAQ{body}")).as_deref(), Some("Loom FAQ"));
+    assert_eq!(
+        title(&format!(
+            "{header}[This FAQ was written for the weaving list]\n\nLoom FAQ{body}"
+        ))
+        .as_deref(),
+        Some("Loom FAQ")
+    );
+    // A title in brackets stays one.
+    assert_eq!(title(&format!("[Loom FAQ]{body}")).as_deref(), Some("[Loom FAQ]"));
+}
