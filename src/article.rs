@@ -704,10 +704,18 @@ fn drop_contents(article: &mut Article) {
     for (i, k) in keys.iter().enumerate() {
         last_asked.insert(k, i);
     }
+    // Counted only where some question is asked twice.
+    let repeats = last_asked.len() < keys.len();
     let words: Vec<usize> = article
         .sections
         .iter()
-        .map(|s| s.blocks.iter().map(|b| words_in(&b.text)).sum())
+        .map(|s| {
+            if repeats {
+                s.blocks.iter().map(|b| words_in(&b.text)).sum()
+            } else {
+                0
+            }
+        })
         .collect();
     let mut at = 0;
     article.sections.retain(|s| {
@@ -4118,6 +4126,9 @@ fn strip_numbered_answer_labels(lines: &mut [Line<'_>]) {
         .filter_map(|l| {
             numbered_label(&l.text, &["question", "q"]).map(|(n, _)| n).or_else(|| {
                 // `1. Q. How?` over `A1.`, `A2.`: the parts of its answer.
+                if !(l.text.starts_with(|c: char| c.is_ascii_digit()) && l.text.contains(" Q")) {
+                    return None;
+                }
                 let (path, rest) = parse_number(&l.text)?;
                 parse_qa_prefix(rest)?;
                 path.first().copied()
