@@ -704,6 +704,18 @@ fn drop_contents(article: &mut Article) {
     for (i, k) in keys.iter().enumerate() {
         last_asked.insert(k, i);
     }
+    // Whether a longer question goes on from this one, as a wrapped entry's
+    // first line does: a search in the sorted questions, not a comparison
+    // with each.
+    let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    let goes_on = |k: &str| {
+        let at = sorted.partition_point(|q| *q <= k);
+        sorted[at..]
+            .iter()
+            .take_while(|q| q.starts_with(k))
+            .any(|q| !q.as_bytes()[k.len()].is_ascii_alphanumeric())
+    };
     // Counted only where some question is asked twice.
     let repeats = last_asked.len() < keys.len();
     let words: Vec<usize> = article
@@ -736,9 +748,10 @@ fn drop_contents(article: &mut Article) {
         // answer: with it the entry is a question asked below ("… loading
         // a shared" over "library.").
         let wrapped = s.blocks.first().is_some_and(|b| {
-            b.kind == BlockKind::Prose
-                && words_in(&b.text) <= 60
-                && questions.contains(key(&format!("{} {}", s.question, b.text)).as_str())
+            b.kind == BlockKind::Prose && goes_on(&keys[at - 1]) && {
+                let whole = key(&format!("{} {}", s.question, b.text));
+                questions.contains(whole.as_str())
+            }
         });
         let blocks = &s.blocks[usize::from(wrapped)..];
         !stray && !contents(blocks, false, if again.is_some() || wrapped { 0 } else { 2 })
