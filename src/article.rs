@@ -709,7 +709,7 @@ fn drop_contents(article: &mut Article) {
     // with each.
     let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
     sorted.sort_unstable();
-    let goes_on = |k: &str| {
+    let continued = |k: &str| {
         let at = sorted.partition_point(|q| *q <= k);
         sorted[at..]
             .iter()
@@ -718,19 +718,16 @@ fn drop_contents(article: &mut Article) {
     };
     // Counted only where some question is asked twice.
     let repeats = last_asked.len() < keys.len();
-    let words: Vec<usize> = article
-        .sections
-        .iter()
-        .map(|s| {
-            if repeats {
-                s.blocks.iter().map(|b| words_in(&b.text)).sum()
-            } else {
-                0
-            }
-        })
-        .collect();
-    let mut at = 0;
+    let words: Vec<usize> = if repeats {
+        let count = |s: &Section| s.blocks.iter().map(|b| words_in(&b.text)).sum();
+        article.sections.iter().map(count).collect()
+    } else {
+        vec![0; keys.len()]
+    };
+    let mut next = 0;
     article.sections.retain(|s| {
+        let at = next;
+        next += 1;
         let again = last_asked.get(keys[at].as_str()).copied().filter(|&last| last > at);
         // Over a contents list's next label and entry ("LINUX:" and "[Q] -
         // Do I need a sound card?"), or a rule, a few words are no answer
@@ -743,12 +740,11 @@ fn drop_contents(article: &mut Article) {
                     .iter()
                     .any(|b| b.text.trim_end().ends_with(['.', '!', ';', ')']))
         });
-        at += 1;
         // A contents entry wrapped over two lines, its second read as its
         // answer: with it the entry is a question asked below ("… loading
         // a shared" over "library.").
         let wrapped = s.blocks.first().is_some_and(|b| {
-            b.kind == BlockKind::Prose && goes_on(&keys[at - 1]) && {
+            b.kind == BlockKind::Prose && continued(&keys[at]) && {
                 let whole = key(&format!("{} {}", s.question, b.text));
                 questions.contains(whole.as_str())
             }
